@@ -1,0 +1,1 @@
+"""Pure Python rules, records and parsing: no Qt, no database."""

@@ -1,0 +1,75 @@
+"""The fields of staff and client records: names, labels and allowed values."""
+from __future__ import annotations
+
+STAFF_STATUSES = ("candidate", "active", "notice", "left", "rejected")
+CLIENT_STATUSES = ("active", "prospect", "dormant", "lost")
+TIERS = ("A", "B", "C")
+TEAM_ROLES = ("owner", "backup", "manager")
+CONTACT_KINDS = ("call", "visit", "manager_visit", "letter", "greeting", "email", "other")
+
+FIELD_LABELS: dict[str, str] = {
+    "id": "Id",
+    "code": "Code",
+    "name": "Name",
+    "industry": "Industry",
+    "tier": "Tier",
+    "annual_value": "Annual value (¥)",
+    "status": "Status",
+    "address": "Address",
+    "owner": "Owner",
+    "contact": "Contact",
+    "phone": "Phone",
+    "email": "E-mail",
+    "title": "Title",
+    "trading_habits": "Trading habits",
+    "price_terms": "Price terms",
+    "needs": "Needs and intentions",
+    "contract_start": "Contract start",
+    "contract_end": "Contract end",
+    "last_contact": "Last contact",
+    "last_manager_visit": "Last manager visit",
+    "notes": "Notes",
+    "role": "Role",
+    "department": "Department",
+    "hire_date": "Hire date",
+    "notice_date": "Notice date",
+    "last_day": "Last day",
+    "manager": "Manager",
+    "monthly_wage": "Monthly wage (¥)",
+    "secret_access": "Access to trade secrets",
+    "incentive_terms": "Incentive terms",
+    "vesting_date": "Vesting date",
+    "clients_owned": "Clients owned",
+    "value_owned": "Value owned (¥)",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "candidate": "candidate",
+    "active": "active",
+    "notice": "on notice",
+    "left": "left",
+    "rejected": "rejected",
+    "prospect": "prospect",
+    "dormant": "dormant",
+    "lost": "lost",
+    "owner": "owner",
+    "backup": "backup",
+    "manager": "manager",
+}
+
+# Fields an import may fill, per kind; "owner"/"contact"/"phone"/"email" of a client go to
+# the client team and the first client-side contact.
+CLIENT_IMPORT_FIELDS = (
+    "code", "name", "industry", "tier", "annual_value", "status", "address", "owner", "contact",
+    "phone", "email", "trading_habits", "price_terms", "needs", "contract_start", "contract_end",
+    "last_contact", "last_manager_visit", "notes",
+)
+STAFF_IMPORT_FIELDS = (
+    "name", "role", "department", "phone", "email", "hire_date", "status", "manager",
+    "monthly_wage", "secret_access", "notice_date", "last_day", "notes",
+)
+MONEY_FIELDS = frozenset({"annual_value", "monthly_wage"})
+DATE_FIELDS = frozenset({
+    "contract_start", "contract_end", "last_contact", "last_manager_visit", "hire_date",
+    "notice_date", "last_day", "vesting_date",
+})

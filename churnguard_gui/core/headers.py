@@ -1,0 +1,131 @@
+"""Mapping column headers from Chinese and English exports to our fields, units included."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from churnguard_gui.core.errors import InputError
+from churnguard_gui.core.fields import CLIENT_IMPORT_FIELDS, MONEY_FIELDS, STAFF_IMPORT_FIELDS
+from churnguard_gui.core.values import clean_text
+
+CLIENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("客户编号", "客户代码", "编号", "客户号", "code", "clientcode", "customercode", "id", "no"),
+    "name": ("客户名称", "公司名称", "客户", "单位名称", "企业名称", "客户全称", "name", "client", "clientname",
+             "customer", "customername", "company", "companyname", "account", "accountname"),
+    "industry": ("行业", "所属行业", "industry", "sector"),
+    "tier": ("客户等级", "等级", "级别", "客户级别", "tier", "grade", "level", "rating"),
+    "annual_value": ("年销售额", "合同金额", "年度金额", "销售额", "年采购额", "金额", "合同额", "value",
+                     "annualvalue", "amount", "revenue", "sales", "contractvalue"),
+    "status": ("客户状态", "状态", "status"),
+    "address": ("地址", "公司地址", "详细地址", "address"),
+    "owner": ("负责销售", "所属销售", "业务员", "客户经理", "销售", "负责人", "销售代表", "跟进人", "owner",
+              "salesperson", "salesrep", "accountmanager", "accountowner", "rep"),
+    "contact": ("联系人", "客户联系人", "联系人姓名", "contact", "contactname", "contactperson"),
+    "phone": ("手机", "电话", "联系电话", "手机号", "手机号码", "电话号码", "phone", "mobile", "tel", "telephone",
+              "phonenumber"),
+    "email": ("邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail"),
+    "trading_habits": ("交易习惯", "采购习惯", "tradinghabits", "habits"),
+    "price_terms": ("价格条款", "价格", "报价", "付款条件", "priceterms", "pricing", "terms"),
+    "needs": ("需求", "客户需求", "意向", "needs", "intentions"),
+    "contract_start": ("签约日期", "合同开始", "合同开始日期", "contractstart", "signed", "signeddate",
+                       "contractdate"),
+    "contract_end": ("合同到期", "合同结束", "合同到期日", "到期日期", "contractend", "renewal",
+                     "renewaldate", "expiry"),
+    "last_contact": ("最近联系日期", "最近联系", "最后联系", "上次联系", "lastcontact", "lastcontacted",
+                     "lastcontactdate"),
+    "last_manager_visit": ("最近高层拜访", "高层拜访", "经理拜访", "lastmanagervisit", "managervisit"),
+    "notes": ("备注", "说明", "notes", "note", "remarks", "comment", "comments"),
+}
+STAFF_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "员工姓名", "名字", "name", "staff", "employee", "fullname"),
+    "role": ("职位", "岗位", "职务", "role", "title", "position", "jobtitle"),
+    "department": ("部门", "所属部门", "department", "dept", "team"),
+    "phone": ("手机", "电话", "联系电话", "手机号", "phone", "mobile", "tel"),
+    "email": ("邮箱", "电子邮箱", "email", "e-mail", "mail"),
+    "hire_date": ("入职日期", "入职时间", "hiredate", "startdate", "hired", "joined"),
+    "status": ("状态", "在职状态", "status"),
+    "manager": ("上级", "直属上级", "经理", "manager", "reportsto", "supervisor"),
+    "monthly_wage": ("月薪", "工资", "月工资", "平均月工资", "monthlywage", "wage", "salary", "monthlysalary"),
+    "secret_access": ("接触商业秘密", "涉密", "商业秘密", "secretaccess", "tradesecrets", "accesstosecrets"),
+    "notice_date": ("提出离职日期", "离职申请日期", "noticedate", "resignationdate"),
+    "last_day": ("最后工作日", "离职日期", "lastday", "lastworkingday", "leavingdate"),
+    "notes": ("备注", "notes", "remarks"),
+}
+_UNIT_RE = re.compile(r"[(（\[【]\s*(万元|万|元|rmb|yuan|¥|cny|10k)\s*[)）\]】]\s*$", re.IGNORECASE)
+_UNIT_MULTIPLIER = {"万元": 10000, "万": 10000, "10k": 10000}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Where a field comes from: the column index, its header, and a unit multiplier for money."""
+
+    field: str
+    index: int
+    header: str
+    multiplier: int = 1
+
+
+def normalise(header: str) -> str:
+    return re.sub(r"[\s_\-:：*]+", "", clean_text(header)).lower()
+
+
+def split_unit(header: str) -> tuple[str, int]:
+    """('合同金额', 10000) from '合同金额(万元)'."""
+    text = clean_text(header)
+    match = _UNIT_RE.search(text)
+    if not match:
+        return text, 1
+    return text[: match.start()].strip(), _UNIT_MULTIPLIER.get(match.group(1).lower(), 1)
+
+
+def fields_for(kind: str) -> tuple[str, ...]:
+    return CLIENT_IMPORT_FIELDS if kind == "clients" else STAFF_IMPORT_FIELDS
+
+
+def guess_field(header: str, kind: str) -> str | None:
+    """The field a header means, or None."""
+    base, _ = split_unit(header)
+    key = normalise(base)
+    aliases = CLIENT_ALIASES if kind == "clients" else STAFF_ALIASES
+    for field, names in aliases.items():
+        if key in names or key == field.replace("_", ""):
+            return field
+    return None
+
+
+def parse_map_option(option: str, kind: str) -> tuple[str, str | None]:
+    """('合同额(万)', 'annual_value') from '合同额(万)=annual_value'; FIELD may be '-' to ignore."""
+    header, sep, field = option.rpartition("=")
+    header, field = header.strip(), field.strip()
+    if not sep or not header or not field:
+        raise InputError("bad_mapping", value=option)
+    if field in ("-", "ignore", "none"):
+        return header, None
+    if field not in fields_for(kind):
+        raise InputError("unknown_field", value=field, details={"choices": ", ".join(fields_for(kind))})
+    return header, field
+
+
+def map_columns(headers: list[str], kind: str, overrides: dict[str, str | None] | None = None
+                ) -> tuple[list[ColumnMap], list[str]]:
+    """The column map and the headers left unmapped. Overrides win; the first column for a field wins."""
+    overrides = overrides or {}
+    wanted = {normalise(h): f for h, f in overrides.items()}
+    known = {normalise(h) for h in headers}
+    for header in overrides:
+        if normalise(header) not in known:
+            raise InputError("unknown_header", value=header)
+    columns: list[ColumnMap] = []
+    taken: set[str] = set()
+    unmapped: list[str] = []
+    for index, header in enumerate(headers):
+        key = normalise(header)
+        field = wanted[key] if key in wanted else guess_field(header, kind)
+        if field is None or field in taken:
+            if clean_text(header):
+                unmapped.append(clean_text(header))
+            continue
+        taken.add(field)
+        multiplier = split_unit(header)[1] if field in MONEY_FIELDS else 1
+        columns.append(ColumnMap(field, index, clean_text(header), multiplier))
+    return columns, unmapped

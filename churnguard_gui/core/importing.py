@@ -1,0 +1,204 @@
+"""Turning a read table into checked records: an import plan, with every refused cell named."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from churnguard_gui.core.errors import FieldProblem, InputError
+from churnguard_gui.core.fields import CLIENT_STATUSES, DATE_FIELDS, MONEY_FIELDS, STAFF_STATUSES, TIERS
+from churnguard_gui.core.headers import ColumnMap, map_columns
+from churnguard_gui.core.models import Client, Contact, Staff
+from churnguard_gui.core.tabular import Table
+from churnguard_gui.core.validate import NAME_LIMIT
+from churnguard_gui.core.values import (
+    clean_text, parse_choice, parse_date, parse_email, parse_money, parse_phone, parse_yes_no,
+)
+
+STAFF_STATUS_ALIASES = {"在职": "active", "正式": "active", "试用": "active", "试用期": "active",
+                        "候选": "candidate", "候选人": "candidate", "待入职": "candidate",
+                        "离职中": "notice", "交接中": "notice", "已提离职": "notice",
+                        "离职": "left", "已离职": "left", "未录用": "rejected"}
+CLIENT_STATUS_ALIASES = {"正常": "active", "活跃": "active", "合作中": "active", "在合作": "active",
+                         "潜在": "prospect", "意向": "prospect", "潜在客户": "prospect",
+                         "休眠": "dormant", "沉睡": "dormant", "暂停": "dormant", "流失": "lost", "已流失": "lost"}
+TIER_ALIASES = {"a级": "A", "b级": "B", "c级": "C", "a类": "A", "b类": "B", "c类": "C",
+                "vip": "A", "重点": "A", "重要": "A", "一般": "B", "普通": "C"}
+
+
+@dataclass
+class ClientRow:
+    row: int
+    client: Client
+    owner_name: str
+
+
+@dataclass
+class StaffRow:
+    row: int
+    staff: Staff
+    manager_name: str
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write, what it refuses, and the staff it would create."""
+
+    kind: str
+    file: str
+    records: list = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    new_staff: list[str] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)
+    columns: list[ColumnMap] = field(default_factory=list)
+
+    @property
+    def refused_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems if p.row is not None})
+
+
+def name_key(name: str) -> str:
+    """How names are matched: full-width folded, spaces collapsed, Latin letters in lower case."""
+    return " ".join(clean_text(name).split()).lower()
+
+
+def _cell(values: list[object], column: ColumnMap) -> object:
+    return values[column.index] if column.index < len(values) else None
+
+
+def _read_row(values: list[object], columns: list[ColumnMap], readers: dict[str, Callable],
+              problem: Callable[[ColumnMap, FieldProblem], None]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for column in columns:
+        raw = _cell(values, column)
+        reader = readers.get(column.field, clean_text)
+        try:
+            if column.field in MONEY_FIELDS:
+                text = clean_text(raw)
+                out[column.field] = parse_money(raw, column.multiplier) if text else None
+            else:
+                out[column.field] = reader(raw)
+        except FieldProblem as exc:
+            problem(column, exc)
+    return out
+
+
+def _name_problem(name: str) -> FieldProblem | None:
+    if not name:
+        return FieldProblem("required")
+    if len(name) > NAME_LIMIT:
+        return FieldProblem("too_long", length=len(name), limit=NAME_LIMIT)
+    return None
+
+
+def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None,
+                existing: dict[str, int], existing_codes: set[str] | None = None) -> ImportPlan:
+    """Check every row. existing maps name keys of staff (or of clients) already stored to ids."""
+    columns, unmapped = map_columns(table.headers, kind, overrides)
+    file = table.path.replace("\\", "/").rsplit("/", 1)[-1]
+    if not any(c.field == "name" for c in columns):
+        raise InputError("no_name_column", file=file,
+                         details={"kind": "client" if kind == "clients" else "staff"})
+    plan = ImportPlan(kind, file, unmapped=unmapped, columns=columns)
+    if kind == "clients":
+        _plan_clients(table, plan, existing, existing_codes or set())
+    else:
+        _plan_staff(table, plan, existing)
+    return plan
+
+
+def _readers(kind: str) -> dict[str, Callable]:
+    readers: dict[str, Callable] = {f: parse_date for f in DATE_FIELDS}
+    readers.update(phone=parse_phone, email=parse_email)
+    if kind == "clients":
+        readers["tier"] = lambda v: parse_choice(v, TIERS, TIER_ALIASES)
+        readers["status"] = lambda v: parse_choice(v, CLIENT_STATUSES, CLIENT_STATUS_ALIASES)
+    else:
+        readers["status"] = lambda v: parse_choice(v, STAFF_STATUSES, STAFF_STATUS_ALIASES)
+        readers["secret_access"] = parse_yes_no
+    return readers
+
+
+def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldProblem], None]:
+    def problem(column: ColumnMap | None, exc: FieldProblem, value: str | None = None,
+                field_name: str | None = None) -> None:
+        plan.problems.append(InputError(
+            exc.code, file=plan.file, row=row, column=column.header if column else None,
+            field=column.field if column else field_name,
+            value=value if value is not None else str(exc.details.get("value", "")),
+            details={k: v for k, v in exc.details.items() if k != "value"}))
+    return problem
+
+
+def _plan_clients(table: Table, plan: ImportPlan, existing: dict[str, int], existing_codes: set[str]) -> None:
+    readers = _readers("clients")
+    by_field = {c.field: c for c in plan.columns}
+    seen_codes: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    new_staff: dict[str, str] = {}
+    for row, values in table.rows:
+        problem = _collector(plan, row)
+        before = len(plan.problems)
+        data = _read_row(values, plan.columns, readers, problem)
+        name = str(data.get("name") or "")
+        if (p := _name_problem(name)) is not None:
+            problem(by_field["name"], p)
+        code = str(data.get("code") or "") or None
+        if code is not None:
+            if code in seen_codes:
+                problem(by_field["code"], FieldProblem("duplicate_code_in_file", other_row=seen_codes[code]), code)
+            elif code in existing_codes:
+                problem(by_field["code"], FieldProblem("duplicate_code"), code)
+            seen_codes.setdefault(code, row)
+        elif name:
+            key = name_key(name)
+            if key in seen_names:
+                problem(by_field["name"], FieldProblem("duplicate_client_in_file", other_row=seen_names[key]), name)
+            elif key in existing:
+                problem(by_field["name"], FieldProblem("duplicate_client"), name)
+            seen_names.setdefault(key, row)
+        status = data.get("status") or "active"
+        owner = str(data.get("owner") or "")
+        if not owner and status == "active":
+            problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
+        if len(plan.problems) > before:
+            continue
+        if owner and name_key(owner) not in existing:
+            new_staff.setdefault(name_key(owner), owner)
+        client = Client(
+            code=code, name=name, status=str(status),
+            annual_value=int(data.get("annual_value") or 0),
+            **{f: data[f] for f in ("industry", "tier", "address", "trading_habits", "price_terms", "needs",
+                                    "contract_start", "contract_end", "last_contact", "last_manager_visit",
+                                    "notes") if data.get(f) not in (None, "")},
+        )
+        if data.get("contact") or data.get("phone") or data.get("email"):
+            client.contacts.append(Contact(name=str(data.get("contact") or name), phone=str(data.get("phone") or ""),
+                                           email=str(data.get("email") or ""), is_primary=True))
+        plan.records.append(ClientRow(row, client, owner))
+    plan.new_staff = list(new_staff.values())
+
+
+def _plan_staff(table: Table, plan: ImportPlan, existing: dict[str, int]) -> None:
+    readers = _readers("staff")
+    by_field = {c.field: c for c in plan.columns}
+    seen: dict[str, int] = {}
+    for row, values in table.rows:
+        problem = _collector(plan, row)
+        before = len(plan.problems)
+        data = _read_row(values, plan.columns, readers, problem)
+        name = str(data.get("name") or "")
+        if (p := _name_problem(name)) is not None:
+            problem(by_field["name"], p)
+        elif name_key(name) in seen:
+            problem(by_field["name"], FieldProblem("duplicate_staff_in_file", other_row=seen[name_key(name)]), name)
+        elif name_key(name) in existing:
+            problem(by_field["name"], FieldProblem("duplicate_staff"), name)
+        seen.setdefault(name_key(name), row)
+        if len(plan.problems) > before:
+            continue
+        staff = Staff(name=name, status=str(data.get("status") or "active"),
+                      secret_access=bool(data.get("secret_access") or False),
+                      monthly_wage=data.get("monthly_wage"),  # type: ignore[arg-type]
+                      **{f: data[f] for f in ("role", "department", "phone", "email", "hire_date", "notice_date",
+                                              "last_day", "notes") if data.get(f) not in (None, "")})
+        plan.records.append(StaffRow(row, staff, str(data.get("manager") or "")))

@@ -1,0 +1,81 @@
+"""Words for every expected error code, in English source text passed through tr()."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from churnguard_gui.i18n import tr
+
+if TYPE_CHECKING:
+    from churnguard_gui.core.errors import ChurnError
+
+# Keep each text a plain literal so the translation catalogue can list it.
+TEXTS: dict[str, str] = {
+    "required": "a value is required",
+    "bad_date": "not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
+    "date_out_of_range": "date {value} is out of range (1900–2100)",
+    "bad_money": "not an amount of money: {value}",
+    "negative_money": "amount must not be negative: {value}",
+    "bad_phone": "not a phone number: {value}",
+    "bad_email": "not an e-mail address: {value}",
+    "bad_choice": "{value} is not one of: {choices}",
+    "bad_yes_no": "{value} is not yes or no",
+    "too_long": "text is too long ({length} characters, at most {limit})",
+    "duplicate_code_in_file": "client code {value} already appears in row {other_row}",
+    "duplicate_code": "client code {value} is already used by another client",
+    "duplicate_client_in_file": "client {value} already appears in row {other_row}",
+    "duplicate_client": "client {value} is already in the database",
+    "duplicate_staff_in_file": "staff member {value} already appears in row {other_row}",
+    "duplicate_staff": "staff member {value} is already in the database",
+    "undecodable": "the bytes here are neither UTF-8 nor GBK/GB18030 text; save the file as CSV UTF-8",
+    "truncated_utf8": "the file ends in the middle of a character; it looks cut off",
+    "corrupt_utf8": "the file is UTF-8 but has broken bytes here",
+    "bad_csv": "the CSV cannot be read here: {reason}",
+    "bad_xlsx": "not a readable Excel workbook: {reason}",
+    "unsupported_file": "only .csv and .xlsx files can be used",
+    "file_missing": "the file does not exist",
+    "file_unreadable": "the file cannot be read: {reason}",
+    "empty_file": "the file has no header row",
+    "no_name_column": "no column holds the {kind} name; use --map HEADER=name",
+    "bad_mapping": "cannot read --map {value}; write HEADER=FIELD",
+    "unknown_field": "{value} is not a field; choose one of: {choices}",
+    "unknown_header": "there is no column {value} in the file",
+    "rows_refused": "{count} rows cannot be imported; nothing was written",
+    "not_churnguard": "this file is not a ChurnGuard database",
+    "not_sqlite": "this file is not a database or it is damaged",
+    "db_too_new": "this database was written by a newer ChurnGuard (schema {found}, this app knows {known}); "
+    "please update the app",
+    "db_locked": "the database is in use by another program; close it and try again",
+    "db_readonly": "the database cannot be written (read-only file or folder)",
+    "disk_full": "the disk is full; nothing was saved",
+    "write_failed": "the file cannot be written: {reason}",
+    "owner_has_clients": "{value} still owns {count} clients ({names}); give them a new owner first",
+    "one_owner": "a client has exactly one owner",
+    "no_owner": "an active client needs an owner",
+    "not_found": "{value} was not found",
+    "ambiguous_staff": "several staff are called {value}; give the id instead: {choices}",
+    "self_manager": "a person cannot be their own manager",
+    "cancelled": "cancelled; nothing was written",
+}
+
+
+def describe(error: ChurnError) -> str:
+    """One clear line: where (file, row, column, field), then what."""
+    where = []
+    if error.file:
+        where.append(str(error.file))
+    if error.row is not None:
+        where.append(tr("row {row}", row=error.row))
+    if error.column:
+        where.append(tr("column {column}", column=error.column))
+    elif error.field:
+        where.append(tr("field {field}", field=field_label(error.field)))
+    template = TEXTS.get(error.code, error.code)
+    values = {"value": error.value if error.value is not None else "", **error.details}
+    what = tr(template, **values)
+    return f"{', '.join(where)}: {what}" if where else what
+
+
+def field_label(name: str) -> str:
+    from churnguard_gui.core.fields import FIELD_LABELS
+
+    return tr(FIELD_LABELS.get(name, name))
