@@ -38,3 +38,8 @@ class FieldProblem(ValueError):
         super().__init__(code)
         self.code = code
         self.details = details
+
+    def at(self, field: str, cls: type[ChurnError] = InputError, **where: object) -> ChurnError:
+        """This problem as an error naming the field (and any file, row, column given)."""
+        rest = {k: v for k, v in self.details.items() if k != "value"}
+        return cls(self.code, field=field, value=str(self.details.get("value", "")), details=rest, **where)

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 
 from churnguard_gui.core.errors import InputError
-from churnguard_gui.core.fields import CLIENT_IMPORT_FIELDS, MONEY_FIELDS, STAFF_IMPORT_FIELDS
+from churnguard_gui.core.fields import CLIENT_IMPORT_FIELDS, FIELD_LABELS, MONEY_FIELDS, STAFF_IMPORT_FIELDS
 from churnguard_gui.core.values import clean_text
+from churnguard_gui.i18n import tr
 
 CLIENT_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("客户编号", "客户代码", "编号", "客户号", "code", "clientcode", "customercode", "id", "no"),
@@ -89,6 +90,10 @@ def guess_field(header: str, kind: str) -> str | None:
     aliases = CLIENT_ALIASES if kind == "clients" else STAFF_ALIASES
     for field, names in aliases.items():
         if key in names or key == field.replace("_", ""):
+            return field
+    for field in aliases:  # our own export headers, in English or in the app's language
+        label = FIELD_LABELS.get(field, field)
+        if key in (normalise(split_unit(label)[0]), normalise(split_unit(tr(label))[0])):
             return field
     return None
 

@@ -11,7 +11,13 @@ from churnguard_gui.core.models import Client, Contact, Staff
 from churnguard_gui.core.tabular import Table
 from churnguard_gui.core.validate import NAME_LIMIT
 from churnguard_gui.core.values import (
-    clean_text, parse_choice, parse_date, parse_email, parse_money, parse_phone, parse_yes_no,
+    clean_text,
+    parse_choice,
+    parse_date,
+    parse_email,
+    parse_money,
+    parse_phone,
+    parse_yes_no,
 )
 
 STAFF_STATUS_ALIASES = {"在职": "active", "正式": "active", "试用": "active", "试用期": "active",
@@ -90,9 +96,9 @@ def _name_problem(name: str) -> FieldProblem | None:
     return None
 
 
-def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None,
-                existing: dict[str, int], existing_codes: set[str] | None = None) -> ImportPlan:
-    """Check every row. existing maps name keys of staff (or of clients) already stored to ids."""
+def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None, staff_names: set[str],
+                client_names: set[str] | None = None, client_codes: set[str] | None = None) -> ImportPlan:
+    """Check every row against itself and against the name keys and codes already stored."""
     columns, unmapped = map_columns(table.headers, kind, overrides)
     file = table.path.replace("\\", "/").rsplit("/", 1)[-1]
     if not any(c.field == "name" for c in columns):
@@ -100,9 +106,9 @@ def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None
                          details={"kind": "client" if kind == "clients" else "staff"})
     plan = ImportPlan(kind, file, unmapped=unmapped, columns=columns)
     if kind == "clients":
-        _plan_clients(table, plan, existing, existing_codes or set())
+        _plan_clients(table, plan, staff_names, client_names or set(), client_codes or set())
     else:
-        _plan_staff(table, plan, existing)
+        _plan_staff(table, plan, staff_names)
     return plan
 
 
@@ -129,7 +135,8 @@ def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldP
     return problem
 
 
-def _plan_clients(table: Table, plan: ImportPlan, existing: dict[str, int], existing_codes: set[str]) -> None:
+def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
+                  existing_codes: set[str]) -> None:
     readers = _readers("clients")
     by_field = {c.field: c for c in plan.columns}
     seen_codes: dict[str, int] = {}
@@ -153,7 +160,7 @@ def _plan_clients(table: Table, plan: ImportPlan, existing: dict[str, int], exis
             key = name_key(name)
             if key in seen_names:
                 problem(by_field["name"], FieldProblem("duplicate_client_in_file", other_row=seen_names[key]), name)
-            elif key in existing:
+            elif key in client_names:
                 problem(by_field["name"], FieldProblem("duplicate_client"), name)
             seen_names.setdefault(key, row)
         status = data.get("status") or "active"
@@ -162,7 +169,7 @@ def _plan_clients(table: Table, plan: ImportPlan, existing: dict[str, int], exis
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
         if len(plan.problems) > before:
             continue
-        if owner and name_key(owner) not in existing:
+        if owner and name_key(owner) not in staff_names:
             new_staff.setdefault(name_key(owner), owner)
         client = Client(
             code=code, name=name, status=str(status),
@@ -178,7 +185,7 @@ def _plan_clients(table: Table, plan: ImportPlan, existing: dict[str, int], exis
     plan.new_staff = list(new_staff.values())
 
 
-def _plan_staff(table: Table, plan: ImportPlan, existing: dict[str, int]) -> None:
+def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:
     readers = _readers("staff")
     by_field = {c.field: c for c in plan.columns}
     seen: dict[str, int] = {}

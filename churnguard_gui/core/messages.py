@@ -55,6 +55,7 @@ TEXTS: dict[str, str] = {
     "ambiguous_staff": "several staff are called {value}; give the id instead: {choices}",
     "self_manager": "a person cannot be their own manager",
     "cancelled": "cancelled; nothing was written",
+    "not_empty": "the database already holds staff or clients; the demo firm goes only into an empty one",
 }
 
 

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,7 +113,7 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
         sheet = book.worksheets[0]
         headers: list[str] | None = None
         rows: list[tuple[int, list[object]]] = []
-        for number, values in _sheet_rows(sheet):
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if headers is None:
                 if any(_filled(v) for v in values):
                     headers = ["" if v is None else str(v).strip() for v in values]
@@ -128,11 +127,6 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
     if headers is None:
         raise InputError("empty_file", file=path.name)
     return Table(str(path), headers, rows, "xlsx")
-
-
-def _sheet_rows(sheet) -> Iterator[tuple[int, tuple]]:
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, values
 
 
 def _filled(value: object) -> bool:

@@ -1,0 +1,1 @@
+"""Storage through sqlite-utils: opening, migrations, queries and transactions; no Qt."""

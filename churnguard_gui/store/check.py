@@ -1,0 +1,30 @@
+"""The database's health: SQLite integrity, foreign keys and the app's own rules."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from churnguard_gui.i18n import tr
+
+
+def check_db(db: Database) -> list[str]:
+    """Plain-language findings; an empty list means all is well."""
+    findings: list[str] = []
+    for (result,) in db.execute("PRAGMA integrity_check"):
+        if result != "ok":
+            findings.append(tr("integrity: {detail}", detail=result))
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+        findings.append(tr("{table} row {rowid} points to a missing {parent} row", table=table, rowid=rowid,
+                           parent=parent))
+    for client_id, name in db.execute(
+            "SELECT id, name FROM clients c WHERE status = 'active' AND NOT EXISTS "
+            "(SELECT 1 FROM client_team t WHERE t.client_id = c.id AND t.role = 'owner')"):
+        findings.append(tr("active client {name} (id {id}) has no owner", name=name, id=client_id))
+    for client_id, name, owner in db.execute(
+            "SELECT c.id, c.name, s.name FROM clients c JOIN client_team t ON t.client_id = c.id AND t.role = 'owner' "
+            "JOIN staff s ON s.id = t.staff_id WHERE c.status = 'active' AND s.status IN ('left', 'rejected')"):
+        findings.append(tr("active client {name} (id {id}) is owned by {owner}, who has left", name=name,
+                           id=client_id, owner=owner))
+    triggers = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
+        findings.append(tr("the audit log is no longer protected against changes"))
+    return findings

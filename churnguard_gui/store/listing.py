@@ -1,0 +1,130 @@
+"""The Staff and Clients lists: searched and sorted in SQL, rows fetched by id on demand."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from churnguard_gui.core.values import phone_digits
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sql: str
+    kind: str = "text"  # text / money / date / int / status
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A list the main window shows: what it selects from, its columns and what the search box looks in."""
+
+    source: str
+    columns: tuple[Column, ...]
+    search: tuple[str, ...]
+    digits: tuple[str, ...] = ()
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+_PRIMARY = "(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id ORDER BY cc.is_primary DESC, cc.id LIMIT 1)"
+
+CLIENTS = ListSpec(
+    source="clients c LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner' "
+           "LEFT JOIN staff o ON o.id = ot.staff_id",
+    columns=(
+        Column("code", "c.code"),
+        Column("name", "c.name"),
+        Column("tier", "c.tier"),
+        Column("annual_value", "c.annual_value", "money"),
+        Column("owner", "o.name"),
+        Column("contact", _PRIMARY.format(f="name")),
+        Column("phone", _PRIMARY.format(f="phone")),
+        Column("industry", "c.industry"),
+        Column("status", "c.status", "status"),
+        Column("last_contact", "c.last_contact", "date"),
+        Column("contract_end", "c.contract_end", "date"),
+    ),
+    search=("c.name", "c.code", "o.name", "cc.name", "cc.phone"),
+    digits=("cc.phone_digits",),
+)
+
+STAFF = ListSpec(
+    source="staff s LEFT JOIN staff m ON m.id = s.manager_id LEFT JOIN ("
+           "SELECT t.staff_id, count(*) AS n, sum(cl.annual_value) AS v FROM client_team t "
+           "JOIN clients cl ON cl.id = t.client_id WHERE t.role = 'owner' GROUP BY t.staff_id"
+           ") own ON own.staff_id = s.id",
+    columns=(
+        Column("name", "s.name"),
+        Column("role", "s.role"),
+        Column("department", "s.department"),
+        Column("status", "s.status", "status"),
+        Column("phone", "s.phone"),
+        Column("email", "s.email"),
+        Column("hire_date", "s.hire_date", "date"),
+        Column("manager", "m.name"),
+        Column("clients_owned", "coalesce(own.n, 0)", "int"),
+        Column("value_owned", "coalesce(own.v, 0)", "money"),
+    ),
+    search=("s.name", "s.role", "s.department", "s.phone", "s.email"),
+    digits=("s.phone_digits",),
+)
+
+
+def _where(spec: ListSpec, search: str) -> tuple[str, list[str]]:
+    clauses: list[str] = []
+    params: list[str] = []
+    for word in search.split():
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        direct = [f for f in spec.search if not f.startswith("cc.")]
+        contact = [f for f in spec.search if f.startswith("cc.")]
+        ors = [f"{f} LIKE ? ESCAPE '\\'" for f in direct]
+        params += [like] * len(direct)
+        digits = phone_digits(word)
+        digit_fields = [f for f in spec.digits if not f.startswith("cc.")]
+        if digits and len(digits) >= 3:
+            ors += [f"{f} LIKE ?" for f in digit_fields]
+            params += [f"%{digits}%"] * len(digit_fields)
+        if contact:
+            inner = [f"{f} LIKE ? ESCAPE '\\'" for f in contact]
+            params += [like] * len(contact)
+            if digits and len(digits) >= 3:
+                inner += ["cc.phone_digits LIKE ?"]
+                params.append(f"%{digits}%")
+            ors.append("EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = c.id AND ("
+                       + " OR ".join(inner) + "))")
+        clauses.append("(" + " OR ".join(ors) + ")")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = None,
+             descending: bool = False) -> list[int]:
+    """Ids of the matching rows, in display order."""
+    where, params = _where(spec, search)
+    key = spec.columns[0].sql[:1]  # table alias: c or s
+    order = ""
+    if sort:
+        direction = "DESC" if descending else "ASC"
+        expr = spec.column(sort).sql
+        order = f" ORDER BY {expr} IS NULL OR {expr} = '', {expr} {direction}, {key}.id"
+    else:
+        order = f" ORDER BY {key}.id"
+    sql = f"SELECT {key}.id FROM {spec.source}{where}{order}"
+    return [row[0] for row in db.execute(sql, params)]
+
+
+def fetch_rows(db: Database, spec: ListSpec, ids: list[int]) -> dict[int, tuple]:
+    """Display values of the given ids, keyed by id (column order as in spec.columns)."""
+    if not ids:
+        return {}
+    key = spec.columns[0].sql[:1]
+    select = ", ".join(c.sql for c in spec.columns)
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT {key}.id, {select} FROM {spec.source} WHERE {key}.id IN ({marks})"
+    return {row[0]: tuple(row[1:]) for row in db.execute(sql, ids)}
+
+
+def count_all(db: Database, spec: ListSpec) -> int:
+    table = spec.source.split()[0]
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -1,0 +1,136 @@
+"""Ordered, named schema migrations. Never edit one that has shipped: add the next."""
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("churnguard")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run_script(db, _INITIAL)
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run each statement in the migration's transaction (executescript would commit early)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+_INITIAL = """
+CREATE TABLE staff (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    phone_digits TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    hire_date TEXT,
+    status TEXT NOT NULL DEFAULT 'active'
+        CHECK (status IN ('candidate', 'active', 'notice', 'left', 'rejected')),
+    notice_date TEXT,
+    last_day TEXT,
+    manager_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    monthly_wage INTEGER CHECK (monthly_wage IS NULL OR monthly_wage >= 0),
+    secret_access INTEGER NOT NULL DEFAULT 0 CHECK (secret_access IN (0, 1)),
+    incentive_terms TEXT NOT NULL DEFAULT '',
+    vesting_date TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX staff_name ON staff(name);
+CREATE INDEX staff_manager ON staff(manager_id);
+
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY,
+    code TEXT UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    industry TEXT NOT NULL DEFAULT '',
+    tier TEXT CHECK (tier IS NULL OR tier IN ('A', 'B', 'C')),
+    annual_value INTEGER NOT NULL DEFAULT 0 CHECK (annual_value >= 0),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'prospect', 'dormant', 'lost')),
+    address TEXT NOT NULL DEFAULT '',
+    trading_habits TEXT NOT NULL DEFAULT '',
+    price_terms TEXT NOT NULL DEFAULT '',
+    needs TEXT NOT NULL DEFAULT '',
+    contract_start TEXT,
+    contract_end TEXT,
+    last_contact TEXT,
+    last_manager_visit TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX clients_name ON clients(name);
+CREATE INDEX clients_value ON clients(annual_value);
+
+CREATE TABLE client_contacts (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    phone_digits TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX client_contacts_client ON client_contacts(client_id);
+
+CREATE TABLE client_team (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'backup', 'manager')),
+    since TEXT,
+    UNIQUE (client_id, staff_id, role)
+);
+CREATE UNIQUE INDEX client_team_one_owner ON client_team(client_id) WHERE role = 'owner';
+CREATE INDEX client_team_staff ON client_team(staff_id, role);
+
+CREATE TABLE ownership_history (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    from_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    from_name TEXT NOT NULL DEFAULT '',
+    to_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    to_name TEXT NOT NULL DEFAULT '',
+    changed_on TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    handover_id INTEGER
+);
+CREATE INDEX ownership_history_client ON ownership_history(client_id);
+
+CREATE TABLE contact_log (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('call', 'visit', 'manager_visit', 'letter', 'greeting', 'email', 'other')),
+    happened_on TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contact_log_client ON contact_log(client_id, happened_on);
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
