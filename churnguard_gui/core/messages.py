@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from churnguard_gui.i18n import tr
 
 if TYPE_CHECKING:
-    from churnguard_gui.core.errors import ChurnError
+    from churnguard_gui.core.errors import ChurnError, FieldProblem
 
 # Keep each text a plain literal so the translation catalogue can list it.
 TEXTS: dict[str, str] = {
@@ -80,3 +80,9 @@ def field_label(name: str) -> str:
     from churnguard_gui.core.fields import FIELD_LABELS
 
     return tr(FIELD_LABELS.get(name, name))
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """What is wrong with one field, without saying where (the form shows it at the field)."""
+    template = TEXTS.get(problem.code, problem.code)
+    return tr(template, **{"value": "", **problem.details})

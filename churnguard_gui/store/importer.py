@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import InputError
 from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
-from churnguard_gui.core.tabular import read_table
+from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.staff import insert_staff, staff_name_index
@@ -32,7 +32,11 @@ class ImportResult:
 
 def plan_file(db: Database, path: str | Path, kind: str, overrides: dict[str, str | None] | None = None
               ) -> ImportPlan:
-    table = read_table(path)
+    return plan_table(db, read_table(path), kind, overrides)
+
+
+def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None
+               ) -> ImportPlan:
     staff_names = set(staff_name_index(db))
     if kind == "clients":
         return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db))

@@ -1,0 +1,1 @@
+"""Everything that uses Qt: the main window, table models, dialogs, wizards and app start."""

@@ -1,0 +1,40 @@
+"""Starting the app: settings, language, the database and the main window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.i18n import system_language
+from churnguard_gui.store.db import default_db_path, open_db
+from churnguard_gui.ui import i18n as qt_i18n
+from churnguard_gui.ui.errors import install_crash_handler
+from churnguard_gui.ui.main_window import MainWindow
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="churnguard")
+    parser.add_argument("--db", metavar="FILE")
+    parser.add_argument("--lang", choices=("zh", "en"))
+    args, qt_args = parser.parse_known_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("ChurnGuard")
+    app.setOrganizationName("ChurnGuard")
+    settings = QSettings()
+    qt_i18n.install(args.lang or str(settings.value("language", system_language())))
+    install_crash_handler()
+    path = args.db or str(default_db_path())
+    try:
+        db = open_db(path)
+    except ChurnError as error:
+        QMessageBox.critical(None, "ChurnGuard", str(error))
+        return 1
+    window = MainWindow(db, path, settings)
+    window.show()
+    QTimer.singleShot(0, window.offer_first_start)
+    return app.exec()

@@ -1,0 +1,231 @@
+"""Importing a CSV or XLSX file: choose it, map its columns with a preview, check, then import."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget,
+)
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.core.fields import FIELD_LABELS
+from churnguard_gui.core.headers import fields_for, map_columns
+from churnguard_gui.core.importing import ImportPlan
+from churnguard_gui.core.tabular import Table, read_table
+from churnguard_gui.store.db import open_db
+from churnguard_gui.store.importer import Cancelled, ImportResult, plan_table, run_import
+from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.workers import run_with_progress
+
+PREVIEW_ROWS = 20
+
+
+class ImportDialog(QDialog):
+    def __init__(self, db: Database, db_path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._db_path = db_path
+        self.table: Table | None = None
+        self.plan: ImportPlan | None = None
+        self.result: ImportResult | None = None
+        self.worker = None
+        self.setWindowTitle(self.tr("Import staff or clients"))
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(self.tr("Choose a .csv or .xlsx file exported from Excel or your CRM"))
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self.browse)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Clients"), "clients")
+        self.kind.addItem(self.tr("Staff"), "staff")
+        self.kind.currentIndexChanged.connect(self._remap)
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(browse)
+        top.addWidget(QLabel(self.tr("These rows are")))
+        top.addWidget(self.kind)
+        self.mapping_box = QGroupBox(self.tr("Columns: what each column of the file holds"))
+        self.mapping_form = QFormLayout()
+        inner = QWidget()
+        inner.setLayout(self.mapping_form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        QVBoxLayout(self.mapping_box).addWidget(scroll)
+        self.combos: dict[str, QComboBox] = {}
+        self.preview = QStandardItemModel(self)
+        preview_view = QTableView()
+        preview_view.setModel(self.preview)
+        preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText(self.tr("Press Check to see what would be imported."))
+        self.skip_bad = QCheckBox(self.tr("Import the good rows and leave out the refused ones"))
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.clicked.connect(self.start_import)
+        self.import_button.setEnabled(False)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_bad)
+        buttons.addStretch()
+        for button in (self.check_button, self.import_button, close):
+            buttons.addWidget(button)
+        middle = QHBoxLayout()
+        middle.addWidget(self.mapping_box, 2)
+        preview_box = QGroupBox(self.tr("Preview of the first rows"))
+        QVBoxLayout(preview_box).addWidget(preview_view)
+        middle.addWidget(preview_box, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 3)
+        layout.addWidget(self.report, 1)
+        layout.addLayout(buttons)
+        self.resize(1000, 640)
+
+    # -- step 1: the file
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), str(Path.home()),
+                                              self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> None:
+        """Read the file off the GUI thread, then show its columns and first rows."""
+        self.path.setText(path)
+        self.report.clear()
+        self.worker = run_with_progress(self, self.tr("Reading the file…"), lambda progress: read_table(path),
+                                        self._loaded, self._failed)
+
+    def _loaded(self, table: Table) -> None:
+        self.table = table
+        staffish = {"姓名", "name", "职位", "入职日期"} & {h.strip().lower() for h in table.headers}
+        self.kind.setCurrentIndex(1 if staffish and not {"客户名称", "公司名称"} & set(table.headers) else 0)
+        self._remap()
+
+    # -- step 2: the columns
+    def _remap(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos.clear()
+        self.plan = None
+        self.import_button.setEnabled(False)
+        if self.table is None:
+            return
+        kind = self.kind.currentData()
+        columns, _ = map_columns(self.table.headers, kind)
+        guessed = {c.header: c.field for c in columns}
+        for header in self.table.headers:
+            if not header:
+                continue
+            combo = QComboBox()
+            combo.addItem(self.tr("(do not import)"), None)
+            for field in fields_for(kind):
+                combo.addItem(self.tr(FIELD_LABELS[field]), field)
+            combo.setCurrentIndex(max(combo.findData(guessed.get(header)), 0))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.combos[header] = combo
+            self.mapping_form.addRow(header, combo)
+        self._fill_preview()
+
+    def _mapping_changed(self) -> None:
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self._fill_preview()
+
+    def overrides(self) -> dict[str, str | None]:
+        return {header: combo.currentData() for header, combo in self.combos.items()}
+
+    def _fill_preview(self) -> None:
+        assert self.table is not None
+        self.preview.clear()
+        labels = []
+        for header in self.table.headers:
+            field = self.combos[header].currentData() if header in self.combos else None
+            labels.append(f"{header}\n→ {self.tr(FIELD_LABELS[field]) if field else self.tr('(not imported)')}")
+        self.preview.setHorizontalHeaderLabels(labels)
+        for _, values in self.table.rows[:PREVIEW_ROWS]:
+            self.preview.appendRow([QStandardItem("" if v is None else str(v)) for v in values])
+        self.preview.setVerticalHeaderLabels([str(n) for n, _ in self.table.rows[:PREVIEW_ROWS]])
+
+    # -- step 3: check and import
+    def check(self) -> None:
+        if self.table is None:
+            return
+        table, kind, overrides = self.table, self.kind.currentData(), self.overrides()
+
+        def job(progress):
+            db = open_db(self._db_path)
+            try:
+                return plan_table(db, table, kind, overrides)
+            finally:
+                db.close()
+
+        self.worker = run_with_progress(self, self.tr("Checking every row…"), job, self._checked, self._failed)
+
+    def _checked(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        lines = [self.tr("{good} rows can be imported, {bad} rows are refused.").format(
+            good=len(plan.records), bad=len(plan.refused_rows))]
+        if plan.new_staff:
+            lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
+        if plan.unmapped:
+            lines.append(self.tr("Columns not imported: {headers}").format(headers=", ".join(plan.unmapped)))
+        lines += [str(problem) for problem in plan.problems]
+        if plan.problems:
+            lines.append(self.tr("Correct the file and choose it again, or tick the box below to import only the "
+                                 "good rows."))
+        self.report.setPlainText("\n".join(lines))
+        self.import_button.setEnabled(bool(plan.records))
+
+    def start_import(self) -> None:
+        if self.plan is None:
+            return
+        plan, skip_bad = self.plan, self.skip_bad.isChecked()
+        if plan.problems and not skip_bad:
+            self.report.appendPlainText(self.tr("Nothing was imported: {count} rows are refused. Tick the box to "
+                                                "import only the good rows.").format(count=len(plan.refused_rows)))
+            return
+
+        def job(progress):
+            db = open_db(self._db_path)
+            try:
+                return run_import(db, plan, skip_bad=skip_bad, progress=progress)
+            finally:
+                db.close()
+
+        self.worker = run_with_progress(self, self.tr("Importing…"), job, self._imported, self._failed)
+
+    def _imported(self, result: ImportResult) -> None:
+        from churnguard_gui.cli import summary
+
+        self.result = result
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.report.setPlainText(summary(result))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.report.appendPlainText(self.tr("Import cancelled; nothing was written."))
+        elif isinstance(error, ChurnError):
+            self.report.appendPlainText(str(error))
+            show_error(self, error)
+        else:
+            raise error
+
+    def reject(self) -> None:
+        if self.result is not None:
+            self.done(QDialog.DialogCode.Accepted)
+        else:
+            super().reject()
+
+    @classmethod
+    def ask(cls, db: Database, db_path: str, parent: QWidget | None = None) -> ImportResult | None:
+        dialog = cls(db, db_path, parent)
+        dialog.exec()
+        return dialog.result

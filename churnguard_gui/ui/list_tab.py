@@ -1,0 +1,94 @@
+"""A tab with a search box over a record table, with add / edit / delete buttons."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from churnguard_gui.ui.table_models import RecordTableModel
+
+
+class ListTab(QWidget):
+    add_requested = Signal()
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+    counts_changed = Signal()
+
+    def __init__(self, name: str, model: RecordTableModel, search_hint: str, sort_column: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setObjectName(f"{name}_search")
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.view = QTableView()
+        self.view.setObjectName(f"{name}_table")
+        self.view.setModel(model)
+        self.view.horizontalHeader().setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button.clicked.connect(lambda: self._edit(self.view.currentIndex().row()))
+        self.delete_button.clicked.connect(self._delete)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        model.modelReset.connect(self.counts_changed)
+
+    def apply_search(self) -> None:
+        self._debounce.stop()
+        self.model.set_search(self.search.text())
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def _edit(self, row: int) -> None:
+        record_id = self.model.id_at(row)
+        if record_id is not None:
+            self.edit_requested.emit(record_id)
+
+    def _delete(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            self.delete_requested.emit(record_id)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"{self.name}/header", self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(f"{self.name}/header")
+        if state is not None:
+            self.view.horizontalHeader().restoreState(state)
+        else:
+            self.view.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))

@@ -1,0 +1,231 @@
+"""The main window: Staff and Clients tabs, menus for import and export, remembered layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.store.clients import delete_client, get_client
+from churnguard_gui.store.demo import is_empty, load_demo
+from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
+from churnguard_gui.ui.client_dialog import ClientDialog
+from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.staff_dialog import StaffDialog
+from churnguard_gui.ui.table_models import client_model, staff_model
+from churnguard_gui.ui.workers import run_with_progress
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, db_path: str, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.settings = settings
+        self.worker = None
+        self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
+        self.staff_tab = ListTab("staff", staff_model(db, self),
+                                 self.tr("Search staff by name, role, department, phone or e-mail"))
+        self.clients_tab = ListTab("clients", client_model(db, self),
+                                   self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.clients_tab, self.tr("Clients"))
+        self.tabs.addTab(self.staff_tab, self.tr("Staff"))
+        self.setCentralWidget(self.tabs)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        for tab in (self.staff_tab, self.clients_tab):
+            tab.counts_changed.connect(self.update_counts)
+        self.tabs.currentChanged.connect(self.update_counts)
+        self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
+        self.staff_tab.edit_requested.connect(self.edit_staff)
+        self.staff_tab.delete_requested.connect(self.remove_staff)
+        self.clients_tab.add_requested.connect(lambda: self.edit_client(None))
+        self.clients_tab.edit_requested.connect(self.edit_client)
+        self.clients_tab.delete_requested.connect(self.remove_client)
+        self._menus()
+        self.restore_layout()
+        self.update_counts()
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_clients_action = QAction(self.tr("Export &clients…"), self)
+        self.export_clients_action.triggered.connect(lambda: self.export_file("clients"))
+        self.export_staff_action = QAction(self.tr("Export &staff…"), self)
+        self.export_staff_action.triggered.connect(lambda: self.export_file("staff"))
+        self.demo_action = QAction(self.tr("Load &demo firm"), self)
+        self.demo_action.triggered.connect(self.load_demo)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.export_clients_action, self.export_staff_action, self.demo_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        records = self.menuBar().addMenu(self.tr("&Records"))
+        new_client = QAction(self.tr("New &client…"), self)
+        new_client.setShortcut(QKeySequence.StandardKey.New)
+        new_client.triggered.connect(lambda: self.edit_client(None))
+        new_staff = QAction(self.tr("New &staff member…"), self)
+        new_staff.triggered.connect(lambda: self.edit_staff(None))
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
+        for action in (new_client, new_staff, find):
+            records.addAction(action)
+        self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        for code, label in (("zh", "中文"), ("en", "English")):
+            action = QAction(label, self)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_menu.addAction(action)
+
+    # -- layout and counts
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 720)
+        for tab in (self.staff_tab, self.clients_tab):
+            tab.restore_state(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        for tab in (self.staff_tab, self.clients_tab):
+            tab.save_state(self.settings)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def update_counts(self) -> None:
+        tab = self.tabs.currentWidget()
+        shown, total = tab.model.rowCount(), tab.model.total()
+        kind = self.tr("clients") if tab is self.clients_tab else self.tr("staff")
+        text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
+            if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
+        self.count_label.setText(text)
+
+    def refresh(self) -> None:
+        self.staff_tab.model.refresh()
+        self.clients_tab.model.refresh()
+        self.update_counts()
+
+    # -- records
+    def edit_staff(self, staff_id: int | None) -> None:
+        saved = StaffDialog.ask(self.db, staff_id, self)
+        if saved is not None:
+            self.refresh()
+            self.tabs.setCurrentWidget(self.staff_tab)
+            self.staff_tab.select_id(saved)
+
+    def edit_client(self, client_id: int | None) -> None:
+        saved = ClientDialog.ask(self.db, client_id, self)
+        if saved is not None:
+            self.refresh()
+            self.tabs.setCurrentWidget(self.clients_tab)
+            self.clients_tab.select_id(saved)
+
+    def remove_staff(self, staff_id: int) -> None:
+        staff = get_staff(self.db, staff_id)
+        owned = owned_clients(self.db, staff_id)
+        if owned:
+            names = "\n".join(f"• {name}" for _, name in owned[:10]) + ("\n…" if len(owned) > 10 else "")
+            QMessageBox.information(self, self.tr("Cannot delete"), self.tr(
+                "{name} still owns {count} clients. Give each a new owner first (or start an exit handover):\n\n"
+                "{names}").format(name=staff.name, count=len(owned), names=names))
+            return
+        if self.confirm(self.tr("Delete staff member {name}? This cannot be undone.").format(name=staff.name)):
+            self.attempt(lambda: delete_staff(self.db, staff_id))
+
+    def remove_client(self, client_id: int) -> None:
+        client = get_client(self.db, client_id)
+        if self.confirm(self.tr("Delete client {name} with its contacts and history? This cannot be undone.")
+                        .format(name=client.name)):
+            self.attempt(lambda: delete_client(self.db, client_id))
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Please confirm"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def attempt(self, action) -> None:
+        try:
+            action()
+        except ChurnError as error:
+            show_error(self, error)
+        self.refresh()
+
+    # -- files
+    def import_file(self) -> None:
+        from churnguard_gui.ui.import_dialog import ImportDialog
+
+        if ImportDialog.ask(self.db, self.db_path, self) is not None:
+            self.refresh()
+
+    def export_file(self, kind: str) -> None:
+        default = str(Path.home() / (self.tr("clients") if kind == "clients" else self.tr("staff")))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default + ".xlsx",
+                                              self.tr("Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"))
+        if path:
+            self.run_export(kind, path)
+
+    def run_export(self, kind: str, path: str) -> None:
+        from churnguard_gui.store.db import open_db
+        from churnguard_gui.store.exporter import export_file
+
+        def job(progress):
+            db = open_db(self.db_path)
+            try:
+                return export_file(db, kind, path)
+            finally:
+                db.close()
+
+        self.worker = run_with_progress(
+            self, self.tr("Exporting…"), job,
+            lambda count: self.statusBar().showMessage(
+                self.tr("Exported {count} rows to {file}").format(count=count, file=path), 8000),
+            self.on_error)
+
+    def load_demo(self) -> None:
+        if not is_empty(self.db):
+            QMessageBox.information(self, self.tr("Demo firm"), self.tr(
+                "The demo firm goes only into an empty database."))
+            return
+        self.attempt(lambda: load_demo(self.db))
+
+    def on_error(self, error: BaseException) -> None:
+        if isinstance(error, ChurnError):
+            show_error(self, error)
+        else:
+            raise error
+
+    def choose_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, "ChurnGuard", self.tr("The language changes when ChurnGuard starts again.")
+                                if code == "en" else "重新启动 ChurnGuard 后将使用中文界面。")
+
+    def offer_first_start(self) -> str | None:
+        """On an empty database, offer the demo firm or an import; returns what was chosen."""
+        if not is_empty(self.db):
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Welcome to ChurnGuard"), self.tr(
+            "Your database is empty. Load a demo firm to look around (12 staff, 300 clients), or import your "
+            "own staff and clients from Excel or a CRM export?"), parent=self)
+        demo = box.addButton(self.tr("Load demo firm"), QMessageBox.ButtonRole.AcceptRole)
+        imp = box.addButton(self.tr("Import my data…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is demo:
+            self.load_demo()
+            return "demo"
+        if box.clickedButton() is imp:
+            self.import_file()
+            return "import"
+        return "empty"

@@ -1,0 +1,115 @@
+"""Adding and editing one staff member, with validation shown at each field."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.core.fields import FIELD_LABELS, STAFF_STATUSES, STATUS_LABELS
+from churnguard_gui.core.forms import staff_from_form
+from churnguard_gui.core.models import Staff
+from churnguard_gui.core.values import format_money
+from churnguard_gui.store.staff import get_staff, save_staff, staff_choices
+from churnguard_gui.ui.form_errors import FormErrors
+
+_TEXT_FIELDS = ("name", "role", "department", "phone", "email", "hire_date", "notice_date", "last_day",
+                "monthly_wage", "incentive_terms", "vesting_date")
+_DATE_FIELDS = ("hire_date", "notice_date", "last_day", "vesting_date")
+
+
+class StaffDialog(QDialog):
+    def __init__(self, db: Database, staff_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._staff_id = staff_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("New staff member") if staff_id is None else self.tr("Edit staff member"))
+        self.errors = FormErrors()
+        self.inputs: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for field in _TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            if field in _DATE_FIELDS:
+                edit.setPlaceholderText(self.tr("e.g. 2025-01-02"))
+            self.inputs[field] = edit
+            self._add_row(form, field, edit)
+            if field == "department":
+                self.status = QComboBox()
+                for status in STAFF_STATUSES:
+                    self.status.addItem(self.tr(STATUS_LABELS[status]), status)
+                self._add_row(form, "status", self.status)
+                self.manager = QComboBox()
+                self.manager.addItem(self.tr("(none)"), None)
+                for other_id, name, _ in staff_choices(db):
+                    if other_id != staff_id:
+                        self.manager.addItem(name, other_id)
+                self._add_row(form, "manager", self.manager)
+        self.inputs["name"].setPlaceholderText(self.tr("required"))
+        self.secret_access = QCheckBox(self.tr("This person can see trade secrets (client terms, prices)"))
+        self._add_row(form, "secret_access", self.secret_access)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+        self._add_row(form, "notes", self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if staff_id is not None:
+            self._fill(get_staff(db, staff_id))
+        else:
+            self.status.setCurrentIndex(self.status.findData("active"))
+        self.resize(460, self.sizeHint().height())
+
+    def _add_row(self, form: QFormLayout, field: str, widget: QWidget) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(self.errors.label_for(field, widget))
+        form.addRow(self.tr(FIELD_LABELS[field]), box)
+
+    def _fill(self, staff: Staff) -> None:
+        for field, edit in self.inputs.items():
+            value = getattr(staff, field)
+            edit.setText(format_money(value) if field == "monthly_wage" else (value or ""))
+        self.status.setCurrentIndex(max(self.status.findData(staff.status), 0))
+        self.manager.setCurrentIndex(max(self.manager.findData(staff.manager_id), 0))
+        self.secret_access.setChecked(staff.secret_access)
+        self.notes.setPlainText(staff.notes)
+
+    def values(self) -> dict[str, object]:
+        values: dict[str, object] = {f: e.text() for f, e in self.inputs.items()}
+        values.update(status=self.status.currentData(), manager_id=self.manager.currentData(),
+                      secret_access=self.secret_access.isChecked(), notes=self.notes.toPlainText())
+        return values
+
+    def accept(self) -> None:
+        staff, problems = staff_from_form(self.values(), self._staff_id)
+        if self.errors.show(problems) or problems:
+            return
+        try:
+            self.saved_id = save_staff(self._db, staff)
+        except ChurnError as error:
+            if error.field and not self.errors.show({error.field: _as_problem(error)}):
+                return
+            from churnguard_gui.ui.errors import show_error
+
+            show_error(self, error)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, db: Database, staff_id: int | None = None, parent: QWidget | None = None) -> int | None:
+        """Open the dialog; the saved staff id, or None when cancelled."""
+        dialog = cls(db, staff_id, parent)
+        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _as_problem(error: ChurnError):
+    from churnguard_gui.core.errors import FieldProblem
+
+    return FieldProblem(error.code, value=error.value or "", **error.details)

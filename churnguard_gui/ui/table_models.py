@@ -1,0 +1,132 @@
+"""One table model per kind of row: ids come from SQL (search and sort there), rows are fetched by page."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from sqlite_utils import Database
+
+from churnguard_gui.core.fields import FIELD_LABELS, STATUS_LABELS
+from churnguard_gui.core.values import format_money
+from churnguard_gui.store import listing
+
+PAGE = 256
+MAX_PAGES = 64
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one ListSpec. Change it only through refresh(), set_search() and sort()."""
+
+    def __init__(self, db: Database, spec: listing.ListSpec, parent=None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._spec = spec
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
+        self._search = ""
+        self._sort: str | None = None
+        self._descending = False
+        self._load()
+
+    # -- changing the rows
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._spec.columns):
+            return
+        self._sort = self._spec.columns[column].key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old = {row: self._ids[row] for row in range(len(self._ids))}
+        persistent = self.persistentIndexList()
+        self._load()
+        where = {record_id: row for row, record_id in enumerate(self._ids)}
+        self.changePersistentIndexList(persistent, [
+            self.index(where[old[i.row()]], i.column()) if old.get(i.row()) in where else QModelIndex()
+            for i in persistent])
+        self.layoutChanged.emit()
+
+    def _load(self) -> None:
+        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending)
+        self._pages.clear()
+
+    # -- reading
+    def total(self) -> int:
+        return listing.count_all(self._db, self._spec)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    def column_key(self, column: int) -> str:
+        return self._spec.columns[column].key
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._spec.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._spec.columns):
+            key = self._spec.columns[section].key
+            return QCoreApplication.translate("fields", FIELD_LABELS.get(key, key))
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = self._spec.columns[index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in ("money", "int"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        value = self._row(index.row())[index.column()]
+        if value is None:
+            return ""
+        if column.kind == "money":
+            return format_money(value)
+        if column.kind == "status":
+            return QCoreApplication.translate("fields", STATUS_LABELS.get(value, value))
+        return str(value)
+
+    def _row(self, row: int) -> tuple:
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            ids = self._ids[page_no * PAGE:(page_no + 1) * PAGE]
+            page = listing.fetch_rows(self._db, self._spec, ids)
+            self._pages[page_no] = page
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row], (None,) * len(self._spec.columns))
+
+
+def staff_model(db: Database, parent=None) -> RecordTableModel:
+    return RecordTableModel(db, listing.STAFF, parent)
+
+
+def client_model(db: Database, parent=None) -> RecordTableModel:
+    return RecordTableModel(db, listing.CLIENTS, parent)
