@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from churnguard_gui.core.errors import FieldProblem
 from churnguard_gui.core.models import Client, Contact, Staff
 from churnguard_gui.core.validate import validate_client, validate_staff
-from churnguard_gui.core.values import clean_text, parse_date, parse_email, parse_money, parse_phone
+from churnguard_gui.core.values import clean_text, parse_date, parse_email, parse_money, parse_phone, plain_text
 
 Problems = dict[str, FieldProblem]
 
@@ -26,8 +26,8 @@ def _optional_money(value: object) -> int | None:
 def staff_from_form(values: Mapping[str, object], staff_id: int | None = None) -> tuple[Staff, Problems]:
     """values: text of each field, plus manager_id, status and secret_access as chosen."""
     problems: Problems = {}
-    staff = Staff(id=staff_id, name=clean_text(values.get("name")), role=clean_text(values.get("role")),
-                  department=clean_text(values.get("department")),
+    staff = Staff(id=staff_id, name=plain_text(values.get("name")), role=plain_text(values.get("role")),
+                  department=plain_text(values.get("department")),
                   phone=_read(values, problems, "phone", parse_phone) or "",
                   email=_read(values, problems, "email", parse_email) or "",
                   hire_date=_read(values, problems, "hire_date", parse_date),
@@ -37,7 +37,7 @@ def staff_from_form(values: Mapping[str, object], staff_id: int | None = None) -
                   manager_id=values.get("manager_id"),  # type: ignore[arg-type]
                   monthly_wage=_read(values, problems, "monthly_wage", _optional_money),
                   secret_access=bool(values.get("secret_access")),
-                  incentive_terms=clean_text(values.get("incentive_terms")),
+                  incentive_terms=plain_text(values.get("incentive_terms")),
                   vesting_date=_read(values, problems, "vesting_date", parse_date),
                   notes=str(values.get("notes") or "").strip())
     for field, problem in validate_staff(staff).items():
@@ -49,10 +49,10 @@ def client_from_form(values: Mapping[str, object], contacts: list[Mapping[str, o
                      team: list, client_id: int | None = None) -> tuple[Client, Problems]:
     """values: text of each client field; contacts: one mapping per row; team: TeamMember list."""
     problems: Problems = {}
-    client = Client(id=client_id, code=clean_text(values.get("code")) or None, name=clean_text(values.get("name")),
-                    industry=clean_text(values.get("industry")), tier=values.get("tier") or None,  # type: ignore[arg-type]
+    client = Client(id=client_id, code=plain_text(values.get("code")) or None, name=plain_text(values.get("name")),
+                    industry=plain_text(values.get("industry")), tier=values.get("tier") or None,  # type: ignore[arg-type]
                     annual_value=_read(values, problems, "annual_value", parse_money) or 0,
-                    status=str(values.get("status") or "active"), address=clean_text(values.get("address")),
+                    status=str(values.get("status") or "active"), address=plain_text(values.get("address")),
                     trading_habits=str(values.get("trading_habits") or "").strip(),
                     price_terms=str(values.get("price_terms") or "").strip(),
                     needs=str(values.get("needs") or "").strip(), notes=str(values.get("notes") or "").strip(),
@@ -63,9 +63,9 @@ def client_from_form(values: Mapping[str, object], contacts: list[Mapping[str, o
                     team=list(team))
     for index, row in enumerate(contacts):
         sub: Problems = {}
-        contact = Contact(name=clean_text(row.get("name")), title=clean_text(row.get("title")),
-                          phone=_read(row, sub, "phone", parse_phone) or clean_text(row.get("phone")),
-                          email=_read(row, sub, "email", parse_email) or clean_text(row.get("email")),
+        contact = Contact(name=plain_text(row.get("name")), title=plain_text(row.get("title")),
+                          phone=_read(row, sub, "phone", parse_phone) or plain_text(row.get("phone")),
+                          email=_read(row, sub, "email", parse_email) or plain_text(row.get("email")),
                           is_primary=bool(row.get("is_primary")))
         problems.update({f"contacts.{index}.{k}": v for k, v in sub.items()})
         client.contacts.append(contact)

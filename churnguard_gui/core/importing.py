@@ -18,6 +18,7 @@ from churnguard_gui.core.values import (
     parse_money,
     parse_phone,
     parse_yes_no,
+    plain_text,
 )
 
 STAFF_STATUS_ALIASES = {"在职": "active", "正式": "active", "试用": "active", "试用期": "active",
@@ -76,7 +77,7 @@ def _read_row(values: list[object], columns: list[ColumnMap], readers: dict[str,
     out: dict[str, object] = {}
     for column in columns:
         raw = _cell(values, column)
-        reader = readers.get(column.field, clean_text)
+        reader = readers.get(column.field, plain_text)
         try:
             if column.field in MONEY_FIELDS:
                 text = clean_text(raw)

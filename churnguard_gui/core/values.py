@@ -27,6 +27,15 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def plain_text(value: object) -> str:
+    """Free text as the user wrote it (full-width punctuation kept), outer spaces removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def parse_money(value: object, multiplier: int = 1) -> int:
     """Whole yuan from '¥1,234', '￥12万', '1.5 万元', 890000 or a header unit of 万元 (multiplier)."""
     if isinstance(value, bool):

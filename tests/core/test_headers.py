@@ -1,0 +1,42 @@
+"""Headers of Chinese and English exports map to our fields."""
+from __future__ import annotations
+
+import pytest
+
+from churnguard_gui.core.errors import InputError
+from churnguard_gui.core.headers import guess_field, map_columns, parse_map_option
+
+
+@pytest.mark.parametrize("header, field", [
+    ("客户名称", "name"), ("公司名称", "name"), ("Customer Name", "name"), ("联系人", "contact"), ("手机", "phone"),
+    ("电话", "phone"), ("电子邮箱", "email"), ("E-mail", "email"), ("地址", "address"), ("行业", "industry"),
+    ("客户等级", "tier"), ("年销售额", "annual_value"), ("合同金额(万元)", "annual_value"), ("负责销售", "owner"),
+    ("所属销售", "owner"), ("业务员", "owner"), ("客户经理", "owner"), ("客户编号", "code"),
+    ("最近联系日期", "last_contact"), ("备注", "notes"), ("签约日期", "contract_start"), ("Annual value (¥)", "annual_value"),
+])
+def test_client_headers(header, field):
+    assert guess_field(header, "clients") == field
+
+
+def test_units_in_headers_multiply_money():
+    columns, _ = map_columns(["客户名称", "合同金额（万元）"], "clients")
+    assert columns[1].field == "annual_value" and columns[1].multiplier == 10000
+    columns, _ = map_columns(["客户名称", "年销售额(元)"], "clients")
+    assert columns[1].multiplier == 1
+
+
+def test_unknown_headers_are_listed_and_overrides_win():
+    columns, unmapped = map_columns(["客户名称", "开票抬头", "合同额X"], "clients", {"合同额X": "annual_value"})
+    assert [c.field for c in columns] == ["name", "annual_value"]
+    assert unmapped == ["开票抬头"]
+
+
+def test_map_option_errors_name_the_problem():
+    assert parse_map_option("合同额X=annual_value", "clients") == ("合同额X", "annual_value")
+    assert parse_map_option("开票抬头=-", "clients") == ("开票抬头", None)
+    with pytest.raises(InputError, match="not a field"):
+        parse_map_option("a=nonsense", "clients")
+    with pytest.raises(InputError, match="HEADER=FIELD"):
+        parse_map_option("no-equals", "clients")
+    with pytest.raises(InputError, match="no column 不存在"):
+        map_columns(["客户名称"], "clients", {"不存在": "notes"})
