@@ -46,31 +46,33 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise _decode_error(data, exc.start, name, "undecodable", data[:2]) from None
+        except UnicodeDecodeError:
+            raise InputError("undecodable", file=name) from None
+    had_bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8):] if had_bom else data  # error offsets then count from the text's start
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    prefix = data[: utf8_error.start].decode("utf-8-sig", errors="replace")
-    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data):
-        raise _decode_error(data, utf8_error.start, name, "truncated_utf8") from None
-    if data.startswith(codecs.BOM_UTF8) or len(_CJK.findall(prefix)) >= 2:
+    prefix = body[: utf8_error.start].decode("utf-8", errors="replace")
+    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(body):
+        raise _decode_error(body, utf8_error.start, name, "truncated_utf8") from None
+    if had_bom or len(_CJK.findall(prefix)) >= 2:
         # Real UTF-8 text with damage: decoding it as GB18030 would make silent garbage.
-        raise _decode_error(data, utf8_error.start, name, "corrupt_utf8") from None
+        raise _decode_error(body, utf8_error.start, name, "corrupt_utf8") from None
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise _decode_error(data, exc.start, name, "undecodable") from None
+        raise _decode_error(data, exc.start, name, "undecodable", "gb18030") from None
 
 
-def _decode_error(data: bytes, offset: int, name: str, code: str, bom: bytes = b"") -> InputError:
-    """Name the row and column holding the byte at offset."""
-    good = data[:offset].decode("utf-16" if bom else "utf-8-sig", errors="replace")
+def _decode_error(data: bytes, offset: int, name: str, code: str, encoding: str = "utf-8") -> InputError:
+    """Name the row and column holding the byte at offset (data without its BOM)."""
+    good = data[:offset].decode(encoding, errors="replace")
     records = list(csv.reader(io.StringIO(good, newline="")))
     row = max(len(records), 1)
     header_records = list(csv.reader(io.StringIO(data[: data.find(b"\n") if b"\n" in data else len(data)]
-                                                 .decode("utf-8-sig", errors="replace"))))
+                                                 .decode(encoding, errors="replace"))))
     headers = header_records[0] if header_records else []
     column = None
     if records:

@@ -1,0 +1,144 @@
+"""The headless commands as a user runs them, with PySide6 made unimportable."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Runs main.py with every PySide6 import failing, as on a server without Qt.
+BLOCK_QT = (
+    "import sys, runpy\n"
+    "class Block:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name == 'PySide6' or name.startswith('PySide6.'):\n"
+    "            raise ImportError('PySide6 is blocked in this test')\n"
+    "sys.meta_path.insert(0, Block())\n"
+    "sys.argv = ['main.py'] + sys.argv[1:]\n"
+    "runpy.run_path(sys.argv[0] if False else %r, run_name='__main__')\n" % str(ROOT / "main.py")
+)
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", BLOCK_QT, *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env={"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+
+
+def count(db: Path, table: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_core_store_reports_and_cli_import_without_qt():
+    code = ("import sys\nclass B:\n def find_spec(self, n, p=None, t=None):\n"
+            "  if n.startswith('PySide6'): raise ImportError(n)\nsys.meta_path.insert(0, B())\n"
+            "import pkgutil, importlib, churnguard_gui\n"
+            "for m in pkgutil.walk_packages(churnguard_gui.__path__, 'churnguard_gui.'):\n"
+            "    if '.ui' not in m.name: importlib.import_module(m.name)\n"
+            "print('PySide6' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_demo_import_export_check(tmp_path, samples):
+    db = tmp_path / "firm.db"
+    assert run("--db", db, "demo").returncode == 0
+    assert (count(db, "staff"), count(db, "clients")) == (12, 300)
+    done = run("--db", db, "import", "clients", samples / "clients_excel_gbk.csv")
+    assert done.returncode == 0, done.stderr
+    assert "Imported 60 clients from clients_excel_gbk.csv" in done.stdout
+    assert count(db, "clients") == 360 and count(db, "staff") == 12  # owners matched to demo staff
+    out = tmp_path / "out.csv"
+    assert run("--db", db, "export", "clients", out).returncode == 0
+    text = out.read_bytes().decode("utf-8-sig")
+    assert "南诚化工有限公司0" in text and "吴芳" in text
+    checked = run("--db", db, "check")
+    assert checked.returncode == 0 and "healthy" in checked.stdout
+
+
+def test_new_owner_names_create_staff_listed_in_summary(tmp_path, samples):
+    db = tmp_path / "firm.db"
+    done = run("--db", db, "import", "clients", samples / "clients.xlsx")
+    assert done.returncode == 0
+    assert "New staff records for unknown owners:" in done.stdout and "孙丽" in done.stdout
+    assert count(db, "staff") == 5
+
+
+def test_bad_file_is_refused_with_row_and_column_and_db_unchanged(tmp_path, samples):
+    db = tmp_path / "firm.db"
+    run("--db", db, "import", "staff", samples / "staff.csv")
+    before = db.read_bytes()
+    bad = tmp_path / "bad.csv"
+    data = bytearray((samples / "clients_excel_utf8bom.csv").read_bytes())
+    data[data.index("刘经理".encode(), 200)] = 0xFF
+    bad.write_bytes(bytes(data))
+    done = run("--db", db, "import", "clients", bad)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    line = done.stderr.strip().splitlines()[-1]
+    assert "bad.csv" in line and "row " in line and "column 联系人" in line
+    assert count(db, "clients") == 0
+    assert db.read_bytes() == before
+
+
+def test_bad_rows_refuse_the_whole_file_unless_skip_bad(tmp_path):
+    db = tmp_path / "firm.db"
+    src = tmp_path / "c.csv"
+    src.write_text("客户编号,客户名称,负责销售,最近联系日期\nK1,甲,吴芳,2025/1/2\nK1,乙,吴芳,2025/1/3\n"
+                   "K3,丙,吴芳,昨天\nK4,丁,吴芳,2025年1月2日\n", encoding="gbk")
+    done = run("--db", db, "import", "clients", src)
+    assert done.returncode == 1
+    assert "c.csv, row 3, column 客户编号: client code K1 already appears in row 2" in done.stderr
+    assert "c.csv, row 4, column 最近联系日期: not a date: 昨天" in done.stderr
+    assert count(db, "clients") == 0
+    dry = run("--db", db, "import", "clients", src, "--skip-bad", "--dry-run")
+    assert dry.returncode == 0 and "would be imported" in dry.stdout and count(db, "clients") == 0
+    done = run("--db", db, "import", "clients", src, "--skip-bad")
+    assert done.returncode == 0 and "Refused rows (not imported): 3, 4" in done.stdout
+    assert count(db, "clients") == 2
+
+
+def test_map_option_reads_unknown_headers(tmp_path):
+    db = tmp_path / "firm.db"
+    src = tmp_path / "crm.csv"
+    src.write_text("Account,Rep,Deal size (万元),Memo\nAcme,David Chen,12.5,hello\n", encoding="utf-8")
+    done = run("--db", db, "import", "clients", src, "--map", "Deal size (万元)=annual_value", "--map", "Memo=notes")
+    assert done.returncode == 0, done.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT name, annual_value, notes FROM clients").fetchone() == ("Acme", 125000, "hello")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["import", "clients"], 2), (["import", "things", "x.csv"], 2), (["frobnicate"], 2),
+    (["import", "clients", "missing.csv"], 1), (["import", "clients", "x.csv", "--map", "oops"], 1),
+])
+def test_usage_and_input_errors_exit_codes(tmp_path, args, code):
+    if args[-1] == "x.csv" or "x.csv" in args:
+        (tmp_path / "x.csv").write_text("客户名称\n甲\n", encoding="utf-8")
+        args = [str(tmp_path / a) if a == "x.csv" else a for a in args]
+    done = run("--db", tmp_path / "firm.db", *args)
+    assert done.returncode == code
+    assert "Traceback" not in done.stderr
+
+
+def test_newer_database_refused_with_clear_message(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "firm.db"
+    run("--db", db, "check")
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    done = run("--db", db, "check")
+    assert done.returncode == 1 and "newer ChurnGuard" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_chinese_messages(tmp_path):
+    done = run("--lang", "zh", "--db", tmp_path / "firm.db", "demo")
+    assert done.returncode == 0 and "演示" in done.stdout
