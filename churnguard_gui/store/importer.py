@@ -12,6 +12,7 @@ from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
+from churnguard_gui.i18n import tr
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 
@@ -76,7 +77,7 @@ def _write_client_row(db: Database, record: ClientRow, staff_ids: dict[str, int]
     if record.owner_name:
         key = name_key(record.owner_name)
         if key not in staff_ids:
-            staff_ids[key] = insert_staff(db, Staff(name=record.owner_name, role="Sales", status="active"))
+            staff_ids[key] = insert_staff(db, Staff(name=record.owner_name, role=tr("Sales"), status="active"))
             result.created_staff.append(record.owner_name)
         client.team = [TeamMember(staff_ids[key], "owner")]
     write_client(db, client, reason="import")

@@ -197,8 +197,9 @@ class ClientDialog(QDialog):
             item = self.backups.item(row)
             if item.data(Qt.ItemDataRole.UserRole) in backups:
                 item.setCheckState(Qt.CheckState.Checked)
-        for values in ownership_history(self._db, client.id):
-            self.history.appendRow([QStandardItem(str(v or "")) for v in values])
+        for on, old, new, reason in ownership_history(self._db, client.id):
+            # Reasons the app writes itself (edit / import / demo) are codes; the rest is the user's text.
+            self.history.appendRow([QStandardItem(v or "") for v in (on, old, new, self.tr(reason))])
 
     def _select(self, combo: QComboBox, staff_id: int) -> None:
         index = combo.findData(staff_id)
