@@ -25,7 +25,8 @@ def strings() -> set[str]:
                 found |= {a.value for a in args[:1] if isinstance(a, ast.Constant) and isinstance(a.value, str)}
             elif isinstance(node, ast.AnnAssign | ast.Assign):
                 targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-                if any(isinstance(t, ast.Name) and t.id in TABLES for t in targets) and isinstance(node.value, ast.Dict):
+                named = any(isinstance(t, ast.Name) and t.id in TABLES for t in targets)
+                if named and isinstance(node.value, ast.Dict):
                     found |= {v.value for v in node.value.values if isinstance(v, ast.Constant)}
     return found
 

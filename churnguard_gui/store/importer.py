@@ -11,8 +11,8 @@ from churnguard_gui.core.errors import InputError
 from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
-from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.i18n import tr
+from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 

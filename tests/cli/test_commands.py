@@ -17,7 +17,7 @@ BLOCK_QT = (
     "            raise ImportError('PySide6 is blocked in this test')\n"
     "sys.meta_path.insert(0, Block())\n"
     "sys.argv = ['main.py'] + sys.argv[1:]\n"
-    "runpy.run_path(sys.argv[0] if False else %r, run_name='__main__')\n" % str(ROOT / "main.py")
+    f"runpy.run_path({str(ROOT / 'main.py')!r}, run_name='__main__')\n"
 )
 
 
