@@ -1,0 +1,30 @@
+"""Qt fixtures: the app's translator, a demo database, isolated settings."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from churnguard_gui.store.demo import load_demo
+from churnguard_gui.ui import i18n as qt_i18n
+
+
+@pytest.fixture
+def demo_db(fresh_db):
+    load_demo(fresh_db)
+    return fresh_db
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_db, db_path, settings):
+    from churnguard_gui.ui.main_window import MainWindow
+
+    qt_i18n.install("en")
+    win = MainWindow(demo_db, str(db_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -1,0 +1,81 @@
+"""The main window as an owner uses it: tabs, search as you type, counts, remembered layout."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from churnguard_gui.ui.main_window import MainWindow
+
+
+def test_search_filters_as_you_type_and_counts_show(window, qtbot):
+    assert window.count_label.text() == "300 clients"
+    qtbot.keyClicks(window.clients_tab.search, "Chen")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: window.clients_tab.model.rowCount() < 300)
+    shown = window.clients_tab.model.rowCount()
+    assert window.count_label.text() == f"{shown} of 300 clients"
+    window.tabs.setCurrentWidget(window.staff_tab)
+    assert window.count_label.text() == "12 staff"
+
+
+def test_layout_is_remembered(window, qtbot, demo_db, db_path, settings):
+    window.resize(700, 500)  # within the 800×600 offscreen screen
+    window.clients_tab.view.setColumnWidth(1, 333)
+    window.close()
+    again = MainWindow(demo_db, str(db_path), settings)
+    qtbot.addWidget(again)
+    assert again.clients_tab.view.columnWidth(1) == 333
+    assert (again.size().width(), again.size().height()) == (700, 500)
+
+
+def test_delete_refused_for_owner_and_names_clients(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    zhou = window.db.execute("SELECT id FROM staff WHERE name = '周杰'").fetchone()[0]
+    window.remove_staff(zhou)
+    assert "周杰 still owns" in shown[0] and "有限公司" in shown[0]
+    assert window.db.execute("SELECT count(*) FROM staff WHERE id = ?", [zhou]).fetchone()[0] == 1
+
+
+def test_delete_client_asks_first(window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.remove_client(1)
+    assert window.db.execute("SELECT count(*) FROM clients").fetchone()[0] == 300
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.remove_client(1)
+    assert window.db.execute("SELECT count(*) FROM clients").fetchone()[0] == 299
+    assert window.count_label.text() == "299 clients"
+
+
+def test_first_start_offers_demo(qtbot, fresh_db, db_path, settings, monkeypatch):
+    win = MainWindow(fresh_db, str(db_path), settings)
+    qtbot.addWidget(win)
+
+    def choose_demo(box):
+        box.clickedButton = lambda: box.buttons()[0]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_demo)
+    assert win.offer_first_start() == "demo"
+    assert win.count_label.text() == "300 clients"
+    assert win.offer_first_start() is None  # not empty any more
+
+
+def test_export_runs_in_background_and_writes_file(window, qtbot, tmp_path):
+    out = tmp_path / "clients.xlsx"
+    window.run_export("clients", str(out))
+    with qtbot.waitSignal(window.worker.finished, timeout=20000):
+        pass
+    assert out.exists() and "Exported 300 rows" in window.statusBar().currentMessage()
+
+
+def test_chinese_interface(qtbot, demo_db, db_path, settings):
+    from churnguard_gui.ui import i18n as qt_i18n
+
+    qt_i18n.install("zh")
+    try:
+        win = MainWindow(demo_db, str(db_path), settings)
+        qtbot.addWidget(win)
+        assert win.tabs.tabText(0) == "客户"
+        assert win.clients_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
+        assert win.count_label.text() == "客户：共 300"
+    finally:
+        qt_i18n.install("en")
