@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS"}
+TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS"}
 
 
 def strings() -> set[str]:

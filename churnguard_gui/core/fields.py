@@ -43,9 +43,15 @@ FIELD_LABELS: dict[str, str] = {
     "value_owned": "Value owned (¥)",
 }
 
+CLIENT_STATUS_LABELS: dict[str, str] = {
+    "active": "current",
+    "prospect": "prospect",
+    "dormant": "dormant",
+    "lost": "lost",
+}
 STATUS_LABELS: dict[str, str] = {
     "candidate": "candidate",
-    "active": "active",
+    "active": "employed",
     "notice": "on notice",
     "left": "left",
     "rejected": "rejected",

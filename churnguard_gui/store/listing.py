@@ -42,7 +42,7 @@ CLIENTS = ListSpec(
         Column("contact", _PRIMARY.format(f="name")),
         Column("phone", _PRIMARY.format(f="phone")),
         Column("industry", "c.industry"),
-        Column("status", "c.status", "status"),
+        Column("status", "c.status", "client_status"),
         Column("last_contact", "c.last_contact", "date"),
         Column("contract_end", "c.contract_end", "date"),
     ),

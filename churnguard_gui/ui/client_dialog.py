@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
-from churnguard_gui.core.fields import CLIENT_STATUSES, FIELD_LABELS, STATUS_LABELS, TIERS
+from churnguard_gui.core.fields import CLIENT_STATUS_LABELS, CLIENT_STATUSES, FIELD_LABELS, STATUS_LABELS, TIERS
 from churnguard_gui.core.forms import client_from_form
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.models import Client, TeamMember
@@ -91,7 +91,7 @@ class ClientDialog(QDialog):
                 self._row(form, "tier", self.tier)
                 self.status = QComboBox()
                 for status in CLIENT_STATUSES:
-                    self.status.addItem(self.tr(STATUS_LABELS[status]), status)
+                    self.status.addItem(self.tr(CLIENT_STATUS_LABELS[status]), status)
                 self._row(form, "status", self.status)
         self.inputs["name"].setPlaceholderText(self.tr("required"))
         self.inputs["code"].setPlaceholderText(self.tr("the firm's own code, unique (optional)"))

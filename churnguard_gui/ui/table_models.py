@@ -6,7 +6,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
-from churnguard_gui.core.fields import FIELD_LABELS, STATUS_LABELS
+from churnguard_gui.core.fields import CLIENT_STATUS_LABELS, FIELD_LABELS, STATUS_LABELS
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store import listing
 
@@ -106,8 +106,9 @@ class RecordTableModel(QAbstractTableModel):
             return ""
         if column.kind == "money":
             return format_money(value)
-        if column.kind == "status":
-            return QCoreApplication.translate("fields", STATUS_LABELS.get(value, value))
+        if column.kind in ("status", "client_status"):
+            labels = CLIENT_STATUS_LABELS if column.kind == "client_status" else STATUS_LABELS
+            return QCoreApplication.translate("fields", labels.get(value, value))
         return str(value)
 
     def _row(self, row: int) -> tuple:
