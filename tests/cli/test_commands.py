@@ -142,3 +142,51 @@ def test_newer_database_refused_with_clear_message(tmp_path):
 def test_chinese_messages(tmp_path):
     done = run("--lang", "zh", "--db", tmp_path / "firm.db", "demo")
     assert done.returncode == 0 and "演示" in done.stdout
+
+
+def test_messy_gbk_export_of_several_hundred_clients(tmp_path):
+    """As a Chinese Windows Excel saves it: GBK, CRLF, 万 and ¥ amounts, full-width digits, mixed dates,
+    quoted commas and line breaks, blank lines; then exported back for Excel."""
+    import csv
+    import io
+    import random
+
+    rng = random.Random(7)
+    owners = ["周杰", "吴芳", "郑浩", "孙丽", "马超", "钱总"]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["客户编号", "客户名称", "联系人", "手机", "客户等级", "年销售额(万元)", "业务员", "最近联系日期", "备注"])
+    expected = {}
+    for i in range(450):
+        wan = rng.randint(1, 300)
+        amount = [f"{wan}", f"￥{wan}", f"{wan}.0", "".join(chr(ord(d) + 0xFEE0) for d in str(wan))][i % 4]
+        date = [f"2025/{i % 12 + 1}/{i % 28 + 1}", f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                f"2025年{i % 12 + 1}月{i % 28 + 1}日"][i % 3]
+        name = f"深圳市{['东', '南', '西', '北'][i % 4]}兴{'电子' if i % 2 else '五金'}有限公司, 分公司{i}" if i % 50 == 0 \
+            else f"深圳{i}号贸易有限公司"
+        owner = owners[i % len(owners)]
+        note = "首次合作\n需月结" if i % 40 == 0 else ""
+        writer.writerow([f"KH{i:04d}", name, "刘经理", f"139 {i:04d} 5678", "ABC"[i % 3], amount, owner, date, note])
+        if i % 90 == 0:
+            writer.writerow([])
+        expected[f"KH{i:04d}"] = (name, wan * 10000, owner)
+    src = tmp_path / "客户导出.csv"
+    src.write_bytes(buf.getvalue().encode("gbk"))
+    db = tmp_path / "firm.db"
+    done = run("--db", db, "import", "clients", src)
+    assert done.returncode == 0, done.stderr
+    assert "Imported 450 clients" in done.stdout
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        got = {code: (name, value, owner) for code, name, value, owner in conn.execute(
+            "SELECT c.code, c.name, c.annual_value, s.name FROM clients c JOIN client_team t ON t.client_id = c.id "
+            "AND t.role = 'owner' JOIN staff s ON s.id = t.staff_id")}
+        assert got == expected
+        assert conn.execute("SELECT notes FROM clients WHERE code = 'KH0040'").fetchone()[0] == "首次合作\n需月结"
+        assert conn.execute("SELECT count(*) FROM staff").fetchone()[0] == 6
+    out = tmp_path / "back.csv"
+    assert run("--db", db, "export", "clients", out).returncode == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 451 and rows[0][:2] == ["Code", "Name"]
+    assert {r[1] for r in rows[1:]} == {v[0] for v in expected.values()}
