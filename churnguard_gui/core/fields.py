@@ -11,6 +11,7 @@ FIELD_LABELS: dict[str, str] = {
     "id": "Id",
     "code": "Code",
     "name": "Name",
+    "staff_name": "Full name",
     "industry": "Industry",
     "tier": "Tier",
     "annual_value": "Annual value (¥)",

@@ -37,7 +37,7 @@ _SOURCES = {
 
 def export_rows(db: Database, kind: str) -> tuple[list[str], Iterator[tuple]]:
     source, order, columns = _SOURCES[kind]
-    headers = [tr(FIELD_LABELS[key]) for key, _ in columns]
+    headers = [tr(FIELD_LABELS["staff_name" if kind == "staff" and key == "name" else key]) for key, _ in columns]
     sql = f"SELECT {', '.join(expr for _, expr in columns)} FROM {source} ORDER BY {order}"
     return headers, iter(db.execute(sql).fetchall())
 

@@ -12,7 +12,8 @@ from churnguard_gui.core.values import phone_digits
 class Column:
     key: str
     sql: str
-    kind: str = "text"  # text / money / date / int / status
+    kind: str = "text"  # text / money / date / int / status / client_status
+    label: str | None = None  # key into FIELD_LABELS when it is not the column's key
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ STAFF = ListSpec(
            "JOIN clients cl ON cl.id = t.client_id WHERE t.role = 'owner' GROUP BY t.staff_id"
            ") own ON own.staff_id = s.id",
     columns=(
-        Column("name", "s.name"),
+        Column("name", "s.name", label="staff_name"),
         Column("role", "s.role"),
         Column("department", "s.department"),
         Column("status", "s.status", "status"),

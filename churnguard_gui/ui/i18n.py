@@ -1,28 +1,38 @@
-"""A QTranslator that answers tr() from the same catalogue as the Qt-free layers."""
+"""A QTranslator that answers tr() from the same catalogue as the Qt-free layers, plus Qt's own texts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from churnguard_gui import i18n
+
+_QT_FILES = {"zh": "qtbase_zh_CN"}
 
 
 class CatalogTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        # None (a null QString) tells Qt "no translation": it then shows the English source text.
+        # None (a null QString) tells Qt "no translation": it then asks Qt's own translator or shows the source.
         return i18n.lookup(source)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
 
 
-_translator: CatalogTranslator | None = None
+_translators: list[QTranslator] = []
 
 
 def install(language: str) -> None:
-    """Use language for i18n.tr() and for every Qt tr() from now on."""
-    global _translator
+    """Use language for i18n.tr(), for every Qt tr() and for Qt's standard buttons from now on."""
     i18n.set_language(language)
     app = QCoreApplication.instance()
-    if _translator is None:
-        _translator = CatalogTranslator()
-        app.installTranslator(_translator)
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    qt_file = _QT_FILES.get(i18n.language())
+    if qt_file:
+        qt = QTranslator(app)
+        if qt.load(qt_file, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _translators.append(qt)
+    ours = CatalogTranslator(app)
+    app.installTranslator(ours)  # installed last, asked first
+    _translators.append(ours)

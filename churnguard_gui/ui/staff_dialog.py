@@ -78,7 +78,7 @@ class StaffDialog(QDialog):
         box.setSpacing(1)
         box.addWidget(widget)
         box.addWidget(self.errors.label_for(field, widget))
-        form.addRow(self.tr(FIELD_LABELS[field]), box)
+        form.addRow(self.tr(FIELD_LABELS["staff_name" if field == "name" else field]), box)
 
     def _fill(self, staff: Staff) -> None:
         for field, edit in self.inputs.items():

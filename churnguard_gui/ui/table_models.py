@@ -85,7 +85,8 @@ class RecordTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._spec.columns):
-            key = self._spec.columns[section].key
+            column = self._spec.columns[section]
+            key = column.label or column.key
             return QCoreApplication.translate("fields", FIELD_LABELS.get(key, key))
         return None
 
