@@ -66,11 +66,7 @@ class ClientDialog(QDialog):
 
     # -- building the tabs
     def _row(self, form: QFormLayout, field: str, widget: QWidget) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        box.addWidget(self.errors.label_for(field, widget))
-        form.addRow(self.tr(FIELD_LABELS[field]), box)
+        self.errors.add_row(form, self.tr(FIELD_LABELS[field]), field, widget)
 
     def _general_tab(self) -> QWidget:
         page = QWidget()

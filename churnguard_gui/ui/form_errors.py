@@ -1,7 +1,7 @@
 """Validation shown at the field: a red border on the widget and a short line under it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from churnguard_gui.core.errors import FieldProblem
 from churnguard_gui.core.messages import problem_text
@@ -23,6 +23,14 @@ class FormErrors:
         label.hide()
         self._fields[field] = (widget, label)
         return label
+
+    def add_row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> None:
+        """Add widget to form under label, with its error line beneath it."""
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(self.label_for(field, widget))
+        form.addRow(label, box)
 
     def show(self, problems: dict[str, FieldProblem]) -> list[str]:
         """Mark each known field; returns the problem fields no label was registered for."""

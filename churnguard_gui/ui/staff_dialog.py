@@ -74,11 +74,7 @@ class StaffDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def _add_row(self, form: QFormLayout, field: str, widget: QWidget) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        box.addWidget(self.errors.label_for(field, widget))
-        form.addRow(self.tr(FIELD_LABELS["staff_name" if field == "name" else field]), box)
+        self.errors.add_row(form, self.tr(FIELD_LABELS["staff_name" if field == "name" else field]), field, widget)
 
     def _fill(self, staff: Staff) -> None:
         for field, edit in self.inputs.items():
