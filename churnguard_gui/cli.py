@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check")
+COMMANDS = ("demo", "import", "export", "check", "handover-report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("kind", choices=("clients", "staff"))
     exp.add_argument("file", metavar="OUT")
     sub.add_parser("check", help=tr("check the database's integrity and rules"))
+    rep = sub.add_parser("handover-report", help=tr("write the exit-handover report of a staff member as PDF"))
+    rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
+    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
     return parser
 
 
@@ -48,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _peek_lang(argv: list[str]) -> str | None:
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
+        if arg == "--lang" and i + 1 < len(argv):  # noqa: SIM114
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
@@ -74,6 +78,8 @@ def _run(args: argparse.Namespace) -> int:
             count = export_file(db, args.kind, args.file)
             print(tr("Exported {count} rows to {file}.", count=count, file=args.file))
             return 0
+        if args.command == "handover-report":
+            return _handover_report(db, args)
         if args.command == "check":
             from churnguard_gui.store.check import check_db
 
@@ -85,6 +91,22 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 2
+
+
+def _handover_report(db, args: argparse.Namespace) -> int:
+    from churnguard_gui.reports.handover_pdf import write_handover_pdf
+    from churnguard_gui.store.db import audit, writing
+    from churnguard_gui.store.handovers import report_data
+    from churnguard_gui.store.staff import find_staff
+
+    staff_id = find_staff(db, args.staff)
+    report = report_data(db, staff_id)
+    write_handover_pdf(report, args.out)
+    with writing(db):
+        audit(db, "report_saved", report="handover", staff=staff_id, document=report.document_no, file=args.out)
+    print(tr("Handover report for {name} written to {file} ({count} clients).", name=report.staff_name,
+             file=args.out, count=len(report.lines)))
+    return 0
 
 
 def _import(db, args: argparse.Namespace) -> int:

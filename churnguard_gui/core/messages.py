@@ -55,6 +55,13 @@ TEXTS: dict[str, str] = {
     "ambiguous_staff": "several staff are called {value}; give the id instead: {choices}",
     "self_manager": "a person cannot be their own manager",
     "cancelled": "cancelled; nothing was written",
+    "last_day_before_resignation": "the last day {value} is before the resignation date",
+    "no_successor": "{count} clients have no successor yet: {names}",
+    "successor_is_leaver": "the person leaving cannot take over their own clients",
+    "handover_not_draft": "this handover is no longer a draft",
+    "handover_not_handed_over": "only a finished handover can be marked complete",
+    "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",
+    "checklist_open": "{count} checklist items are not ticked yet (first: {names})",
     "not_empty": "the database already holds staff or clients; the demo firm goes only into an empty one",
 }
 

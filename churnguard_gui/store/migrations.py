@@ -24,6 +24,60 @@ def _run_script(db: Database, script: str) -> None:
             statement = ""
 
 
+@migrations()
+def m002_handovers(db: Database) -> None:
+    _run_script(db, _HANDOVERS)
+
+
+_HANDOVERS = """
+CREATE TABLE handovers (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'handed_over', 'complete')),
+    resignation_date TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT 'other',
+    reason_text TEXT NOT NULL DEFAULT '',
+    destination TEXT NOT NULL DEFAULT '',
+    to_competitor INTEGER NOT NULL DEFAULT 0,
+    secret_access INTEGER NOT NULL DEFAULT 0,
+    previous_status TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),
+    handed_over_at TEXT,
+    completed_at TEXT
+);
+CREATE UNIQUE INDEX handovers_one_open ON handovers(staff_id) WHERE status != 'complete';
+
+CREATE TABLE handover_clients (
+    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'backup')),
+    successor_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    notify_on TEXT,
+    visit_on TEXT,
+    PRIMARY KEY (handover_id, client_id)
+);
+
+CREATE TABLE handover_items (
+    id INTEGER PRIMARY KEY,
+    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    responsible TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+);
+
+CREATE TABLE checklist_template (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    responsible TEXT NOT NULL DEFAULT '',
+    due_offset INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
 _INITIAL = """
 CREATE TABLE staff (
     id INTEGER PRIMARY KEY,

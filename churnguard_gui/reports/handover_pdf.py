@@ -1,0 +1,177 @@
+"""The exit-handover report: who leaves, which clients go to whom, the checklist, and signatures."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from churnguard_gui.core.files import atomic_write
+from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
+from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import tr
+from churnguard_gui.reports.fonts import register
+from churnguard_gui.reports.pages import canvas_maker
+from churnguard_gui.reports.tables import fit_cell, paragraph
+
+PAGE = landscape(A4)
+MARGIN = 14 * mm
+HEAD = colors.HexColor("#e8edf3")
+GRID = colors.HexColor("#9aa5b1")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = register()
+    base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    return {
+        "base": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
+    }
+
+
+def _grid(header_rows: int = 1) -> list[tuple]:
+    return [("FONTNAME", (0, 0), (-1, -1), register()), ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+
+
+def build_pdf(report: HandoverReport) -> bytes:
+    """The report as PDF bytes (pure: the same report gives the same pages)."""
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
+                            bottomMargin=14 * mm, title=tr("Exit handover report"), author="ChurnGuard",
+                            subject=f"{report.staff_name} {report.document_no}")
+    story = _heading(report, styles) + _summary(report, styles) + _clients(report, styles, doc.width)
+    story += _checklist(report, styles, doc.width) + _obligations(report, styles) + _signatures(report, styles)
+    maker = canvas_maker(f"{report.firm or tr('(firm name not set)')} · {tr('Exit handover report')}",
+                         f"{tr('Document')} {report.document_no}",
+                         tr("Generated {time} · {name}", time=report.generated_at, name=report.staff_name))
+    doc.build(story, canvasmaker=maker)
+    return buffer.getvalue()
+
+
+def write_handover_pdf(report: HandoverReport, out: str | Path) -> Path:
+    """Write the report to out atomically: the target is the old file or the complete new one."""
+    data = build_pdf(report)
+    with atomic_write(out, "wb") as handle:
+        handle.write(data)
+    return Path(out)
+
+
+def _heading(report: HandoverReport, styles) -> list:
+    reason = tr(REASON_LABELS.get(report.reason, report.reason)) if report.reason else ""
+    if report.reason_text:
+        reason = f"{reason}: {report.reason_text}" if reason else report.reason_text
+    rows = [
+        [tr("Person leaving"), report.staff_name, tr("Role"), report.role or "—", tr("Department"),
+         report.department or "—"],
+        [tr("Resignation date"), report.resignation_date or "—", tr("Last working day"), report.last_day or "—",
+         tr("Manager"), report.manager_name or "—"],
+        [tr("Reason"), paragraph(reason or "—", styles["cell"]), tr("Going to"),
+         paragraph(report.destination or tr("not known"), styles["cell"]), tr("Status"),
+         tr(STATUS_TEXT.get(report.status, report.status))],
+    ]
+    table = Table(rows, colWidths=[30 * mm, 60 * mm, 30 * mm, 60 * mm, 25 * mm, None])
+    table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
+                               ("BACKGROUND", (4, 0), (4, -1), HEAD)]))
+    return [paragraph(tr("Exit handover report"), styles["title"]), table]
+
+
+STATUS_TEXT = {"draft": "draft, not yet handed over", "handed_over": "handed over, on notice",
+               "complete": "complete, has left", "none": "no handover started: current clients"}
+
+
+def _summary(report: HandoverReport, styles) -> list:
+    owned = report.owned
+    backups = len(report.lines) - len(owned)
+    agreements = [
+        tr("{kind}: {status}", kind=tr(a.kind), status=tr(a.status))
+        + (tr(", signed {date}", date=a.signed_on) if a.signed_on else "")
+        + (tr(", ends {date}", date=a.ends_on) if a.ends_on else "")
+        + (tr(", ¥{amount} a month", amount=format_money(a.monthly_compensation)) if a.monthly_compensation else "")
+        for a in report.agreements] or [tr("No confidentiality or non-compete agreement on record.")]
+    rows = [
+        [tr("Clients owned"), str(len(owned)), tr("Clients backed up"), str(backups)],
+        [tr("Annual value owned (¥)"), format_money(report.total_value), tr("Share of the firm's client value"),
+         f"{report.share:.1%}"],
+        [tr("Single-threaded clients (no one else linked)"), str(report.single_threaded), tr("Agreements"),
+         paragraph("\n".join(agreements), styles["cell"])],
+    ]
+    table = Table(rows, colWidths=[60 * mm, 40 * mm, 55 * mm, None])
+    table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
+                               ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
+    return [paragraph(tr("Summary"), styles["h2"]), table]
+
+
+_CLIENT_COLUMNS = ((22, "Code"), (62, "Client"), (44, "Contact and phone"), (10, "Tier"),
+                   (24, "Annual value (¥)"), (21, "Last contact"), (21, "Manager visit"), (30, "Successor"),
+                   (21, "Notify on"), (0, "Visit planned"))
+
+
+def _clients(report: HandoverReport, styles, width: float) -> list:
+    fixed = sum(w for w, _ in _CLIENT_COLUMNS) * mm
+    widths = [w * mm if w else width - fixed for w, _ in _CLIENT_COLUMNS]
+    cell = styles["cell"]
+    rows: list[list] = [[paragraph(tr(label), cell) for _, label in _CLIENT_COLUMNS]]
+    for line in report.lines:
+        successor = report.successor_names.get(line.successor_id, "") if line.successor_id else ""
+        if line.role == "backup":
+            successor = tr("(backup only)")
+        contact = f"{line.contact} {line.contact_phone}".strip()
+        values = [line.code, line.name, contact, line.tier, format_money(line.annual_value), line.last_contact,
+                  line.last_manager_visit, successor, line.notify_on or "", line.visit_on or ""]
+        rows.append([fit_cell(v, w, cell) for v, w in zip(values, widths, strict=True)])
+    if len(rows) == 1:
+        rows.append([tr("No clients."), "", "", "", "", "", "", "", "", ""])
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([*_grid(), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")])]))
+    return [paragraph(tr("Clients and successors"), styles["h2"]), table]
+
+
+def _checklist(report: HandoverReport, styles, width: float) -> list:
+    if not report.checklist:
+        return []
+    cell = styles["cell"]
+    rows: list[list] = [["", tr("Task"), tr("Responsible"), tr("Due"), tr("Done (initials, date)")]]
+    for item in report.checklist:
+        rows.append(["✔" if item.done else "□", paragraph(item.text, cell), paragraph(item.responsible, cell),
+                     item.due or "", ""])
+    table = Table(rows, colWidths=[8 * mm, width - 148 * mm, 40 * mm, 30 * mm, 70 * mm], repeatRows=1)
+    table.setStyle(TableStyle([*_grid(), ("FONTSIZE", (0, 1), (0, -1), 12), ("ALIGN", (0, 0), (0, -1), "CENTER")]))
+    return [paragraph(tr("Handover checklist"), styles["h2"]), table]
+
+
+def _obligations(report: HandoverReport, styles) -> list:
+    text = tr(
+        "Reminder to {name}: the duty to keep the firm's trade secrets continues after you leave. This covers the "
+        "client list with contacts, trading habits, price terms and client needs, our price lists and margins, "
+        "supplier terms and plans. Return or delete every copy you hold, on paper or electronic, including on "
+        "personal phones and chat apps. Where a non-compete agreement was signed, it binds you for the agreed "
+        "period after your last working day, and the firm pays the agreed monthly compensation. Breach may lead "
+        "to the agreed penalty and to damages for the loss caused (Labour Contract Law arts. 23–25 and 90; "
+        "Anti-Unfair Competition Law).", name=report.staff_name)
+    return [paragraph(tr("Obligations after leaving"), styles["h2"]), paragraph(text, styles["base"])]
+
+
+def _signatures(report: HandoverReport, styles) -> list:
+    people = [(tr("Person leaving"), report.staff_name)]
+    people += [(tr("Successor"), name) for name in sorted(set(report.successor_names.values()))]
+    people.append((tr("Manager"), report.manager_name))
+    rows = [[tr("Role"), tr("Name"), tr("Signature"), tr("Date")]]
+    rows += [[role, name, "", ""] for role, name in people]
+    table = Table(rows, colWidths=[40 * mm, 50 * mm, 90 * mm, 50 * mm], rowHeights=[None] + [12 * mm] * len(people))
+    table.setStyle(TableStyle([*_grid(), ("VALIGN", (0, 1), (-1, -1), "BOTTOM")]))
+    return [KeepTogether([paragraph(tr("Signatures"), styles["h2"]),
+                          Paragraph(tr("By signing, each person confirms the handover above."), styles["small"]),
+                          Spacer(1, 4), table])]

@@ -1,0 +1,54 @@
+"""Page furniture shared by reports: a canvas that knows the page count, header and footer lines."""
+from __future__ import annotations
+
+from reportlab.pdfgen import canvas
+
+from churnguard_gui.i18n import tr
+from churnguard_gui.reports.fonts import register
+
+
+class NumberedCanvas(canvas.Canvas):
+    """Draws 'page X of Y' and the running header once every page is laid out."""
+
+    header_left = ""
+    header_right = ""
+    footer_left = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or register()  # the doc template passes None
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._furniture(total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, total: int) -> None:
+        width, height = self._pagesize
+        font = register()
+        self.saveState()
+        self.setFont(font, 8)
+        self.setFillGray(0.35)
+        self.drawString(36, height - 24, self.header_left)
+        self.drawRightString(width - 36, height - 24, self.header_right)
+        self.setLineWidth(0.4)
+        self.setStrokeGray(0.6)
+        self.line(36, height - 28, width - 36, height - 28)
+        self.line(36, 30, width - 36, 30)
+        self.drawString(36, 20, self.footer_left)
+        self.drawRightString(width - 36, 20, tr("page {page} of {total}", page=self._pageNumber, total=total))
+        self.restoreState()
+
+
+def canvas_maker(header_left: str, header_right: str, footer_left: str) -> type[NumberedCanvas]:
+    """A NumberedCanvas class carrying this document's header and footer texts."""
+    return type("ReportCanvas", (NumberedCanvas,), {"header_left": header_left, "header_right": header_right,
+                                                    "footer_left": footer_left})

@@ -1,0 +1,250 @@
+"""Storing exit handovers: drafts, the finishing transaction, the checklist and the report's data."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlite_utils import Database
+
+from churnguard_gui import RESOURCES
+from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.handover import (
+    Candidate,
+    ChecklistItem,
+    ClientLine,
+    Departure,
+    HandoverPlan,
+    HandoverReport,
+    plan_problems,
+)
+from churnguard_gui.store.clients import record_owner_change
+from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.settings import get_setting
+
+_PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
+            "ORDER BY cc.is_primary DESC, cc.id LIMIT 1)")
+_LINE_SELECT = f"""
+    SELECT c.id, coalesce(c.code, ''), c.name, coalesce(c.tier, ''), c.annual_value,
+           coalesce({_PRIMARY.format(f="name")}, ''), coalesce({_PRIMARY.format(f="phone")}, ''),
+           coalesce(c.last_contact, ''), coalesce(c.last_manager_visit, ''),
+           (SELECT group_concat(b.staff_id) FROM client_team b
+             WHERE b.client_id = c.id AND b.role = 'backup' AND b.staff_id != :staff),
+           (SELECT count(DISTINCT o.staff_id) FROM client_team o WHERE o.client_id = c.id AND o.staff_id != :staff)
+"""
+
+
+def _line(row: tuple, role: str, successor: int | None = None, notify: str | None = None,
+          visit: str | None = None) -> ClientLine:
+    backups = tuple(int(x) for x in row[9].split(",")) if row[9] else ()
+    return ClientLine(*row[:9], role=role, backups=backups, others_linked=row[10], successor_id=successor,
+                      notify_on=notify, visit_on=visit)
+
+
+def current_lines(db: Database, staff_id: int) -> list[ClientLine]:
+    """Every client the person owns or backs up, by annual value, largest first."""
+    sql = (_LINE_SELECT + ", t.role FROM client_team t JOIN clients c ON c.id = t.client_id "
+           "WHERE t.staff_id = :staff AND t.role IN ('owner', 'backup') ORDER BY c.annual_value DESC, c.id")
+    return [_line(row[:11], row[11]) for row in db.execute(sql, {"staff": staff_id})]
+
+
+def candidates(db: Database) -> list[Candidate]:
+    """Active staff who can take clients over, with the value they already own."""
+    return [Candidate(*row) for row in db.execute(
+        "SELECT s.id, s.name, s.department, coalesce((SELECT sum(c.annual_value) FROM client_team t "
+        "JOIN clients c ON c.id = t.client_id WHERE t.staff_id = s.id AND t.role = 'owner'), 0) "
+        "FROM staff s WHERE s.status = 'active' ORDER BY s.name")]
+
+
+# -- the checklist template
+def checklist_template(db: Database, language: str = "en") -> list[tuple[str, str, int]]:
+    """The firm's checklist template; seeded from resources/checklists/exit.json on first use."""
+    rows = db.execute("SELECT text, responsible, due_offset FROM checklist_template ORDER BY position").fetchall()
+    if rows:
+        return [tuple(r) for r in rows]
+    return default_template(language)
+
+
+def default_template(language: str) -> list[tuple[str, str, int]]:
+    data = json.loads((RESOURCES / "checklists" / "exit.json").read_text(encoding="utf-8"))
+    zh = language == "zh"
+    return [(i["zh" if zh else "en"], i["who_zh" if zh else "who_en"], int(i["due"])) for i in data["items"]]
+
+
+def save_template(db: Database, rows: list[tuple[str, str, int]]) -> None:
+    with writing(db):
+        db.execute("DELETE FROM checklist_template")
+        for position, (text, responsible, offset) in enumerate(rows):
+            db.execute("INSERT INTO checklist_template (position, text, responsible, due_offset) VALUES (?, ?, ?, ?)",
+                       [position, text, responsible, offset])
+
+
+# -- drafts and finishing
+def open_handover(db: Database, staff_id: int) -> HandoverPlan | None:
+    """The person's handover that is not complete (a draft, or handed over and on notice), if any."""
+    row = db.execute("SELECT id, resignation_date, last_day, reason, reason_text, destination, to_competitor, "
+                     "secret_access FROM handovers WHERE staff_id = ? AND status != 'complete'", [staff_id]).fetchone()
+    if row is None:
+        return None
+    return load_handover(db, row[0])
+
+
+def load_handover(db: Database, handover_id: int) -> HandoverPlan:
+    row = db.execute("SELECT staff_id, resignation_date, last_day, reason, reason_text, destination, to_competitor, "
+                     "secret_access FROM handovers WHERE id = ?", [handover_id]).fetchone()
+    if row is None:
+        raise StoreError("not_found", value=str(handover_id))
+    staff_id = row[0]
+    departure = Departure(*row[1:6], to_competitor=bool(row[6]), secret_access=bool(row[7]))
+    sql = (_LINE_SELECT + ", h.role, h.successor_id, h.notify_on, h.visit_on FROM handover_clients h "
+           "JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover ORDER BY c.annual_value DESC, c.id")
+    lines = tuple(_line(r[:11], *r[11:]) for r in db.execute(sql, {"staff": staff_id, "handover": handover_id}))
+    items = tuple(ChecklistItem(t, r, d, bool(done)) for t, r, d, done in db.execute(
+        "SELECT text, responsible, due, done FROM handover_items WHERE handover_id = ? ORDER BY position",
+        [handover_id]))
+    return HandoverPlan(staff_id, departure, lines, items, handover_id)
+
+
+def handover_status(db: Database, handover_id: int) -> str:
+    return db.execute("SELECT status FROM handovers WHERE id = ?", [handover_id]).fetchone()[0]
+
+
+def _write(db: Database, plan: HandoverPlan, status: str) -> int:
+    dep = plan.departure
+    values = [dep.resignation_date, dep.last_day, dep.reason, dep.reason_text, dep.destination,
+              int(dep.to_competitor), int(dep.secret_access)]
+    if plan.handover_id is None:
+        previous = db.execute("SELECT status FROM staff WHERE id = ?", [plan.staff_id]).fetchone()
+        if previous is None:
+            raise StoreError("not_found", value=str(plan.staff_id))
+        handover_id = db.execute(
+            "INSERT INTO handovers (staff_id, status, resignation_date, last_day, reason, reason_text, destination, "
+            "to_competitor, secret_access, previous_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan.staff_id, status, *values, previous[0]]).lastrowid
+    else:
+        handover_id = plan.handover_id
+        if handover_status(db, handover_id) != "draft":
+            raise StoreError("handover_not_draft")
+        db.execute("UPDATE handovers SET status = ?, resignation_date = ?, last_day = ?, reason = ?, reason_text = ?, "
+                   "destination = ?, to_competitor = ?, secret_access = ? WHERE id = ?",
+                   [status, *values, handover_id])
+        db.execute("DELETE FROM handover_clients WHERE handover_id = ?", [handover_id])
+        db.execute("DELETE FROM handover_items WHERE handover_id = ?", [handover_id])
+    for line in plan.lines:
+        db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, notify_on, visit_on) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [handover_id, line.client_id, line.role, line.successor_id, line.notify_on, line.visit_on])
+    for position, item in enumerate(plan.checklist):
+        db.execute("INSERT INTO handover_items (handover_id, position, text, responsible, due, done) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [handover_id, position, item.text, item.responsible, item.due, int(item.done)])
+    db.execute("UPDATE staff SET status = 'notice', notice_date = ?, last_day = ?, secret_access = ?, "
+               "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
+               [dep.resignation_date, dep.last_day, int(dep.secret_access), plan.staff_id])
+    return handover_id
+
+
+def save_draft(db: Database, plan: HandoverPlan) -> int:
+    """Keep the plan to resume later; no client changes owner yet. The person is now on notice."""
+    with writing(db):
+        handover_id = _write(db, plan, "draft")
+        audit(db, "handover_draft", handover=handover_id, staff=plan.staff_id)
+    return handover_id
+
+
+def finish_handover(db: Database, plan: HandoverPlan, today: str | None = None) -> int:
+    """All or nothing: owners change (with history), the handover and checklist are stored, an audit row."""
+    problems = plan_problems(plan)
+    if problems:
+        field, problem = next(iter(problems.items()))
+        raise problem.at(field, StoreError)
+    today = today or dt.date.today().isoformat()
+    with writing(db):
+        handover_id = _write(db, plan, "handed_over")
+        db.execute("UPDATE handovers SET handed_over_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') "
+                   "WHERE id = ?", [handover_id])
+        moved = 0
+        for line in plan.lines:
+            if line.role != "owner":
+                continue
+            owner = db.execute("SELECT staff_id FROM client_team WHERE client_id = ? AND role = 'owner'",
+                               [line.client_id]).fetchone()
+            if owner is None or owner[0] != plan.staff_id:
+                raise StoreError("handover_stale", value=line.name)
+            db.execute("DELETE FROM client_team WHERE client_id = ? AND role = 'owner'", [line.client_id])
+            db.execute("DELETE FROM client_team WHERE client_id = ? AND staff_id = ? AND role = 'backup'",
+                       [line.client_id, line.successor_id])
+            db.execute("INSERT INTO client_team (client_id, staff_id, role, since) VALUES (?, ?, 'owner', ?)",
+                       [line.client_id, line.successor_id, today])
+            record_owner_change(db, line.client_id, plan.staff_id, line.successor_id, today, "exit handover",
+                                handover_id)
+            moved += 1
+        audit(db, "handover", handover=handover_id, staff=plan.staff_id, clients_moved=moved)
+    return handover_id
+
+
+def discard_draft(db: Database, handover_id: int) -> None:
+    """Throw a draft away and put the person back to the status they had."""
+    row = db.execute("SELECT staff_id, status, previous_status FROM handovers WHERE id = ?", [handover_id]).fetchone()
+    if row is None or row[1] != "draft":
+        raise StoreError("handover_not_draft")
+    with writing(db):
+        db.execute("UPDATE staff SET status = ?, notice_date = NULL, last_day = NULL WHERE id = ?",
+                   [row[2] or "active", row[0]])
+        db.execute("DELETE FROM handovers WHERE id = ?", [handover_id])
+        audit(db, "handover_discarded", handover=handover_id, staff=row[0])
+
+
+def set_item_done(db: Database, handover_id: int, position: int, done: bool) -> None:
+    with writing(db):
+        db.execute("UPDATE handover_items SET done = ? WHERE handover_id = ? AND position = ?",
+                   [int(done), handover_id, position])
+
+
+def complete_handover(db: Database, handover_id: int) -> None:
+    """On the last day: every checklist item ticked, the person has left."""
+    row = db.execute("SELECT staff_id, status FROM handovers WHERE id = ?", [handover_id]).fetchone()
+    if row is None or row[1] != "handed_over":
+        raise StoreError("handover_not_handed_over")
+    open_items = db.execute("SELECT text FROM handover_items WHERE handover_id = ? AND done = 0 ORDER BY position",
+                            [handover_id]).fetchall()
+    if open_items:
+        raise StoreError("checklist_open", details={"count": len(open_items), "names": open_items[0][0]})
+    with writing(db):
+        db.execute("UPDATE handovers SET status = 'complete', completed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', "
+                   "'localtime') WHERE id = ?", [handover_id])
+        db.execute("UPDATE staff SET status = 'left' WHERE id = ?", [row[0]])
+        audit(db, "handover_complete", handover=handover_id, staff=row[0])
+
+
+# -- the report
+def report_data(db: Database, staff_id: int, now: dt.datetime | None = None) -> HandoverReport:
+    """The report for the person's open (or last) handover, or for their current clients if none."""
+    now = now or dt.datetime.now()
+    staff = db.execute("SELECT s.name, s.role, s.department, s.notice_date, s.last_day, m.name FROM staff s "
+                       "LEFT JOIN staff m ON m.id = s.manager_id WHERE s.id = ?", [staff_id]).fetchone()
+    if staff is None:
+        raise StoreError("not_found", value=str(staff_id))
+    row = db.execute("SELECT id, status FROM handovers WHERE staff_id = ? ORDER BY status = 'complete', id DESC "
+                     "LIMIT 1", [staff_id]).fetchone()
+    if row is not None:
+        plan = load_handover(db, row[0])
+        lines, checklist, status = plan.lines, plan.checklist, row[1]
+        dep = plan.departure
+        number = f"HO-{row[0]:05d}"
+        resignation, last_day, reason, destination = dep.resignation_date, dep.last_day, dep.reason, dep.destination
+        reason_text = dep.reason_text
+    else:
+        lines = tuple(current_lines(db, staff_id))
+        checklist, status = (), "none"
+        number = f"CL-{staff_id:05d}-{now:%Y%m%d}"
+        resignation, last_day, reason, destination = staff[3] or "", staff[4] or "", "", ""
+        reason_text = ""
+    ids = {ln.successor_id for ln in lines if ln.successor_id}
+    names = dict(db.execute(f"SELECT id, name FROM staff WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+                 .fetchall()) if ids else {}
+    firm_total = db.execute("SELECT coalesce(sum(annual_value), 0) FROM clients WHERE status = 'active'").fetchone()[0]
+    return HandoverReport(
+        firm=get_setting(db, "firm_name"), document_no=number, generated_at=now.strftime("%Y-%m-%d %H:%M"),
+        staff_name=staff[0], role=staff[1], department=staff[2], resignation_date=resignation, last_day=last_day,
+        reason=reason, reason_text=reason_text, destination=destination, lines=tuple(lines), successor_names=names,
+        firm_total_value=firm_total, checklist=tuple(checklist), manager_name=staff[5] or "", status=status)
