@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS"}
+# Module-level tables whose every string literal (dict values, or every text of a tuple) is shown to users.
+TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REASON_LABELS", "STATUS_TEXT",
+          "_CLIENT_COLUMNS"}
 
 
 def strings() -> set[str]:
@@ -28,6 +30,9 @@ def strings() -> set[str]:
                 named = any(isinstance(t, ast.Name) and t.id in TABLES for t in targets)
                 if named and isinstance(node.value, ast.Dict):
                     found |= {v.value for v in node.value.values if isinstance(v, ast.Constant)}
+                elif named:
+                    found |= {c.value for c in ast.walk(node.value)
+                              if isinstance(c, ast.Constant) and isinstance(c.value, str)}
     return found
 
 

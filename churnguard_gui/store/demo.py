@@ -32,6 +32,7 @@ def load_demo(db: Database) -> tuple[int, int]:
                 team.append(TeamMember(ids[item.manager], "manager"))
             item.client.team = team
             write_client(db, item.client, reason="demo")
-        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)", [tr("Shenzhen Demo Trading Co., Ltd.")])
+        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
+                   [tr("Shenzhen Demo Trading Co., Ltd.")])
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)
