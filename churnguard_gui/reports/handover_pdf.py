@@ -30,6 +30,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, wordWrap=None),
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
@@ -113,7 +114,7 @@ def _summary(report: HandoverReport, styles) -> list:
     return [paragraph(tr("Summary"), styles["h2"]), table]
 
 
-_CLIENT_COLUMNS = ((22, "Code"), (62, "Client"), (44, "Contact and phone"), (10, "Tier"),
+_CLIENT_COLUMNS = ((22, "Code"), (58, "Client"), (42, "Contact and phone"), (10, "Tier"),
                    (24, "Annual value (¥)"), (21, "Last contact"), (21, "Manager visit"), (30, "Successor"),
                    (21, "Notify on"), (0, "Visit planned"))
 
@@ -122,7 +123,7 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
     fixed = sum(w for w, _ in _CLIENT_COLUMNS) * mm
     widths = [w * mm if w else width - fixed for w, _ in _CLIENT_COLUMNS]
     cell = styles["cell"]
-    rows: list[list] = [[paragraph(tr(label), cell) for _, label in _CLIENT_COLUMNS]]
+    rows: list[list] = [[paragraph(tr(label), styles["head"]) for _, label in _CLIENT_COLUMNS]]
     for line in report.lines:
         successor = report.successor_names.get(line.successor_id, "") if line.successor_id else ""
         if line.role == "backup":
