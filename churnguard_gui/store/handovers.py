@@ -248,3 +248,9 @@ def report_data(db: Database, staff_id: int, now: dt.datetime | None = None) -> 
         staff_name=staff[0], role=staff[1], department=staff[2], resignation_date=resignation, last_day=last_day,
         reason=reason, reason_text=reason_text, destination=destination, lines=tuple(lines), successor_names=names,
         firm_total_value=firm_total, checklist=tuple(checklist), manager_name=staff[5] or "", status=status)
+
+
+def log_report_event(db: Database, action: str, staff_id: int, document: str, target: str) -> None:
+    """An audit row for every save and print of a report."""
+    with writing(db):
+        audit(db, action, report="handover", staff=staff_id, document=document, target=target)

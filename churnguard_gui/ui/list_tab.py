@@ -55,6 +55,7 @@ class ListTab(QWidget):
         self.edit_button.clicked.connect(lambda: self._edit(self.view.currentIndex().row()))
         self.delete_button.clicked.connect(self._delete)
         top = QHBoxLayout()
+        self._top = top
         top.addWidget(self.search, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             top.addWidget(button)
@@ -62,6 +63,12 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
+
+    def add_button(self, text: str) -> QPushButton:
+        """An extra button beside Add / Edit / Delete."""
+        button = QPushButton(text)
+        self._top.addWidget(button)
+        return button
 
     def apply_search(self) -> None:
         self._debounce.stop()

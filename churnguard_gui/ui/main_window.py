@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget, QWizard
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
@@ -41,6 +41,10 @@ class MainWindow(QMainWindow):
         for tab in (self.staff_tab, self.clients_tab):
             tab.counts_changed.connect(self.update_counts)
         self.tabs.currentChanged.connect(self.update_counts)
+        self.exit_button = self.staff_tab.add_button(self.tr("Start exit…"))
+        self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
+        self.report_button = self.staff_tab.add_button(self.tr("Handover report…"))
+        self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
         self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
         self.staff_tab.edit_requested.connect(self.edit_staff)
         self.staff_tab.delete_requested.connect(self.remove_staff)
@@ -78,7 +82,9 @@ class MainWindow(QMainWindow):
         find = QAction(self.tr("&Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
-        for action in (new_client, new_staff, find):
+        start_exit = QAction(self.tr("Start &exit for the selected staff member…"), self)
+        start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
+        for action in (new_client, new_staff, find, start_exit):
             records.addAction(action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -161,6 +167,42 @@ class MainWindow(QMainWindow):
         except ChurnError as error:
             show_error(self, error)
         self.refresh()
+
+    # -- exit handover
+    def start_exit(self, staff_id: int | None) -> None:
+        """Resume the person's draft, open a finished handover's checklist, or start the wizard."""
+        if staff_id is None:
+            QMessageBox.information(self, self.tr("Start exit"), self.tr("Select a staff member in the list first."))
+            return
+        from churnguard_gui.store.handovers import handover_status, open_handover
+        from churnguard_gui.ui.handover_dialog import HandoverDialog
+        from churnguard_gui.ui.handover_wizard import HandoverWizard
+
+        current = open_handover(self.db, staff_id)
+        if current is not None and handover_status(self.db, current.handover_id) != "draft":
+            HandoverDialog(self.db, current.handover_id, self.open_report, self).exec()
+            self.refresh()
+            return
+        wizard = HandoverWizard(self.db, staff_id, self, draft=current)
+        finished = wizard.exec() == QWizard.DialogCode.Accepted
+        self.refresh()
+        if finished:
+            self.open_report(staff_id)
+        elif wizard.saved_as == "draft":
+            self.statusBar().showMessage(self.tr("Handover saved; resume it with Start exit…"), 8000)
+
+    def open_report(self, staff_id: int | None) -> None:
+        if staff_id is None:
+            return
+        from churnguard_gui.reports.handover_pdf import build_pdf
+        from churnguard_gui.store.handovers import log_report_event, report_data
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        report = report_data(self.db, staff_id)
+        name = f"{report.document_no} {report.staff_name}.pdf"
+        preview = ReportPreview(build_pdf(report), name, lambda action, target: log_report_event(
+            self.db, action, staff_id, report.document_no, target), self)
+        preview.exec()
 
     # -- files
     def import_file(self) -> None:

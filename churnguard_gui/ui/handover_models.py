@@ -1,0 +1,194 @@
+"""Table models for the handover wizard: the leaver's clients with successors, and the checklist."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from churnguard_gui.core.errors import FieldProblem
+from churnguard_gui.core.handover import ChecklistItem, ClientLine
+from churnguard_gui.core.values import format_money, parse_date
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("handover", text)
+
+
+class HandoverClientsModel(QAbstractTableModel):
+    """The leaver's client lines. Successors and key-client dates change only through the typed methods."""
+
+    COLUMNS = ("code", "name", "tier", "annual_value", "contact", "last_contact", "last_manager_visit", "role",
+               "successor", "notify_on", "visit_on")
+    HEADERS = ("Code", "Client", "Tier", "Annual value (¥)", "Contact and phone", "Last contact", "Manager visit",
+               "Role", "Successor", "Notify on", "Visit planned")
+    SUCCESSOR = COLUMNS.index("successor")
+    NOTIFY = COLUMNS.index("notify_on")
+    VISIT = COLUMNS.index("visit_on")
+    changed = Signal()
+
+    def __init__(self, lines: list[ClientLine], names: dict[int, str], parent=None) -> None:
+        super().__init__(parent)
+        self._lines = list(lines)
+        self._names = names
+
+    def lines(self) -> list[ClientLine]:
+        return list(self._lines)
+
+    def line(self, row: int) -> ClientLine:
+        return self._lines[row]
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return _t(self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        line = self._lines[index.row()]
+        if line.role == "owner" and index.column() in (self.SUCCESSOR, self.NOTIFY, self.VISIT):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return line.successor_id if column == "successor" else line.client_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "annual_value":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "successor" and line.role == "owner" \
+                and line.successor_id is None:
+            from PySide6.QtGui import QColor
+
+            return QColor("#f5c6c0")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        if column == "annual_value":
+            return format_money(line.annual_value)
+        if column == "contact":
+            return f"{line.contact} {line.contact_phone}".strip()
+        if column == "role":
+            return _t(line.role)
+        if column == "successor":
+            if line.role != "owner":
+                return _t("(stays with the team)")
+            return self._names.get(line.successor_id, "") if line.successor_id else _t("— choose —")
+        return getattr(line, column) or ""
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == self.SUCCESSOR:
+            return self.assign([index.row()], value)
+        if index.column() in (self.NOTIFY, self.VISIT):
+            try:
+                date = parse_date(value)
+            except FieldProblem:
+                return False
+            field = "notify_on" if index.column() == self.NOTIFY else "visit_on"
+            self._replace(index.row(), **{field: date})
+            return True
+        return False
+
+    def assign(self, rows: list[int], successor_id: int | None) -> bool:
+        """Give the owned clients in rows to successor_id."""
+        changed = False
+        for row in rows:
+            if 0 <= row < len(self._lines) and self._lines[row].role == "owner":
+                self._replace(row, successor_id=successor_id)
+                changed = True
+        return changed
+
+    def apply_proposal(self, proposal: dict[int, int | None]) -> None:
+        for row, line in enumerate(self._lines):
+            if line.client_id in proposal:
+                self._replace(row, successor_id=proposal[line.client_id])
+
+    def set_lines(self, lines: list[ClientLine]) -> None:
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+        self.changed.emit()
+
+    def _replace(self, row: int, **changes) -> None:
+        self._lines[row] = replace(self._lines[row], **changes)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self.changed.emit()
+
+
+class ChecklistModel(QAbstractTableModel):
+    """The handover checklist: task, responsible person and due date, all editable."""
+
+    HEADERS = ("Task", "Responsible", "Due")
+    FIELDS = ("text", "responsible", "due")
+
+    def __init__(self, items: list[ChecklistItem], parent=None) -> None:
+        super().__init__(parent)
+        self._items = list(items)
+
+    def items(self) -> list[ChecklistItem]:
+        return list(self._items)
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return _t(self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(self._items[index.row()], self.FIELDS[index.column()]) or ""
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        field = self.FIELDS[index.column()]
+        if field == "due":
+            try:
+                value = parse_date(value)
+            except FieldProblem:
+                return False
+        self._items[index.row()] = replace(self._items[index.row()], **{field: value})
+        self.dataChanged.emit(index, index)
+        return True
+
+    def add(self, item: ChecklistItem) -> None:
+        row = len(self._items)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.append(item)
+        self.endInsertRows()
+
+    def remove(self, rows: list[int]) -> None:
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self._items):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._items[row]
+                self.endRemoveRows()

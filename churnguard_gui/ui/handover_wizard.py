@@ -1,0 +1,425 @@
+"""The exit-handover wizard run the day someone resigns: departure, clients, key clients, checklist, review."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError, FieldProblem
+from churnguard_gui.core.handover import (
+    REASON_LABELS,
+    REASONS,
+    ChecklistItem,
+    Departure,
+    HandoverPlan,
+    checklist_from_template,
+    key_client_ids,
+    plan_problems,
+    propose_successors,
+    schedule_key_clients,
+    successor_loads,
+)
+from churnguard_gui.core.messages import problem_text
+from churnguard_gui.core.values import format_money, parse_date
+from churnguard_gui.i18n import language
+from churnguard_gui.store.handovers import (
+    candidates,
+    checklist_template,
+    current_lines,
+    finish_handover,
+    save_draft,
+    save_template,
+)
+from churnguard_gui.store.staff import get_staff
+from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.handover_models import ChecklistModel, HandoverClientsModel
+
+
+class Page(IntEnum):
+    DEPARTURE = 0
+    CLIENTS = 1
+    KEY_CLIENTS = 2
+    CHECKLIST = 3
+    REVIEW = 4
+
+
+def _table(model, parent=None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class SuccessorDelegate(QStyledItemDelegate):
+    """Edits the successor cell with a drop-down of active staff."""
+
+    def __init__(self, people: list[tuple[int, str]], parent=None) -> None:
+        super().__init__(parent)
+        self._people = people
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for staff_id, name in self._people:
+            combo.addItem(name, staff_id)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class DeparturePage(QWizardPage):
+    def __init__(self, wizard: HandoverWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Departure"))
+        self.setSubTitle(self.tr("When {name} resigned, the last working day, and where they are going.")
+                         .format(name=wizard.staff.name))
+        self.resignation = QLineEdit()
+        self.last_day = QLineEdit()
+        for edit in (self.resignation, self.last_day):
+            edit.setPlaceholderText(self.tr("e.g. 2025-01-02"))
+        self.reason = QComboBox()
+        for code in REASONS:
+            self.reason.addItem(self.tr(REASON_LABELS[code]), code)
+        self.reason_text = QLineEdit()
+        self.destination = QLineEdit()
+        self.destination.setPlaceholderText(self.tr("new employer, if known"))
+        self.to_competitor = QCheckBox(self.tr("The new employer is a competitor"))
+        self.secret_access = QCheckBox(self.tr("Had access to trade secrets (client terms, prices, plans)"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Resignation date") + " *", self.resignation)
+        form.addRow(self.tr("Last working day") + " *", self.last_day)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Reason in words"), self.reason_text)
+        form.addRow(self.tr("Going to"), self.destination)
+        form.addRow("", self.to_competitor)
+        form.addRow("", self.secret_access)
+        form.addRow(self.error)
+        self.registerField("resignation*", self.resignation)
+        self.registerField("last_day*", self.last_day)
+        self.reason.currentIndexChanged.connect(
+            lambda: self.to_competitor.setChecked(self.to_competitor.isChecked()
+                                                  or self.reason.currentData() == "competitor"))
+
+    def fill(self, departure: Departure) -> None:
+        self.resignation.setText(departure.resignation_date)
+        self.last_day.setText(departure.last_day)
+        self.reason.setCurrentIndex(max(self.reason.findData(departure.reason), 0))
+        self.reason_text.setText(departure.reason_text)
+        self.destination.setText(departure.destination)
+        self.to_competitor.setChecked(departure.to_competitor)
+        self.secret_access.setChecked(departure.secret_access)
+
+    def departure(self) -> Departure:
+        """The departure as typed; dates that cannot be read are kept as typed (validatePage refuses them)."""
+        def date(edit: QLineEdit) -> str:
+            try:
+                return parse_date(edit.text()) or ""
+            except FieldProblem:
+                return edit.text()
+        return Departure(date(self.resignation), date(self.last_day), self.reason.currentData(),
+                         self.reason_text.text().strip(), self.destination.text().strip(),
+                         self.to_competitor.isChecked(), self.secret_access.isChecked())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        for label, edit in ((self.tr("Resignation date"), self.resignation),
+                            (self.tr("Last working day"), self.last_day)):
+            try:
+                parse_date(edit.text())
+            except FieldProblem as problem:
+                self.error.setText(f"{label}: {problem_text(problem)}")
+                edit.setFocus()
+                return False
+        dep = self.departure()
+        problems = plan_problems(HandoverPlan(0, dep, ()))
+        if problems:
+            self.error.setText(problem_text(next(iter(problems.values()))))
+            return False
+        self.error.clear()
+        return True
+
+
+class ClientsPage(QWizardPage):
+    def __init__(self, wizard: HandoverWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Clients and successors"))
+        self.setSubTitle(self.tr("Every client {name} owns or backs up. Each owned client needs a successor: an "
+                                 "existing backup is proposed first, then the colleague in the same department "
+                                 "with the least client value.").format(name=wizard.staff.name))
+        self.view = _table(wizard.clients)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR, SuccessorDelegate(wizard.people, self))
+        for column in (HandoverClientsModel.NOTIFY, HandoverClientsModel.VISIT):
+            self.view.hideColumn(column)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        accept = QPushButton(self.tr("Accept all proposals"))
+        accept.clicked.connect(wizard.accept_proposals)
+        self.target = QComboBox()
+        for staff_id, name in wizard.people:
+            self.target.addItem(name, staff_id)
+        assign = QPushButton(self.tr("Assign selected clients to"))
+        assign.clicked.connect(self.assign_selected)
+        self.loads = QLabel()
+        self.loads.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(accept)
+        buttons.addStretch()
+        buttons.addWidget(assign)
+        buttons.addWidget(self.target)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addWidget(self.loads)
+        wizard.clients.changed.connect(self.update_loads)
+        wizard.clients.changed.connect(self.completeChanged)
+        self.update_loads()
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 260))
+
+    def assign_selected(self) -> None:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
+        self._wizard.clients.assign(rows, self.target.currentData())
+
+    def update_loads(self) -> None:
+        lines = self._wizard.clients.lines()
+        names = dict(self._wizard.people)
+        parts = [self.tr("{name}: {count} clients, ¥{value}").format(name=names.get(sid, sid), count=count,
+                                                                      value=format_money(value))
+                 for sid, (count, value) in sorted(successor_loads(lines).items(), key=lambda kv: -kv[1][1])]
+        missing = sum(1 for ln in lines if ln.role == "owner" and ln.successor_id is None)
+        text = self.tr("Taking on: ") + ("; ".join(parts) if parts else self.tr("nobody yet"))
+        if missing:
+            text += "\n" + self.tr("{count} owned clients still need a successor.").format(count=missing)
+        self.loads.setText(text)
+
+    def isComplete(self) -> bool:  # noqa: N802 - starts filled, so Qt's own check is not enough
+        return all(ln.successor_id is not None for ln in self._wizard.clients.lines() if ln.role == "owner")
+
+
+class KeyClientsProxy(QSortFilterProxyModel):
+    """Only the key clients of the handover."""
+
+    def __init__(self, wizard: HandoverWizard, parent=None) -> None:
+        super().__init__(parent)
+        self._wizard = wizard
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
+        return self._wizard.clients.line(row).client_id in self._wizard.key_ids
+
+
+class KeyClientsPage(QWizardPage):
+    def __init__(self, wizard: HandoverWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Key clients"))
+        self.setSubTitle(self.tr("Tier A clients and the top 20% by value. Plan when each is told of the change and "
+                                 "when the owner or a manager visits, before the leaver can reach them."))
+        self.proxy = KeyClientsProxy(wizard, self)
+        self.proxy.setSourceModel(wizard.clients)
+        self.view = _table(self.proxy)
+        for column in (0, 4, 6, 7):
+            self.view.hideColumn(column)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR, SuccessorDelegate(wizard.people, self))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(QLabel(self.tr("Double-click a date to change it.")))
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._wizard.schedule_keys()
+        self.proxy.invalidate()
+        self.view.resizeColumnsToContents()
+
+
+class ChecklistPage(QWizardPage):
+    def __init__(self, wizard: HandoverWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Checklist"))
+        self.setSubTitle(self.tr("What must happen before the last day, who does it and by when. Edit any cell; "
+                                 "the list comes from the firm's template."))
+        self.view = _table(wizard.checklist)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        add = QPushButton(self.tr("Add task"))
+        add.clicked.connect(lambda: wizard.checklist.add(
+            ChecklistItem(self.tr("New task"), "", wizard.departure().last_day)))
+        remove = QPushButton(self.tr("Remove task"))
+        remove.clicked.connect(lambda: wizard.checklist.remove(
+            [i.row() for i in self.view.selectionModel().selectedIndexes()]))
+        keep = QPushButton(self.tr("Save as the firm's template"))
+        keep.clicked.connect(wizard.save_as_template)
+        buttons = QHBoxLayout()
+        for button in (add, remove):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(keep)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._wizard.fill_checklist()
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(0, min(max(self.view.columnWidth(0), 300), 460))
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, wizard: HandoverWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Review and finish"))
+        self.setSubTitle(self.tr("Finishing gives every owned client to its successor, records why in the ownership "
+                                 "history, and stores the checklist. It cannot be undone."))
+        self.setCommitPage(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        QVBoxLayout(self).addWidget(self.text)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.text.setPlainText(self._wizard.review_text())
+
+
+class HandoverWizard(QWizard):
+    """Produces a HandoverPlan; Finish writes it in one transaction, Save for later keeps a draft."""
+
+    def __init__(self, db: Database, staff_id: int, parent: QWidget | None = None,
+                 draft: HandoverPlan | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.staff = get_staff(db, staff_id)
+        self.today = today or dt.date.today()
+        self.handover_id: int | None = None
+        self.saved_as = ""
+        self._draft_id = draft.handover_id if draft else None
+        pool = candidates(db)
+        self.candidates = pool
+        self.people = [(c.staff_id, c.name) for c in pool if c.staff_id != staff_id]
+        lines = list(draft.lines) if draft else current_lines(db, staff_id)
+        self.key_ids = key_client_ids(lines)
+        self.clients = HandoverClientsModel(lines, dict(self.people), self)
+        self.checklist = ChecklistModel(list(draft.checklist) if draft else [], self)
+        self.setWindowTitle(self.tr("Exit handover: {name}").format(name=self.staff.name))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for later"))
+        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        self.departure_page = DeparturePage(self)
+        self.setPage(Page.DEPARTURE, self.departure_page)
+        self.setPage(Page.CLIENTS, ClientsPage(self))
+        self.setPage(Page.KEY_CLIENTS, KeyClientsPage(self))
+        self.setPage(Page.CHECKLIST, ChecklistPage(self))
+        self.setPage(Page.REVIEW, ReviewPage(self))
+        if draft:
+            self.departure_page.fill(draft.departure)
+        else:
+            resigned = self.staff.notice_date or self.today.isoformat()
+            last = self.staff.last_day or (dt.date.fromisoformat(resigned) + dt.timedelta(days=30)).isoformat()
+            self.departure_page.fill(Departure(resigned, last, secret_access=self.staff.secret_access))
+            self.accept_proposals()
+        self.resize(1000, 640)
+
+    # -- building the plan
+    def departure(self) -> Departure:
+        return self.departure_page.departure()
+
+    def accept_proposals(self) -> None:
+        lines = self.clients.lines()
+        proposal = propose_successors(lines, self.candidates, self.staff.department, self.staff.id)
+        self.clients.apply_proposal(proposal)
+
+    def schedule_keys(self) -> None:
+        dep = self.departure()
+        if dep.resignation_date:
+            self.clients.set_lines(schedule_key_clients(self.clients.lines(), dep.resignation_date))
+
+    def fill_checklist(self) -> None:
+        if self.checklist.rowCount():
+            return
+        dep = self.departure()
+        for item in checklist_from_template(checklist_template(self.db, language()), dep.last_day,
+                                            dep.resignation_date):
+            self.checklist.add(item)
+
+    def save_as_template(self) -> None:
+        last = dt.date.fromisoformat(self.departure().last_day)
+        rows = [(i.text, i.responsible, (dt.date.fromisoformat(i.due) - last).days if i.due else 0)
+                for i in self.checklist.items()]
+        save_template(self.db, rows)
+
+    def plan(self) -> HandoverPlan:
+        """The wizard's result."""
+        return HandoverPlan(self.staff.id, self.departure(), tuple(self.clients.lines()),
+                            tuple(self.checklist.items()), self._draft_id)
+
+    def review_text(self) -> str:
+        plan = self.plan()
+        owned = [ln for ln in plan.lines if ln.role == "owner"]
+        names = dict(self.people)
+        lines = [self.tr("{name} leaves on {date}.").format(name=self.staff.name, date=plan.departure.last_day),
+                 self.tr("{count} owned clients, ¥{value} a year, go to:").format(
+                     count=len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]
+        for sid, (count, value) in sorted(successor_loads(list(plan.lines)).items(), key=lambda kv: -kv[1][1]):
+            lines.append(f"  • {names.get(sid, sid)}: {count} — ¥{format_money(value)}")
+        keys = [ln for ln in plan.lines if ln.client_id in self.key_ids]
+        lines.append(self.tr("{count} key clients get a call and a manager visit:").format(count=len(keys)))
+        lines += [f"  • {ln.name}: {ln.notify_on or '—'} / {ln.visit_on or '—'}" for ln in keys]
+        lines.append(self.tr("{count} checklist tasks.").format(count=len(plan.checklist)))
+        problems = plan_problems(plan)
+        if problems:
+            lines.append("")
+            lines += [self.tr("Cannot finish yet: {problem}").format(problem=problem_text(p))
+                      for p in problems.values()]
+        return "\n".join(lines)
+
+    # -- writing
+    def validateCurrentPage(self) -> bool:  # noqa: N802
+        if self.currentId() != Page.REVIEW:
+            return super().validateCurrentPage()
+        try:
+            self.handover_id = finish_handover(self.db, self.plan(), self.today.isoformat())
+        except ChurnError as error:
+            show_error(self, error)
+            return False
+        return True
+
+    def save_for_later(self) -> None:
+        if not self.departure_page.validatePage():
+            while self.currentId() not in (Page.DEPARTURE, -1):
+                self.back()
+            return
+        try:
+            self.handover_id = save_draft(self.db, self.plan())
+        except ChurnError as error:
+            show_error(self, error)
+            return
+        self.saved_as = "draft"
+        self.done(QWizard.DialogCode.Rejected)

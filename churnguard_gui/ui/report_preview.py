@@ -1,0 +1,125 @@
+"""Previewing a PDF report page by page, saving it and printing it with the system print dialog."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.core.files import atomic_write
+from churnguard_gui.ui.errors import show_error
+
+PREVIEW_DPI = 96
+
+
+def page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """One page rendered at dpi as a QImage (its own copy of the pixels)."""
+    bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
+    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+                   if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888)
+    return image.copy()
+
+
+class ReportPreview(QDialog):
+    """Shows the PDF; on_event(action, path) is told of every save and print (for the audit log)."""
+
+    def __init__(self, pdf: bytes, suggested_name: str, on_event: Callable[[str, str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self._name = suggested_name
+        self._on_event = on_event
+        self.document = pdfium.PdfDocument(pdf)
+        self.page = 0
+        self.setWindowTitle(self.tr("Report preview — {name}").format(name=suggested_name))
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        self.previous = QPushButton(self.tr("◀ Previous"))
+        self.next = QPushButton(self.tr("Next ▶"))
+        self.counter = QLabel()
+        save = QPushButton(self.tr("Save as PDF…"))
+        print_button = QPushButton(self.tr("Print…"))
+        close = QPushButton(self.tr("Close"))
+        self.previous.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next.clicked.connect(lambda: self.show_page(self.page + 1))
+        save.clicked.connect(self.save)
+        print_button.clicked.connect(self.print_report)
+        close.clicked.connect(self.accept)
+        bar = QHBoxLayout()
+        for widget in (self.previous, self.counter, self.next):
+            bar.addWidget(widget)
+        bar.addStretch()
+        for widget in (save, print_button, close):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(bar)
+        self.resize(1180, 860)
+        self.show_page(0)
+
+    def page_count(self) -> int:
+        return len(self.document)
+
+    def show_page(self, index: int) -> None:
+        self.page = max(0, min(index, self.page_count() - 1))
+        self.image.setPixmap(QPixmap.fromImage(page_image(self.document, self.page, PREVIEW_DPI)))
+        self.counter.setText(self.tr("page {page} of {total}").format(page=self.page + 1, total=self.page_count()))
+        self.previous.setEnabled(self.page > 0)
+        self.next.setEnabled(self.page < self.page_count() - 1)
+
+    def save(self, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / self._name),
+                                                  self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        try:
+            with atomic_write(path, "wb") as handle:
+                handle.write(self.pdf)
+        except ChurnError as error:
+            show_error(self, error)
+            return None
+        self._on_event("report_saved", path)
+        return path
+
+    def print_report(self, printer: QPrinter | None = None) -> bool:
+        """Ask for a printer (unless given) and print every page at the printer's resolution."""
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        dpi = min(printer.resolution(), 300)
+        for index in range(self.page_count()):
+            if index:
+                printer.newPage()
+            image = page_image(self.document, index, dpi)
+            target = painter.viewport()
+            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(target.x(), target.y(), size.width(), size.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(target)
+        painter.end()
+        self._on_event("report_printed", printer.printerName() or printer.outputFileName())
+        return True
