@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Module-level tables whose every string literal (dict values, or every text of a tuple) is shown to users.
 TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REASON_LABELS", "STATUS_TEXT",
-          "_CLIENT_COLUMNS"}
+          "_CLIENT_COLUMNS", "HEADERS"}
 
 
 def strings() -> set[str]:
@@ -23,7 +23,7 @@ def strings() -> set[str]:
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                args = node.args[1:] if name == "translate" else node.args[:1] if name == "tr" else []
+                args = node.args[1:] if name == "translate" else node.args[:1] if name in ("tr", "_t") else []
                 found |= {a.value for a in args[:1] if isinstance(a, ast.Constant) and isinstance(a.value, str)}
             elif isinstance(node, ast.AnnAssign | ast.Assign):
                 targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
