@@ -64,7 +64,7 @@ class ListTab(QWidget):
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
 
-    def add_button(self, text: str) -> QPushButton:
+    def extra_button(self, text: str) -> QPushButton:
         """An extra button beside Add / Edit / Delete."""
         button = QPushButton(text)
         self._top.addWidget(button)

@@ -41,9 +41,9 @@ class MainWindow(QMainWindow):
         for tab in (self.staff_tab, self.clients_tab):
             tab.counts_changed.connect(self.update_counts)
         self.tabs.currentChanged.connect(self.update_counts)
-        self.exit_button = self.staff_tab.add_button(self.tr("Start exit…"))
+        self.exit_button = self.staff_tab.extra_button(self.tr("Start exit…"))
         self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        self.report_button = self.staff_tab.add_button(self.tr("Handover report…"))
+        self.report_button = self.staff_tab.extra_button(self.tr("Handover report…"))
         self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
         self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
         self.staff_tab.edit_requested.connect(self.edit_staff)
