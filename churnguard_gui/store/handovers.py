@@ -23,14 +23,15 @@ from churnguard_gui.store.settings import get_setting
 
 _PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
             "ORDER BY cc.is_primary DESC, cc.id LIMIT 1)")
-_LINE_SELECT = f"""
+_CLIENT_SQL = f"""
     SELECT c.id, coalesce(c.code, ''), c.name, coalesce(c.tier, ''), c.annual_value,
            coalesce({_PRIMARY.format(f="name")}, ''), coalesce({_PRIMARY.format(f="phone")}, ''),
-           coalesce(c.last_contact, ''), coalesce(c.last_manager_visit, ''),
+           coalesce(c.last_contact, ''), coalesce(c.last_manager_visit, '')"""
+# The team as it is now: the other backups, and how many other staff are linked at all.
+_LIVE_TEAM_SQL = """,
            (SELECT group_concat(b.staff_id) FROM client_team b
              WHERE b.client_id = c.id AND b.role = 'backup' AND b.staff_id != :staff),
-           (SELECT count(DISTINCT o.staff_id) FROM client_team o WHERE o.client_id = c.id AND o.staff_id != :staff)
-"""
+           (SELECT count(DISTINCT o.staff_id) FROM client_team o WHERE o.client_id = c.id AND o.staff_id != :staff)"""
 
 
 def _line(row: tuple, role: str, successor: int | None = None, notify: str | None = None,
@@ -42,7 +43,7 @@ def _line(row: tuple, role: str, successor: int | None = None, notify: str | Non
 
 def current_lines(db: Database, staff_id: int) -> list[ClientLine]:
     """Every client the person owns or backs up, by annual value, largest first."""
-    sql = (_LINE_SELECT + ", t.role FROM client_team t JOIN clients c ON c.id = t.client_id "
+    sql = (_CLIENT_SQL + _LIVE_TEAM_SQL + ", t.role FROM client_team t JOIN clients c ON c.id = t.client_id "
            "WHERE t.staff_id = :staff AND t.role IN ('owner', 'backup') ORDER BY c.annual_value DESC, c.id")
     return [_line(row[:11], row[11]) for row in db.execute(sql, {"staff": staff_id})]
 
@@ -95,9 +96,11 @@ def load_handover(db: Database, handover_id: int) -> HandoverPlan:
         raise StoreError("not_found", value=str(handover_id))
     staff_id = row[0]
     departure = Departure(*row[1:6], to_competitor=bool(row[6]), secret_access=bool(row[7]))
-    sql = (_LINE_SELECT + ", h.role, h.successor_id, h.notify_on, h.visit_on FROM handover_clients h "
-           "JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover ORDER BY c.annual_value DESC, c.id")
-    lines = tuple(_line(r[:11], *r[11:]) for r in db.execute(sql, {"staff": staff_id, "handover": handover_id}))
+    # The team as it was when the handover was written, not as the handover left it.
+    sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.role, h.successor_id, h.notify_on, h.visit_on "
+           "FROM handover_clients h JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover "
+           "ORDER BY c.annual_value DESC, c.id")
+    lines = tuple(_line(r[:11], *r[11:]) for r in db.execute(sql, {"handover": handover_id}))
     items = tuple(ChecklistItem(t, r, d, bool(done)) for t, r, d, done in db.execute(
         "SELECT text, responsible, due, done FROM handover_items WHERE handover_id = ? ORDER BY position",
         [handover_id]))
@@ -130,9 +133,10 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
         db.execute("DELETE FROM handover_clients WHERE handover_id = ?", [handover_id])
         db.execute("DELETE FROM handover_items WHERE handover_id = ?", [handover_id])
     for line in plan.lines:
-        db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, notify_on, visit_on) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [handover_id, line.client_id, line.role, line.successor_id, line.notify_on, line.visit_on])
+        db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, notify_on, visit_on, "
+                   "backups, others_linked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [handover_id, line.client_id, line.role, line.successor_id, line.notify_on, line.visit_on,
+                    ",".join(map(str, line.backups)), line.others_linked])
     for position, item in enumerate(plan.checklist):
         db.execute("INSERT INTO handover_items (handover_id, position, text, responsible, due, done) "
                    "VALUES (?, ?, ?, ?, ?, ?)",

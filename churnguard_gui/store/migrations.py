@@ -55,6 +55,8 @@ CREATE TABLE handover_clients (
     successor_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
     notify_on TEXT,
     visit_on TEXT,
+    backups TEXT NOT NULL DEFAULT '',
+    others_linked INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (handover_id, client_id)
 );
 

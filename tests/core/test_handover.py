@@ -1,0 +1,77 @@
+"""Handover rules: successor proposals, key clients, what blocks finishing, and dates."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from churnguard_gui.core.handover import (
+    Candidate,
+    ClientLine,
+    Departure,
+    HandoverPlan,
+    checklist_from_template,
+    key_client_ids,
+    plan_problems,
+    propose_successors,
+    schedule_key_clients,
+    successor_loads,
+)
+
+
+def line(client_id: int, value: int, tier: str = "B", role: str = "owner", backups=()) -> ClientLine:
+    return ClientLine(client_id, f"K{client_id}", f"客户{client_id}", tier, value, "", "", "", "", role,
+                      tuple(backups))
+
+
+PEOPLE = [Candidate(1, "孙丽", "销售部", 0), Candidate(2, "吴芳", "销售部", 500), Candidate(3, "郑浩", "销售部", 100),
+          Candidate(4, "王磊", "技术部", 0)]
+
+
+def test_an_active_backup_is_proposed_first():
+    proposal = propose_successors([line(10, 1000, backups=(2,))], PEOPLE, "销售部", leaver_id=1)
+    assert proposal == {10: 2}
+
+
+def test_otherwise_the_least_loaded_colleague_in_the_department_and_load_is_counted():
+    lines = [line(10, 1000), line(11, 300), line(12, 200)]
+    proposal = propose_successors(lines, PEOPLE, "销售部", leaver_id=1)
+    # 郑浩 (100) takes the biggest; then 吴芳 (500) is lighter than 郑浩 (1,100); then 吴芳 (800) vs 郑浩 (1,100)
+    assert proposal == {10: 3, 11: 2, 12: 2}
+    assert 4 not in proposal.values() and 1 not in proposal.values()
+
+
+def test_backups_who_left_are_not_proposed_and_backup_lines_keep_no_successor():
+    lines = [line(10, 50, backups=(9,)), line(11, 10, role="backup")]
+    assert propose_successors(lines, PEOPLE, "销售部", leaver_id=1) == {10: 3}
+
+
+def test_no_colleague_in_department_falls_back_to_anyone_active():
+    assert propose_successors([line(10, 5)], PEOPLE, "财务部", leaver_id=1) == {10: 4}
+
+
+def test_key_clients_are_tier_a_and_the_top_fifth_by_value():
+    lines = [line(i, v) for i, v in enumerate([900, 800, 50, 40, 30, 20, 10, 5, 4, 3], start=1)]
+    lines.append(line(99, 1, tier="A"))
+    lines.append(line(100, 10**6, role="backup"))
+    assert key_client_ids(lines) == {1, 2, 3, 99}  # ceil(11 × 20%) = 3 owned, plus tier A; backups never
+
+
+def test_finish_is_blocked_without_successor_or_with_wrong_dates():
+    plan = HandoverPlan(1, Departure("2026-03-10", "2026-03-01"), (line(10, 5), line(11, 5, role="backup")))
+    problems = plan_problems(plan)
+    assert problems["last_day"].code == "last_day_before_resignation"
+    assert problems["successors"].code == "no_successor" and problems["successors"].details["count"] == 1
+    fixed = replace(plan, departure=Departure("2026-03-01", "2026-03-31"),
+                    lines=(replace(plan.lines[0], successor_id=2), plan.lines[1]))
+    assert plan_problems(fixed) == {}
+    assert successor_loads(list(fixed.lines)) == {2: (1, 5)}
+
+
+def test_key_clients_get_dates_on_working_days():
+    lines = schedule_key_clients([line(1, 100, tier="A"), line(2, 1)], "2026-11-27")  # a Friday
+    assert (lines[0].notify_on, lines[0].visit_on) == ("2026-12-01", "2026-12-08")
+    assert lines[1].notify_on is None
+
+
+def test_checklist_due_dates_count_from_the_last_day_but_not_before_resignation():
+    items = checklist_from_template([("归还电脑", "行政", 0), ("通知客户", "接替人", -40)], "2026-12-31", "2026-12-01")
+    assert [(i.text, i.due) for i in items] == [("归还电脑", "2026-12-31"), ("通知客户", "2026-12-01")]

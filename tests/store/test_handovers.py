@@ -1,0 +1,153 @@
+"""The handover in the database: all or nothing, history says who/when/why, drafts, completion."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.handover import (
+    ChecklistItem,
+    Departure,
+    HandoverPlan,
+    propose_successors,
+)
+from churnguard_gui.store.demo import load_demo
+from churnguard_gui.store.handovers import (
+    candidates,
+    complete_handover,
+    current_lines,
+    discard_draft,
+    finish_handover,
+    open_handover,
+    report_data,
+    save_draft,
+    set_item_done,
+)
+from churnguard_gui.store.staff import find_staff, get_staff
+
+
+@pytest.fixture
+def demo(fresh_db):
+    load_demo(fresh_db)
+    return fresh_db
+
+
+def full_plan(db, name="孙丽") -> HandoverPlan:
+    staff_id = find_staff(db, name)
+    staff = get_staff(db, staff_id)
+    lines = current_lines(db, staff_id)
+    proposal = propose_successors(lines, candidates(db), staff.department, staff_id)
+    lines = [replace(ln, successor_id=proposal.get(ln.client_id)) for ln in lines]
+    return HandoverPlan(staff_id, Departure("2026-11-20", "2026-12-20", "competitor", "", "竞争对手A", True, True),
+                        tuple(lines), (ChecklistItem("归还电脑", "行政", "2026-12-20"),
+                                       ChecklistItem("移交企业微信", "IT", "2026-12-18")))
+
+
+def everything(db):
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+            for t in ("staff", "clients", "client_contacts", "client_team", "ownership_history", "handovers",
+                      "handover_clients", "handover_items")}
+
+
+def test_finish_moves_every_owned_client_and_nothing_else(demo):
+    plan = full_plan(demo)
+    before = everything(demo)
+    owned = {ln.client_id: ln.successor_id for ln in plan.lines if ln.role == "owner"}
+    handover_id = finish_handover(demo, plan, today="2026-11-20")
+    after = everything(demo)
+    owners = dict(demo.execute("SELECT client_id, staff_id FROM client_team WHERE role = 'owner'").fetchall())
+    assert {c: owners[c] for c in owned} == owned
+    history = demo.execute("SELECT client_id, from_staff_id, to_staff_id, changed_on, reason, handover_id "
+                           "FROM ownership_history WHERE handover_id = ?", [handover_id]).fetchall()
+    assert {(c, f, t) for c, f, t, *_ in history} == {(c, plan.staff_id, s) for c, s in owned.items()}
+    assert {(on, why) for *_, on, why, _ in history} == {("2026-11-20", "exit handover")}
+    # every other client keeps its team exactly; client records themselves are untouched
+    untouched = [r for r in before["client_team"] if r[1] not in owned]
+    assert set(untouched) <= set(after["client_team"])
+    assert before["clients"] == after["clients"]
+    staff = get_staff(demo, plan.staff_id)
+    assert (staff.status, staff.notice_date, staff.last_day) == ("notice", "2026-11-20", "2026-12-20")
+    assert demo.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == ("handover",)
+
+
+def test_a_failure_in_the_middle_leaves_everything_as_before(demo, monkeypatch):
+    plan = full_plan(demo)
+    before = everything(demo)
+    import churnguard_gui.store.handovers as handovers
+
+    calls = []
+
+    def crash(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:
+            raise RuntimeError("power cut")
+        return original(*args, **kwargs)
+
+    original = handovers.record_owner_change
+    monkeypatch.setattr(handovers, "record_owner_change", crash)
+    with pytest.raises(RuntimeError):
+        finish_handover(demo, plan)
+    assert everything(demo) == before
+
+
+def test_cannot_finish_with_an_owned_client_lacking_a_successor(demo):
+    plan = full_plan(demo)
+    first = next(i for i, ln in enumerate(plan.lines) if ln.role == "owner")
+    lines = list(plan.lines)
+    lines[first] = replace(lines[first], successor_id=None)
+    before = everything(demo)
+    with pytest.raises(StoreError, match="no successor yet"):
+        finish_handover(demo, replace(plan, lines=tuple(lines)))
+    assert everything(demo) == before
+
+
+def test_draft_is_kept_resumed_and_discarded(demo):
+    plan = full_plan(demo, "马超")
+    owners_before = demo.execute("SELECT * FROM client_team ORDER BY id").fetchall()
+    handover_id = save_draft(demo, plan)
+    assert get_staff(demo, plan.staff_id).status == "notice"
+    assert demo.execute("SELECT * FROM client_team ORDER BY id").fetchall() == owners_before
+    resumed = open_handover(demo, plan.staff_id)
+    assert resumed.handover_id == handover_id
+    assert resumed.departure == plan.departure and resumed.checklist == plan.checklist
+    assert {ln.client_id: ln.successor_id for ln in resumed.lines} == {ln.client_id: ln.successor_id
+                                                                      for ln in plan.lines}
+    discard_draft(demo, handover_id)
+    assert get_staff(demo, plan.staff_id).status == "active" and open_handover(demo, plan.staff_id) is None
+
+
+def test_finishing_a_resumed_draft(demo):
+    plan = full_plan(demo, "马超")
+    handover_id = save_draft(demo, plan)
+    assert finish_handover(demo, open_handover(demo, plan.staff_id)) == handover_id
+    assert demo.execute("SELECT count(*) FROM client_team WHERE staff_id = ? AND role = 'owner'",
+                        [plan.staff_id]).fetchone()[0] == 0
+
+
+def test_complete_needs_every_item_ticked_then_the_person_has_left(demo):
+    plan = full_plan(demo)
+    handover_id = finish_handover(demo, plan)
+    with pytest.raises(StoreError, match="not ticked yet"):
+        complete_handover(demo, handover_id)
+    set_item_done(demo, handover_id, 0, True)
+    set_item_done(demo, handover_id, 1, True)
+    complete_handover(demo, handover_id)
+    assert get_staff(demo, plan.staff_id).status == "left"
+    assert open_handover(demo, plan.staff_id) is None
+
+
+def test_report_data_before_and_after_the_handover(demo):
+    staff_id = find_staff(demo, "孙丽")
+    before = report_data(demo, staff_id)
+    assert before.status == "none" and before.document_no.startswith("CL-")
+    owned = [ln for ln in before.lines if ln.role == "owner"]
+    assert before.total_value == sum(ln.annual_value for ln in owned)
+    total = demo.execute("SELECT sum(annual_value) FROM clients WHERE status = 'active'").fetchone()[0]
+    assert before.share == pytest.approx(before.total_value / total)
+    assert before.single_threaded == sum(1 for ln in owned if ln.others_linked == 0)
+    finish_handover(demo, full_plan(demo))
+    after = report_data(demo, staff_id)
+    assert after.status == "handed_over" and after.document_no.startswith("HO-")
+    assert {ln.client_id for ln in after.lines} == {ln.client_id for ln in before.lines}
+    assert all(after.successor_names[ln.successor_id] for ln in after.owned)
