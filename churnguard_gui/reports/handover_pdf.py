@@ -169,7 +169,7 @@ def _signatures(report: HandoverReport, styles) -> list:
     people = [(tr("Person leaving"), report.staff_name)]
     people += [(tr("Successor"), name) for name in sorted(set(report.successor_names.values()))]
     people.append((tr("Manager"), report.manager_name))
-    rows = [[tr("Role"), tr("Name"), tr("Signature"), tr("Date")]]
+    rows = [[tr("Role"), tr("Full name"), tr("Signature"), tr("Date")]]
     rows += [[role, name, "", ""] for role, name in people]
     table = Table(rows, colWidths=[40 * mm, 50 * mm, 90 * mm, 50 * mm], rowHeights=[None] + [12 * mm] * len(people))
     table.setStyle(TableStyle([*_grid(), ("VALIGN", (0, 1), (-1, -1), "BOTTOM")]))

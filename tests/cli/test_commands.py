@@ -190,3 +190,34 @@ def test_messy_gbk_export_of_several_hundred_clients(tmp_path):
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert len(rows) == 451 and rows[0][:2] == ["Code", "Name"]
     assert {r[1] for r in rows[1:]} == {v[0] for v in expected.values()}
+
+
+def test_handover_report_by_name_or_id(tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "firm.db"
+    run("--db", db, "demo")
+    out = tmp_path / "r.pdf"
+    done = run("--db", db, "handover-report", "孙丽", "--out", out, "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "离职交接报告" in text and "第 1 页" in text
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        staff_id, = conn.execute("SELECT id FROM staff WHERE name = '孙丽'").fetchone()
+        codes = [c for (c,) in conn.execute("SELECT c.code FROM clients c JOIN client_team t ON t.client_id = c.id "
+                                           "WHERE t.staff_id = ? AND t.role IN ('owner', 'backup')", [staff_id])]
+        assert conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == ("report_saved",)
+    assert all(text.count(code) == 1 for code in codes)
+    by_id = run("--db", db, "handover-report", str(staff_id), "--out", tmp_path / "r2.pdf")
+    assert by_id.returncode == 0 and "Exit handover report" in PdfReader(tmp_path / "r2.pdf").pages[0].extract_text()
+
+
+def test_handover_report_for_unknown_staff_is_refused(tmp_path):
+    db = tmp_path / "firm.db"
+    run("--db", db, "demo")
+    done = run("--db", db, "handover-report", "没有这个人", "--out", tmp_path / "r.pdf")
+    assert done.returncode == 1 and "没有这个人 was not found" in done.stderr
+    assert not (tmp_path / "r.pdf").exists()
+    assert run("--db", db, "handover-report", "孙丽").returncode == 2  # --out is required

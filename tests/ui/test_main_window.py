@@ -79,3 +79,36 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
         assert win.count_label.text() == "客户：共 300"
     finally:
         qt_i18n.install("en")
+
+
+def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeypatch):
+    from churnguard_gui.store.staff import find_staff
+    from churnguard_gui.ui import handover_dialog, handover_wizard
+
+    staff_id = find_staff(window.db, "马超")
+    seen = []
+
+    def save_draft_instead(self):
+        seen.append(("wizard", self._draft_id))
+        self.save_for_later()
+        return 0
+
+    monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", save_draft_instead)
+    window.start_exit(staff_id)
+    window.start_exit(staff_id)
+    assert seen[0] == ("wizard", None) and seen[1][1] is not None  # the second run resumed the draft
+
+    def finish(self):
+        self.show()
+        for _ in range(4):
+            self.next()
+        self.accept()
+        return 1
+
+    monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", finish)
+    monkeypatch.setattr("churnguard_gui.ui.report_preview.ReportPreview.exec", lambda self: seen.append("report"))
+    window.start_exit(staff_id)
+    assert seen[-1] == "report"
+    monkeypatch.setattr(handover_dialog.HandoverDialog, "exec", lambda self: seen.append("checklist"))
+    window.start_exit(staff_id)
+    assert seen[-1] == "checklist"

@@ -1,0 +1,171 @@
+"""The exit handover as an owner runs it in the app."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from churnguard_gui.store.handovers import open_handover
+from churnguard_gui.store.staff import find_staff, get_staff
+from churnguard_gui.ui.handover_dialog import HandoverDialog
+from churnguard_gui.ui.handover_wizard import HandoverWizard, Page
+from churnguard_gui.ui.report_preview import ReportPreview
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def snapshot(db):
+    return [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            for t in ("staff", "clients", "client_team", "ownership_history", "handovers", "handover_items")]
+
+
+@pytest.fixture
+def wizard(qtbot, demo_db):
+    staff_id = find_staff(demo_db, "马超")
+    wiz = HandoverWizard(demo_db, staff_id, today=TODAY)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def test_models_pass_modeltester(qtmodeltester, wizard):
+    qtmodeltester.check(wizard.clients)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtmodeltester.check(wizard.checklist)
+
+
+def test_full_run_hands_every_client_over(wizard, demo_db):
+    staff_id = wizard.staff.id
+    owned_before = {c for (c,) in demo_db.execute(
+        "SELECT client_id FROM client_team WHERE staff_id = ? AND role = 'owner'", [staff_id])}
+    wizard.departure_page.last_day.setText("2026年12月31日")
+    wizard.departure_page.reason.setCurrentIndex(wizard.departure_page.reason.findData("competitor"))
+    wizard.next()
+    assert wizard.currentId() == Page.CLIENTS and wizard.currentPage().isComplete()
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == Page.REVIEW
+    assert "Cannot finish" not in wizard.currentPage().text.toPlainText()
+    wizard.accept()
+    assert wizard.result() == QWizard.DialogCode.Accepted and wizard.handover_id
+    owners = dict(demo_db.execute("SELECT client_id, staff_id FROM client_team WHERE role = 'owner'").fetchall())
+    plan = {ln.client_id: ln.successor_id for ln in wizard.plan().lines if ln.role == "owner"}
+    assert set(plan) == owned_before and all(owners[c] == s and s != staff_id for c, s in plan.items())
+    assert get_staff(demo_db, staff_id).last_day == "2026-12-31"
+    assert demo_db.execute("SELECT count(*) FROM handover_items WHERE handover_id = ?",
+                           [wizard.handover_id]).fetchone()[0] == 10
+
+
+def test_clients_page_incomplete_until_every_owned_client_has_a_successor(wizard):
+    wizard.next()
+    page = wizard.currentPage()
+    owned_rows = [r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner"]
+    wizard.clients.assign(owned_rows[:1], None)
+    assert not page.isComplete()
+    assert "1 owned clients still need a successor" in page.loads.text()
+    page.view.selectRow(owned_rows[0])
+    page.target.setCurrentIndex(page.target.findText("吴芳"))
+    page.assign_selected()
+    assert page.isComplete() and "吴芳" in page.loads.text()
+
+
+def test_assign_many_rows_at_once_and_load_shows_live(wizard):
+    wizard.next()
+    page = wizard.currentPage()
+    owned_rows = [r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner"]
+    wizard.clients.assign(owned_rows, dict((n, i) for i, n in wizard.people)["周杰"])
+    total = sum(wizard.clients.line(r).annual_value for r in owned_rows)
+    assert f"周杰: {len(owned_rows)} clients, ¥{total:,}" in page.loads.text()
+
+
+def test_going_back_and_forth_loses_nothing(wizard):
+    wizard.departure_page.destination.setText("某竞争对手")
+    wizard.next()
+    row = next(r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner")
+    wizard.clients.assign([row], dict((n, i) for i, n in wizard.people)["吴芳"])
+    wizard.next()
+    wizard.next()
+    wizard.checklist.setData(wizard.checklist.index(0, 1), "张三")
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    assert wizard.departure_page.destination.text() == "某竞争对手"
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert wizard.checklist.items()[0].responsible == "张三"
+    assert wizard.clients.line(row).successor_id == dict((n, i) for i, n in wizard.people)["吴芳"]
+
+
+def test_cancel_writes_nothing(wizard, demo_db):
+    before = snapshot(demo_db)
+    wizard.next()
+    wizard.next()
+    wizard.reject()
+    assert snapshot(demo_db) == before
+
+
+def test_bad_dates_stop_the_first_page(wizard):
+    wizard.departure_page.last_day.setText("2026-11-01")
+    wizard.next()
+    assert wizard.currentId() == Page.DEPARTURE
+    assert "before the resignation date" in wizard.departure_page.error.text()
+    wizard.departure_page.last_day.setText("next month")
+    wizard.next()
+    assert "not a date" in wizard.departure_page.error.text()
+
+
+def test_save_for_later_then_resume(qtbot, wizard, demo_db):
+    wizard.departure_page.destination.setText("去向未定")
+    wizard.next()
+    wizard.save_for_later()
+    assert wizard.saved_as == "draft"
+    draft = open_handover(demo_db, wizard.staff.id)
+    assert draft.departure.destination == "去向未定"
+    again = HandoverWizard(demo_db, wizard.staff.id, draft=draft, today=TODAY)
+    qtbot.addWidget(again)
+    assert again.departure_page.destination.text() == "去向未定"
+    assert [ln.successor_id for ln in again.clients.lines()] == [ln.successor_id for ln in draft.lines]
+
+
+def test_follow_up_dialog_ticks_and_completes(qtbot, wizard, demo_db):
+    for _ in range(4):
+        wizard.next()
+    wizard.accept()
+    dialog = HandoverDialog(demo_db, wizard.handover_id, lambda staff_id: None)
+    qtbot.addWidget(dialog)
+    assert not dialog.complete.isEnabled()
+    from PySide6.QtCore import Qt
+
+    for row in range(dialog.items.rowCount()):
+        dialog.items.item(row, 0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.complete.isEnabled()
+    dialog.mark_complete()
+    assert get_staff(demo_db, wizard.staff.id).status == "left"
+
+
+def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_db):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from churnguard_gui.reports.handover_pdf import build_pdf
+    from churnguard_gui.store.handovers import report_data
+
+    events = []
+    preview = ReportPreview(build_pdf(report_data(demo_db, find_staff(demo_db, "马超"))), "r.pdf",
+                            lambda action, target: events.append((action, target)))
+    qtbot.addWidget(preview)
+    assert preview.page_count() >= 2 and not preview.image.pixmap().isNull()
+    preview.show_page(1)
+    assert preview.counter.text() == f"page 2 of {preview.page_count()}"
+    saved = preview.save(str(tmp_path / "copy.pdf"))
+    assert (tmp_path / "copy.pdf").read_bytes().startswith(b"%PDF")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_report(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10000
+    assert events == [("report_saved", saved), ("report_printed", str(tmp_path / "printed.pdf"))]
