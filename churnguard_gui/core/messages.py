@@ -55,6 +55,20 @@ TEXTS: dict[str, str] = {
     "ambiguous_staff": "several staff are called {value}; give the id instead: {choices}",
     "self_manager": "a person cannot be their own manager",
     "cancelled": "cancelled; nothing was written",
+    "penalty_without_noncompete": "a penalty (违约金) may be agreed only with a non-compete or a training service "
+    "period, never in a confidentiality-only agreement",
+    "not_eligible": "a non-compete binds only senior managers, senior technical staff and others with a "
+    "confidentiality duty; {category} would not be bound",
+    "no_secret_access": "the staff record says this person has no access to trade secrets; a non-compete does not "
+    "bind someone without such access",
+    "months_missing": "give the non-compete period after leaving, in months",
+    "months_too_long": "the non-compete period after leaving is at most {limit} months; {months} is too long",
+    "wage_missing": "no average monthly wage of the last 12 months is known; the floor uses the minimum wage only",
+    "minimum_wage_missing": "enter the local minimum monthly wage: the compensation may not be below it",
+    "compensation_missing": "a non-compete needs monthly economic compensation paid during the non-compete period",
+    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor} "
+    "(the higher of {share}% of the average wage and the local minimum wage)",
+    "penalty_negative": "the penalty cannot be negative",
     "last_day_before_resignation": "the last day {value} is before the resignation date",
     "no_successor": "{count} clients have no successor yet: {names}",
     "successor_is_leaver": "the person leaving cannot take over their own clients",
