@@ -69,6 +69,8 @@ TEXTS: dict[str, str] = {
     "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor} "
     "(the higher of {share}% of the average wage and the local minimum wage)",
     "penalty_negative": "the penalty cannot be negative",
+    "agreement_not_printed": "only a printed agreement can be recorded as signed (it is {value})",
+    "agreement_not_signed_noncompete": "only a signed non-compete can be released",
     "last_day_before_resignation": "the last day {value} is before the resignation date",
     "no_successor": "{count} clients have no successor yet: {names}",
     "successor_is_leaver": "the person leaving cannot take over their own clients",
@@ -94,6 +96,8 @@ def describe(error: ChurnError) -> str:
     template = TEXTS.get(error.code, error.code)
     values = {"value": error.value if error.value is not None else "", **error.details}
     what = tr(template, **values)
+    if "article" in error.details:
+        what += f" ({error.details['article']})"
     return f"{', '.join(where)}: {what}" if where else what
 
 

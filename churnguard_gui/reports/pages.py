@@ -13,6 +13,7 @@ class NumberedCanvas(canvas.Canvas):
     header_left = ""
     header_right = ""
     footer_left = ""
+    page_label = ""  # "page {page} of {total}" in the document's language; the app's language when empty
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or register()  # the doc template passes None
@@ -44,11 +45,13 @@ class NumberedCanvas(canvas.Canvas):
         self.line(36, height - 28, width - 36, height - 28)
         self.line(36, 30, width - 36, 30)
         self.drawString(36, 20, self.footer_left)
-        self.drawRightString(width - 36, 20, tr("page {page} of {total}", page=self._pageNumber, total=total))
+        label = self.page_label or tr("page {page} of {total}")
+        self.drawRightString(width - 36, 20, label.format(page=self._pageNumber, total=total))
         self.restoreState()
 
 
-def canvas_maker(header_left: str, header_right: str, footer_left: str) -> type[NumberedCanvas]:
+def canvas_maker(header_left: str, header_right: str, footer_left: str, page_label: str = ""
+                 ) -> type[NumberedCanvas]:
     """A NumberedCanvas class carrying this document's header and footer texts."""
     return type("ReportCanvas", (NumberedCanvas,), {"header_left": header_left, "header_right": header_right,
-                                                    "footer_left": footer_left})
+                                                    "footer_left": footer_left, "page_label": page_label})

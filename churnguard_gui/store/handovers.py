@@ -17,6 +17,7 @@ from churnguard_gui.core.handover import (
     HandoverReport,
     plan_problems,
 )
+from churnguard_gui.store.agreements import agreement_lines, start_noncompete_clocks
 from churnguard_gui.store.clients import record_owner_change
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
@@ -144,6 +145,7 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
     db.execute("UPDATE staff SET status = 'notice', notice_date = ?, last_day = ?, secret_access = ?, "
                "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
                [dep.resignation_date, dep.last_day, int(dep.secret_access), plan.staff_id])
+    start_noncompete_clocks(db, plan.staff_id, dep.last_day)
     return handover_id
 
 
@@ -251,7 +253,8 @@ def report_data(db: Database, staff_id: int, now: dt.datetime | None = None) -> 
         firm=get_setting(db, "firm_name"), document_no=number, generated_at=now.strftime("%Y-%m-%d %H:%M"),
         staff_name=staff[0], role=staff[1], department=staff[2], resignation_date=resignation, last_day=last_day,
         reason=reason, reason_text=reason_text, destination=destination, lines=tuple(lines), successor_names=names,
-        firm_total_value=firm_total, checklist=tuple(checklist), manager_name=staff[5] or "", status=status)
+        firm_total_value=firm_total, checklist=tuple(checklist), agreements=agreement_lines(db, staff_id, now.date()),
+        manager_name=staff[5] or "", status=status)
 
 
 def log_report_event(db: Database, action: str, staff_id: int, document: str, target: str) -> None:

@@ -29,6 +29,64 @@ def m002_handovers(db: Database) -> None:
     _run_script(db, _HANDOVERS)
 
 
+@migrations()
+def m003_agreements(db: Database) -> None:
+    _run_script(db, _AGREEMENTS)
+
+
+_AGREEMENTS = """
+CREATE TABLE agreements (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    document_no TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('confidentiality', 'noncompete', 'both')),
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'printed', 'signed', 'expired', 'released')),
+    jurisdiction TEXT NOT NULL DEFAULT 'cn',
+    category TEXT NOT NULL,
+    secret_access INTEGER NOT NULL DEFAULT 0,
+    secrets TEXT NOT NULL DEFAULT '[]',
+    competitors TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    months INTEGER NOT NULL DEFAULT 0 CHECK (months >= 0),
+    average_wage INTEGER NOT NULL DEFAULT 0 CHECK (average_wage >= 0),
+    minimum_wage INTEGER NOT NULL DEFAULT 0 CHECK (minimum_wage >= 0),
+    monthly_compensation INTEGER NOT NULL DEFAULT 0 CHECK (monthly_compensation >= 0),
+    penalty INTEGER NOT NULL DEFAULT 0 CHECK (penalty >= 0),
+    language TEXT NOT NULL DEFAULT 'zh',
+    template_version TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),
+    printed_at TEXT,
+    signed_on TEXT,
+    witness TEXT NOT NULL DEFAULT '',
+    noncompete_start TEXT,
+    noncompete_end TEXT,
+    released_on TEXT
+);
+CREATE INDEX agreements_staff ON agreements(staff_id);
+
+CREATE TABLE agreement_files (
+    id INTEGER PRIMARY KEY,
+    agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    data BLOB NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+
+CREATE TABLE compensation_payments (
+    id INTEGER PRIMARY KEY,
+    agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    paid_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (agreement_id, number)
+);
+"""
+
+
 _HANDOVERS = """
 CREATE TABLE handovers (
     id INTEGER PRIMARY KEY,

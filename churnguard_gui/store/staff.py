@@ -50,6 +50,10 @@ def save_staff(db: Database, staff: Staff) -> int:
         sets = ", ".join(f"{k} = ?" for k in values)
         db.execute(f"UPDATE staff SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') "
                    "WHERE id = ?", [*values.values(), staff.id])
+        if staff.status in ("notice", "left") and staff.last_day:
+            from churnguard_gui.store.agreements import start_noncompete_clocks
+
+            start_noncompete_clocks(db, staff.id, staff.last_day)
         return staff.id
 
 

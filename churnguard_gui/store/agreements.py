@@ -1,0 +1,237 @@
+"""Storing agreements: drafting, printing, signing with the scanned copy, the non-compete clock and payments."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from churnguard_gui.core.agreements import (
+    AgreementDraft,
+    Installment,
+    Parties,
+    PaymentAlert,
+    effective_status,
+    noncompete_period,
+    payment_alert,
+    schedule,
+)
+from churnguard_gui.core.errors import FieldProblem, StoreError
+from churnguard_gui.core.handover import AgreementLine
+from churnguard_gui.core.legal import JURISDICTIONS, check_terms, refusals
+from churnguard_gui.core.values import parse_date
+from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.settings import get_setting
+
+_DRAFT_COLUMNS = ("staff_id", "kind", "category", "secret_access", "jurisdiction", "secrets", "competitors", "region",
+                  "months", "average_wage", "minimum_wage", "monthly_compensation", "penalty", "language")
+
+
+@dataclass(frozen=True)
+class StoredAgreement:
+    id: int
+    document_no: str
+    status: str
+    draft: AgreementDraft
+    signed_on: str | None
+    witness: str
+    noncompete_start: str | None
+    noncompete_end: str | None
+    released_on: str | None
+    fingerprint: str
+    template_version: str
+
+
+def parties(db: Database, staff_id: int) -> Parties:
+    row = db.execute("SELECT name, role, department FROM staff WHERE id = ?", [staff_id]).fetchone()
+    if row is None:
+        raise StoreError("not_found", value=str(staff_id))
+    return Parties(get_setting(db, "firm_name"), *row)
+
+
+def get_agreement(db: Database, agreement_id: int) -> StoredAgreement:
+    row = db.execute(f"SELECT id, document_no, status, {', '.join(_DRAFT_COLUMNS)}, signed_on, witness, "
+                     "noncompete_start, noncompete_end, released_on, fingerprint, template_version "
+                     "FROM agreements WHERE id = ?", [agreement_id]).fetchone()
+    if row is None:
+        raise StoreError("not_found", value=str(agreement_id))
+    values = dict(zip(_DRAFT_COLUMNS, row[3:3 + len(_DRAFT_COLUMNS)], strict=True))
+    values["secrets"] = tuple(json.loads(values["secrets"]))
+    values["secret_access"] = bool(values["secret_access"])
+    return StoredAgreement(row[0], row[1], row[2], AgreementDraft(**values), *row[3 + len(_DRAFT_COLUMNS):])
+
+
+def _next_number(db: Database, year: int) -> str:
+    prefix = f"AG-{year}-"
+    row = db.execute("SELECT max(document_no) FROM agreements WHERE document_no LIKE ?", [prefix + "%"]).fetchone()
+    last = int(row[0].rsplit("-", 1)[1]) if row[0] else 0
+    return f"{prefix}{last + 1:05d}"
+
+
+def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of, today: dt.date | None = None) -> int:
+    """Store a new agreement as a draft after the legal checks. fingerprint_of(document_no) -> (fingerprint,
+    template version) lets the caller render the text with its number before it is stored."""
+    law = JURISDICTIONS[draft.jurisdiction]
+    findings = check_terms(draft.terms(), law)
+    refused = refusals(findings)
+    if refused:
+        first = refused[0]
+        raise StoreError(first.code, details={**first.detail(), "article": first.article})
+    today = today or dt.date.today()
+    with writing(db):
+        number = _next_number(db, today.year)
+        fingerprint, version = fingerprint_of(number)
+        values = {c: getattr(draft, c) for c in _DRAFT_COLUMNS}
+        values["secrets"] = json.dumps(list(draft.secrets), ensure_ascii=False)
+        values["secret_access"] = int(draft.secret_access)
+        if not draft.has_noncompete:
+            values.update(months=0, monthly_compensation=0, penalty=0, competitors="", region="")
+        cols = ", ".join(values)
+        agreement_id = db.execute(
+            f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "
+            f"VALUES (?, ?, ?, ?, {', '.join('?' * len(values))})",
+            [number, fingerprint, version, json.dumps([f.code for f in findings]), *values.values()]).lastrowid
+        audit(db, "agreement_drafted", agreement=agreement_id, document=number, staff=draft.staff_id, kind=draft.kind,
+              warnings=[f.code for f in findings])
+    return agreement_id
+
+
+def mark_printed(db: Database, agreement_id: int, target: str = "") -> None:
+    """Every print (or save as PDF) is audited; a draft becomes printed."""
+    stored = get_agreement(db, agreement_id)
+    with writing(db):
+        if stored.status == "draft":
+            db.execute("UPDATE agreements SET status = 'printed', printed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', "
+                       "'localtime') WHERE id = ?", [agreement_id])
+        audit(db, "agreement_printed", agreement=agreement_id, document=stored.document_no, target=target)
+
+
+def record_signing(db: Database, agreement_id: int, signed_on: str, witness: str,
+                   scan: tuple[str, str, bytes] | None = None) -> None:
+    """Signed on a date before a witness, with the scanned signed copy (name, mime type, bytes) kept."""
+    stored = get_agreement(db, agreement_id)
+    if stored.status not in ("printed", "draft"):
+        raise StoreError("agreement_not_printed", value=stored.status)
+    try:
+        date = parse_date(signed_on)
+    except FieldProblem as problem:
+        raise problem.at("signed_on", StoreError) from None
+    if not date:
+        raise StoreError("required", field="signed_on")
+    with writing(db):
+        db.execute("UPDATE agreements SET status = 'signed', signed_on = ?, witness = ? WHERE id = ?",
+                   [date, witness.strip(), agreement_id])
+        if scan is not None:
+            db.execute("INSERT INTO agreement_files (agreement_id, name, mime, data) VALUES (?, ?, ?, ?)",
+                       [agreement_id, *scan])
+        staff = db.execute("SELECT status, last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()
+        if staff[0] in ("notice", "left") and staff[1]:
+            _start_clock(db, agreement_id, stored.draft.months, staff[1])
+        audit(db, "agreement_signed", agreement=agreement_id, document=stored.document_no, signed_on=date,
+              scan=scan[0] if scan else None)
+
+
+def _start_clock(db: Database, agreement_id: int, months: int, last_day: str) -> None:
+    if months > 0:
+        start, end = noncompete_period(last_day, months)
+        db.execute("UPDATE agreements SET noncompete_start = ?, noncompete_end = ? WHERE id = ?",
+                   [start, end, agreement_id])
+
+
+def start_noncompete_clocks(db: Database, staff_id: int, last_day: str) -> None:
+    """Inside the caller's transaction: the person's signed non-competes run from their last working day."""
+    for agreement_id, months in db.execute(
+            "SELECT id, months FROM agreements WHERE staff_id = ? AND status = 'signed' "
+            "AND kind IN ('noncompete', 'both')", [staff_id]).fetchall():
+        _start_clock(db, agreement_id, months, last_day)
+
+
+def release_early(db: Database, agreement_id: int, on: str) -> int:
+    """Release the former employee from the non-compete; returns what it still costs (three months)."""
+    from churnguard_gui.core.legal import release_cost
+
+    stored = get_agreement(db, agreement_id)
+    if stored.status != "signed" or not stored.draft.has_noncompete:
+        raise StoreError("agreement_not_signed_noncompete")
+    with writing(db):
+        db.execute("UPDATE agreements SET status = 'released', released_on = ? WHERE id = ?", [on, agreement_id])
+        cost = release_cost(stored.draft.monthly_compensation, JURISDICTIONS[stored.draft.jurisdiction])
+        audit(db, "agreement_released", agreement=agreement_id, document=stored.document_no, on=on, cost=cost)
+    return cost
+
+
+def record_payment(db: Database, agreement_id: int, number: int, amount: int, paid_on: str, note: str = "") -> None:
+    with writing(db):
+        db.execute("INSERT INTO compensation_payments (agreement_id, number, amount, paid_on, note) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (agreement_id, number) DO UPDATE SET amount = excluded.amount, "
+                   "paid_on = excluded.paid_on, note = excluded.note", [agreement_id, number, amount, paid_on, note])
+        audit(db, "compensation_paid", agreement=agreement_id, month=number, amount=amount, paid_on=paid_on)
+
+
+def scans(db: Database, agreement_id: int) -> list[tuple[int, str, str]]:
+    return db.execute("SELECT id, name, mime FROM agreement_files WHERE agreement_id = ? ORDER BY id",
+                      [agreement_id]).fetchall()
+
+
+def scan_data(db: Database, file_id: int) -> bytes:
+    return db.execute("SELECT data FROM agreement_files WHERE id = ?", [file_id]).fetchone()[0]
+
+
+# -- overviews
+@dataclass(frozen=True)
+class Obligation:
+    agreement_id: int
+    document_no: str
+    staff_name: str
+    installments: tuple[Installment, ...]
+    alert: PaymentAlert
+    released_on: str | None
+
+
+def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
+    """Everyone whose non-compete clock runs (or ran): months due, amounts, what is paid, and alerts."""
+    today = today or dt.date.today()
+    out = []
+    for agreement_id, number, name, start, months, amount, status, released in db.execute(
+            "SELECT a.id, a.document_no, s.name, a.noncompete_start, a.months, a.monthly_compensation, a.status, "
+            "a.released_on FROM agreements a JOIN staff s ON s.id = a.staff_id "
+            "WHERE a.noncompete_start IS NOT NULL AND a.status IN ('signed', 'expired', 'released') "
+            "ORDER BY a.noncompete_start").fetchall():
+        paid = dict(db.execute("SELECT number, paid_on FROM compensation_payments WHERE agreement_id = ?",
+                               [agreement_id]).fetchall())
+        plan = schedule(start, months, amount, paid)
+        if status == "released" and released:
+            plan = [i for i in plan if i.period_start <= released]
+        law = JURISDICTIONS.get("cn")
+        out.append(Obligation(agreement_id, number, name, tuple(plan),
+                              payment_alert(plan, today, law.unpaid_months_to_end), released))
+    return out
+
+
+def staff_without_confidentiality(db: Database) -> list[tuple[int, str]]:
+    return db.execute(
+        "SELECT s.id, s.name FROM staff s WHERE s.status IN ('active', 'notice') AND NOT EXISTS ("
+        "SELECT 1 FROM agreements a WHERE a.staff_id = s.id AND a.status = 'signed' "
+        "AND a.kind IN ('confidentiality', 'both')) ORDER BY s.name").fetchall()
+
+
+def agreement_lines(db: Database, staff_id: int, today: dt.date | None = None) -> tuple[AgreementLine, ...]:
+    """The person's agreements for the handover report (a 'both' agreement gives two lines)."""
+    today = today or dt.date.today()
+    lines = []
+    for kind, status, signed_on, end, amount in db.execute(
+            "SELECT kind, status, signed_on, noncompete_end, monthly_compensation FROM agreements "
+            "WHERE staff_id = ? AND status != 'draft' ORDER BY id", [staff_id]).fetchall():
+        shown = effective_status(status, end, kind, today)
+        if kind in ("confidentiality", "both"):
+            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on))
+        if kind in ("noncompete", "both"):
+            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None))
+    return tuple(lines)
+
+
+def staff_agreements(db: Database, staff_id: int) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(document, kind, status, signed on, non-compete end) for the staff record."""
+    return db.execute("SELECT document_no, kind, status, signed_on, noncompete_end FROM agreements "
+                      "WHERE staff_id = ? ORDER BY id", [staff_id]).fetchall()
