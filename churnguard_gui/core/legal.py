@@ -127,7 +127,7 @@ def check_terms(terms: Terms, law: Jurisdiction = CHINA) -> list[Finding]:
         found.append(Finding("compensation_missing", severity, a["compensation_required"]))
     elif terms.monthly_compensation < floor:
         found.append(Finding("compensation_below_floor", severity, a["compensation_floor"],
-                             (("amount", terms.monthly_compensation), ("floor", floor),
+                             (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
                               ("share", law.compensation_share_percent))))
     if terms.penalty < 0:
         found.append(Finding("penalty_negative", severity, a["penalty"]))
