@@ -42,6 +42,13 @@ FIELD_LABELS: dict[str, str] = {
     "vesting_date": "Vesting date",
     "clients_owned": "Clients owned",
     "value_owned": "Value owned (¥)",
+    "document_no": "Document",
+    "kind": "Kind",
+    "signed_on": "Signed on",
+    "noncompete_start": "Non-compete from",
+    "noncompete_end": "Non-compete until",
+    "monthly_compensation": "Compensation a month (¥)",
+    "printed_at": "Printed on",
 }
 
 CLIENT_STATUS_LABELS: dict[str, str] = {
@@ -49,6 +56,18 @@ CLIENT_STATUS_LABELS: dict[str, str] = {
     "prospect": "prospect",
     "dormant": "dormant",
     "lost": "lost",
+}
+AGREEMENT_KIND_LABELS: dict[str, str] = {
+    "confidentiality": "confidentiality",
+    "noncompete": "non-compete",
+    "both": "confidentiality + non-compete",
+}
+AGREEMENT_STATUS_LABELS: dict[str, str] = {
+    "draft": "draft",
+    "printed": "printed",
+    "signed": "signed",
+    "expired": "expired",
+    "released": "released",
 }
 STATUS_LABELS: dict[str, str] = {
     "candidate": "candidate",

@@ -71,6 +71,7 @@ TEXTS: dict[str, str] = {
     "penalty_negative": "the penalty cannot be negative",
     "agreement_not_printed": "only a printed agreement can be recorded as signed (it is {value})",
     "agreement_not_signed_noncompete": "only a signed non-compete can be released",
+    "agreement_not_draft": "{value} has been printed; keep it on record (release or let it expire) instead",
     "last_day_before_resignation": "the last day {value} is before the resignation date",
     "no_successor": "{count} clients have no successor yet: {names}",
     "successor_is_leaver": "the person leaving cannot take over their own clients",

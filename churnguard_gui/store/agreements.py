@@ -235,3 +235,13 @@ def staff_agreements(db: Database, staff_id: int) -> list[tuple[str, str, str, s
     """(document, kind, status, signed on, non-compete end) for the staff record."""
     return db.execute("SELECT document_no, kind, status, signed_on, noncompete_end FROM agreements "
                       "WHERE staff_id = ? ORDER BY id", [staff_id]).fetchall()
+
+
+def delete_draft(db: Database, agreement_id: int) -> None:
+    """Only an agreement never printed can be deleted."""
+    stored = get_agreement(db, agreement_id)
+    if stored.status != "draft":
+        raise StoreError("agreement_not_draft", value=stored.document_no)
+    with writing(db):
+        db.execute("DELETE FROM agreements WHERE id = ?", [agreement_id])
+        audit(db, "agreement_deleted", agreement=agreement_id, document=stored.document_no)

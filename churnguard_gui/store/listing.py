@@ -73,9 +73,31 @@ STAFF = ListSpec(
 )
 
 
-def _where(spec: ListSpec, search: str) -> tuple[str, list[str]]:
+AGREEMENT_STATUS_SQL = ("CASE WHEN a.status = 'signed' AND a.kind = 'noncompete' AND a.noncompete_end < "
+                        "date('now', 'localtime') THEN 'expired' ELSE a.status END")
+AGREEMENTS = ListSpec(
+    source="agreements a JOIN staff s ON s.id = a.staff_id",
+    columns=(
+        Column("document_no", "a.document_no"),
+        Column("name", "s.name", label="staff_name"),
+        Column("kind", "a.kind", "agreement_kind"),
+        Column("status", AGREEMENT_STATUS_SQL, "agreement_status"),
+        Column("signed_on", "a.signed_on", "date"),
+        Column("noncompete_start", "a.noncompete_start", "date"),
+        Column("noncompete_end", "a.noncompete_end", "date"),
+        Column("monthly_compensation", "nullif(a.monthly_compensation, 0)", "money"),
+        Column("printed_at", "substr(a.printed_at, 1, 10)", "date"),
+    ),
+    search=("a.document_no", "s.name", "a.competitors"),
+)
+
+
+def _where(spec: ListSpec, search: str, extra: tuple[str, list] | None = None) -> tuple[str, list[str]]:
     clauses: list[str] = []
     params: list[str] = []
+    if extra:
+        clauses.append(f"({extra[0]})")
+        params += extra[1]
     for word in search.split():
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         direct = [f for f in spec.search if not f.startswith("cc.")]
@@ -100,9 +122,9 @@ def _where(spec: ListSpec, search: str) -> tuple[str, list[str]]:
 
 
 def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = None,
-             descending: bool = False) -> list[int]:
-    """Ids of the matching rows, in display order."""
-    where, params = _where(spec, search)
+             descending: bool = False, extra: tuple[str, list] | None = None) -> list[int]:
+    """Ids of the matching rows, in display order; extra is one more SQL condition with its parameters."""
+    where, params = _where(spec, search, extra)
     key = spec.columns[0].sql[:1]  # table alias: c or s
     order = ""
     if sort:

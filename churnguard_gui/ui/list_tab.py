@@ -64,6 +64,10 @@ class ListTab(QWidget):
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
 
+    def insert_widget(self, position: int, widget: QWidget) -> None:
+        """A widget (a filter, say) in the row beside the search box."""
+        self._top.insertWidget(position, widget)
+
     def extra_button(self, text: str) -> QPushButton:
         """An extra button beside Add / Edit / Delete."""
         button = QPushButton(text)

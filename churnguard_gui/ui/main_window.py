@@ -12,6 +12,7 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
+from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.list_tab import ListTab
@@ -32,15 +33,20 @@ class MainWindow(QMainWindow):
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
         self.clients_tab = ListTab("clients", client_model(db, self),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
+        self.agreements_tab = AgreementsPanel(db, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.clients_tab, self.tr("Clients"))
         self.tabs.addTab(self.staff_tab, self.tr("Staff"))
+        self.tabs.addTab(self.agreements_tab, self.tr("Agreements"))
         self.setCentralWidget(self.tabs)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        for tab in (self.staff_tab, self.clients_tab):
+        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
             tab.counts_changed.connect(self.update_counts)
+        self._wire_agreements()
         self.tabs.currentChanged.connect(self.update_counts)
+        self.agreement_button = self.staff_tab.extra_button(self.tr("New agreement…"))
+        self.agreement_button.clicked.connect(lambda: self.new_agreement(self.staff_tab.current_id()))
         self.exit_button = self.staff_tab.extra_button(self.tr("Start exit…"))
         self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
         self.report_button = self.staff_tab.extra_button(self.tr("Handover report…"))
@@ -69,7 +75,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.export_clients_action, self.export_staff_action, self.demo_action):
+        settings_action = QAction(self.tr("Firm &settings…"), self)
+        settings_action.triggered.connect(self.firm_settings)
+        for action in (self.import_action, self.export_clients_action, self.export_staff_action, self.demo_action,
+                       settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -99,12 +108,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 720)
-        for tab in (self.staff_tab, self.clients_tab):
+        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
             tab.restore_state(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("main/geometry", self.saveGeometry())
-        for tab in (self.staff_tab, self.clients_tab):
+        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
             tab.save_state(self.settings)
         self.settings.sync()
         super().closeEvent(event)
@@ -112,7 +121,7 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
         shown, total = tab.model.rowCount(), tab.model.total()
-        kind = self.tr("clients") if tab is self.clients_tab else self.tr("staff")
+        kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
         text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
             if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
         self.count_label.setText(text)
@@ -120,6 +129,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.staff_tab.model.refresh()
         self.clients_tab.model.refresh()
+        self.agreements_tab.model.refresh()
+        self.agreements_tab.refresh_notes()
         self.update_counts()
 
     # -- records
@@ -167,6 +178,80 @@ class MainWindow(QMainWindow):
         except ChurnError as error:
             show_error(self, error)
         self.refresh()
+
+    # -- agreements
+    def _wire_agreements(self) -> None:
+        panel = self.agreements_tab
+        panel.list.add_requested.connect(lambda: self.new_agreement(self.choose_staff()))
+        panel.list.edit_requested.connect(self.open_agreement)
+        panel.list.delete_requested.connect(self.remove_agreement)
+        panel.sign_button.clicked.connect(lambda: self._agreement_dialog("SigningDialog"))
+        panel.release_button.clicked.connect(lambda: self._agreement_dialog("ReleaseDialog"))
+        panel.pay_button.clicked.connect(self.compensation)
+        panel.changed.connect(self.update_counts)
+
+    def choose_staff(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from churnguard_gui.store.staff import staff_choices
+
+        people = staff_choices(self.db)
+        name, ok = QInputDialog.getItem(self, self.tr("New agreement"), self.tr("With whom?"),
+                                        [n for _, n, _ in people], 0, False)
+        return next((i for i, n, _ in people if n == name), None) if ok else None
+
+    def new_agreement(self, staff_id: int | None) -> None:
+        if staff_id is None:
+            return
+        from churnguard_gui.ui.agreement_wizard import AgreementWizard
+
+        wizard = AgreementWizard(self.db, staff_id, self)
+        if wizard.exec() == QWizard.DialogCode.Accepted and wizard.agreement_id:
+            self.refresh()
+            self.tabs.setCurrentWidget(self.agreements_tab)
+            self.agreements_tab.list.select_id(wizard.agreement_id)
+            self.open_agreement(wizard.agreement_id)
+
+    def open_agreement(self, agreement_id: int) -> None:
+        from churnguard_gui.core.agreements import render
+        from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
+        from churnguard_gui.store.agreements import get_agreement, mark_printed, parties
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        stored = get_agreement(self.db, agreement_id)
+        text = render(stored.draft, parties(self.db, stored.draft.staff_id), stored.document_no)
+        pdf = build_agreement_pdf(text, stored.draft.language)
+        name = f"{stored.document_no} {parties(self.db, stored.draft.staff_id).name}.pdf"
+        ReportPreview(pdf, name, lambda action, target: mark_printed(self.db, agreement_id, target), self).exec()
+        self.refresh()
+
+    def remove_agreement(self, agreement_id: int) -> None:
+        from churnguard_gui.store.agreements import delete_draft, get_agreement
+
+        stored = get_agreement(self.db, agreement_id)
+        if self.confirm(self.tr("Delete the draft agreement {document}?").format(document=stored.document_no)):
+            self.attempt(lambda: delete_draft(self.db, agreement_id))
+
+    def _agreement_dialog(self, name: str) -> None:
+        from churnguard_gui.ui import agreement_dialogs
+
+        agreement_id = self.agreements_tab.list.current_id()
+        if agreement_id is None:
+            QMessageBox.information(self, self.tr("Agreements"), self.tr("Select an agreement in the list first."))
+            return
+        getattr(agreement_dialogs, name)(self.db, agreement_id, parent=self).exec()
+        self.refresh()
+
+    def compensation(self) -> None:
+        from churnguard_gui.ui.agreement_dialogs import CompensationDialog
+
+        CompensationDialog(self.db, parent=self).exec()
+        self.refresh()
+
+    def firm_settings(self) -> None:
+        from churnguard_gui.ui.agreement_dialogs import SettingsDialog
+
+        SettingsDialog(self.db, self).exec()
 
     # -- exit handover
     def start_exit(self, staff_id: int | None) -> None:

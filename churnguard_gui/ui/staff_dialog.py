@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -69,12 +70,28 @@ class StaffDialog(QDialog):
         layout.addWidget(buttons)
         if staff_id is not None:
             self._fill(get_staff(db, staff_id))
+            layout.insertWidget(1, self._agreements(staff_id))
         else:
             self.status.setCurrentIndex(self.status.findData("active"))
         self.resize(460, self.sizeHint().height())
 
     def _add_row(self, form: QFormLayout, field: str, widget: QWidget) -> None:
         self.errors.add_row(form, self.tr(FIELD_LABELS["staff_name" if field == "name" else field]), field, widget)
+
+    def _agreements(self, staff_id: int) -> QLabel:
+        from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS
+        from churnguard_gui.store.agreements import staff_agreements
+
+        rows = staff_agreements(self._db, staff_id)
+        lines = [self.tr("{document}: {kind}, {status}").format(
+            document=doc, kind=self.tr(AGREEMENT_KIND_LABELS[kind]), status=self.tr(AGREEMENT_STATUS_LABELS[status]))
+            + (self.tr(", signed {date}").format(date=signed) if signed else "")
+            + (self.tr(", non-compete until {date}").format(date=end) if end else "")
+            for doc, kind, status, signed, end in rows]
+        label = QLabel(self.tr("Agreements: ") + ("\n".join(lines) if lines else self.tr("none on record")))
+        label.setObjectName("agreements")
+        label.setWordWrap(True)
+        return label
 
     def _fill(self, staff: Staff) -> None:
         for field, edit in self.inputs.items():

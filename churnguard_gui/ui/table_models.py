@@ -6,10 +6,18 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
-from churnguard_gui.core.fields import CLIENT_STATUS_LABELS, FIELD_LABELS, STATUS_LABELS
+from churnguard_gui.core.fields import (
+    AGREEMENT_KIND_LABELS,
+    AGREEMENT_STATUS_LABELS,
+    CLIENT_STATUS_LABELS,
+    FIELD_LABELS,
+    STATUS_LABELS,
+)
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store import listing
 
+LABELS = {"status": STATUS_LABELS, "client_status": CLIENT_STATUS_LABELS, "agreement_kind": AGREEMENT_KIND_LABELS,
+          "agreement_status": AGREEMENT_STATUS_LABELS}
 PAGE = 256
 MAX_PAGES = 64
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,6 +33,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self._search = ""
+        self._extra: tuple[str, list] | None = None
         self._sort: str | None = None
         self._descending = False
         self._load()
@@ -39,6 +48,11 @@ class RecordTableModel(QAbstractTableModel):
         if text != self._search:
             self._search = text
             self.refresh()
+
+    def set_filter(self, condition: str | None, params: list | None = None) -> None:
+        """One more SQL condition on the rows (for example a status), or None for all."""
+        self._extra = (condition, params or []) if condition else None
+        self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._spec.columns):
@@ -56,7 +70,7 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _load(self) -> None:
-        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending)
+        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._extra)
         self._pages.clear()
 
     # -- reading
@@ -107,9 +121,8 @@ class RecordTableModel(QAbstractTableModel):
             return ""
         if column.kind == "money":
             return format_money(value)
-        if column.kind in ("status", "client_status"):
-            labels = CLIENT_STATUS_LABELS if column.kind == "client_status" else STATUS_LABELS
-            return QCoreApplication.translate("fields", labels.get(value, value))
+        if column.kind in LABELS:
+            return QCoreApplication.translate("fields", LABELS[column.kind].get(value, value))
         return str(value)
 
     def _row(self, row: int) -> tuple:
@@ -128,6 +141,10 @@ class RecordTableModel(QAbstractTableModel):
 
 def staff_model(db: Database, parent=None) -> RecordTableModel:
     return RecordTableModel(db, listing.STAFF, parent)
+
+
+def agreement_model(db: Database, parent=None) -> RecordTableModel:
+    return RecordTableModel(db, listing.AGREEMENTS, parent)
 
 
 def client_model(db: Database, parent=None) -> RecordTableModel:

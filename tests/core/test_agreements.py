@@ -5,7 +5,13 @@ import datetime as dt
 from dataclasses import replace
 
 from churnguard_gui.core.agreements import (
-    AgreementDraft, Parties, effective_status, noncompete_period, payment_alert, render, schedule,
+    AgreementDraft,
+    Parties,
+    effective_status,
+    noncompete_period,
+    payment_alert,
+    render,
+    schedule,
 )
 
 DRAFT = AgreementDraft(1, "both", "senior_manager", True, "cn", ("client_list", "price_terms", "报价系统源代码"),

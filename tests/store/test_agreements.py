@@ -8,8 +8,18 @@ import pytest
 from churnguard_gui.core.agreements import AgreementDraft, render
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.store.agreements import (
-    agreement_lines, get_agreement, mark_printed, obligations, parties, record_payment, record_signing, release_early,
-    save_agreement, scan_data, scans, staff_without_confidentiality,
+    agreement_lines,
+    get_agreement,
+    mark_printed,
+    obligations,
+    parties,
+    record_payment,
+    record_signing,
+    release_early,
+    save_agreement,
+    scan_data,
+    scans,
+    staff_without_confidentiality,
 )
 from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff

@@ -1,0 +1,277 @@
+"""Dialogs around agreements: record signing with the scan, release early, compensation payments, firm settings."""
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError, FieldProblem
+from churnguard_gui.core.legal import JURISDICTIONS, release_cost
+from churnguard_gui.core.messages import problem_text
+from churnguard_gui.core.values import format_money, parse_date, parse_money
+from churnguard_gui.store.agreements import get_agreement, obligations, record_payment, record_signing, release_early
+from churnguard_gui.store.settings import get_setting, set_setting
+
+SCAN_LIMIT = 30 * 1024 * 1024
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    return label
+
+
+class SigningDialog(QDialog):
+    """Date signed, the witness, and the scanned signed copy (PDF or image) kept in the database."""
+
+    def __init__(self, db: Database, agreement_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.agreement_id = agreement_id
+        stored = get_agreement(db, agreement_id)
+        self.setWindowTitle(self.tr("Record signing — {document}").format(document=stored.document_no))
+        self.signed_on = QLineEdit(dt.date.today().isoformat())
+        self.witness = QLineEdit()
+        self.scan_path = QLineEdit()
+        self.scan_path.setReadOnly(True)
+        self.scan_path.setPlaceholderText(self.tr("the signed copy, scanned (PDF, JPG or PNG)"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.scan_path, 1)
+        row.addWidget(browse)
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Signed on"), self.signed_on)
+        form.addRow(self.tr("Witness"), self.witness)
+        form.addRow(self.tr("Scanned copy"), row)
+        form.addRow(self.error)
+        form.addRow(_buttons(self))
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signed copy"), str(Path.home()),
+                                              self.tr("Scans (*.pdf *.jpg *.jpeg *.png)"))
+        if path:
+            self.scan_path.setText(path)
+
+    def accept(self) -> None:
+        scan = None
+        if self.scan_path.text():
+            path = Path(self.scan_path.text())
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                self.error.setText(f"{path.name}: {exc.strerror}")
+                return
+            if len(data) > SCAN_LIMIT:
+                self.error.setText(self.tr("{file} is larger than 30 MB; scan at a lower resolution.")
+                                   .format(file=path.name))
+                return
+            scan = (path.name, mimetypes.guess_type(path.name)[0] or "application/octet-stream", data)
+        try:
+            record_signing(self.db, self.agreement_id, self.signed_on.text(), self.witness.text(), scan)
+        except ChurnError as error:
+            self.error.setText(str(error))
+            return
+        super().accept()
+
+
+class ReleaseDialog(QDialog):
+    """Releasing a former employee early: shows what it still costs."""
+
+    def __init__(self, db: Database, agreement_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.agreement_id = agreement_id
+        stored = get_agreement(db, agreement_id)
+        law = JURISDICTIONS[stored.draft.jurisdiction]
+        self.cost = release_cost(stored.draft.monthly_compensation, law)
+        self.setWindowTitle(self.tr("Release early — {document}").format(document=stored.document_no))
+        self.on = QLineEdit(dt.date.today().isoformat())
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
+                                   "compensation: ¥{cost} ({article}).").format(
+            months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
+        form.addRow(self.tr("Release on"), self.on)
+        form.addRow(self.error)
+        form.addRow(_buttons(self))
+
+    def accept(self) -> None:
+        try:
+            on = parse_date(self.on.text())
+            if not on:
+                raise FieldProblem("required")
+            release_early(self.db, self.agreement_id, on)
+        except FieldProblem as problem:
+            self.error.setText(problem_text(problem))
+            return
+        except ChurnError as error:
+            self.error.setText(str(error))
+            return
+        super().accept()
+
+
+LEVEL_COLOURS = {"overdue": "#b9770e", "urgent": "#c0392b", "critical": "#922b21"}
+
+
+class CompensationDialog(QDialog):
+    """Everyone under a running non-compete: each month due, the amount, paid or not; record payments."""
+
+    def __init__(self, db: Database, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today or dt.date.today()
+        self.setWindowTitle(self.tr("Non-compete compensation"))
+        self.model = QStandardItemModel(0, 7, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Former employee"), self.tr("Document"), self.tr("Month"),
+                                              self.tr("Period"), self.tr("Due"), self.tr("Amount (¥)"),
+                                              self.tr("Paid on")])
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.alerts = QLabel()
+        self.alerts.setWordWrap(True)
+        self.paid_on = QLineEdit(self.today.isoformat())
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("amount paid"))
+        pay = QPushButton(self.tr("Record payment for the selected month"))
+        pay.clicked.connect(self.pay_selected)
+        self.error = _error_label()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Paid on")))
+        bar.addWidget(self.paid_on)
+        bar.addWidget(self.amount)
+        bar.addWidget(pay)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.alerts)
+        layout.addWidget(self.view)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.resize(900, 560)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        alerts = []
+        for ob in obligations(self.db, self.today):
+            for inst in ob.installments:
+                late = inst.paid_on is None and inst.due_on < self.today.isoformat()
+                row = [QStandardItem(v) for v in (ob.staff_name, ob.document_no, str(inst.number),
+                                                  f"{inst.period_start} – {inst.period_end}", inst.due_on,
+                                                  format_money(inst.amount),
+                                                  inst.paid_on or (self.tr("OVERDUE") if late else ""))]
+                row[0].setData((ob.agreement_id, inst.number, inst.amount))
+                if late:
+                    for item in row:
+                        item.setForeground(QColor("#c0392b"))
+                self.model.appendRow(row)
+            if ob.alert.level != "none":
+                alerts.append(alert_text(ob))
+        self.alerts.setText("<br>".join(alerts))
+        self.view.resizeColumnsToContents()
+
+    def pay_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            self.error.setText(self.tr("Select a month in the list first."))
+            return
+        agreement_id, number, amount = self.model.item(index.row(), 0).data()
+        try:
+            paid_on = parse_date(self.paid_on.text())
+            value = parse_money(self.amount.text()) if self.amount.text().strip() else amount
+            if not paid_on:
+                raise FieldProblem("required")
+        except FieldProblem as problem:
+            self.error.setText(problem_text(problem))
+            return
+        record_payment(self.db, agreement_id, number, value, paid_on)
+        self.error.clear()
+        self.reload()
+
+
+def alert_text(ob) -> str:
+    """The alert for one former employee's unpaid compensation, as rich text."""
+    from PySide6.QtCore import QCoreApplication
+
+    law = JURISDICTIONS["cn"]
+    colour = LEVEL_COLOURS[ob.alert.level]
+    text = QCoreApplication.translate("agreements", "{name}: {count} months of non-compete compensation unpaid "
+                                      "(¥{amount}, oldest due {due}).").format(
+        name=ob.staff_name, count=ob.alert.unpaid, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
+    if ob.alert.level == "urgent":
+        text += " " + QCoreApplication.translate("agreements", "Pay now: at three unpaid months the former employee "
+                                                 "may end the non-compete ({article}).").format(
+            article=law.articles["unpaid"])
+    elif ob.alert.level == "critical":
+        text += " " + QCoreApplication.translate("agreements", "Three or more months unpaid: the former employee may "
+                                                 "now end the non-compete ({article}).").format(
+            article=law.articles["unpaid"])
+    weight = "bold" if ob.alert.level != "overdue" else "normal"
+    return f"<span style='color:{colour}; font-weight:{weight}'>⚠ {text}</span>"
+
+
+class SettingsDialog(QDialog):
+    """The firm's name on every report, the law the agreement wizard applies, and the local minimum wage."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Firm settings"))
+        self.firm = QLineEdit(get_setting(db, "firm_name"))
+        self.jurisdiction = QComboBox()
+        for code, law in JURISDICTIONS.items():
+            self.jurisdiction.addItem(self.tr(law.name), code)
+        self.jurisdiction.setCurrentIndex(max(self.jurisdiction.findData(get_setting(db, "jurisdiction", "cn")), 0))
+        self.minimum = QLineEdit(get_setting(db, "minimum_wage"))
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Firm name"), self.firm)
+        form.addRow(self.tr("Law for agreements"), self.jurisdiction)
+        form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
+        form.addRow(QLabel(self.tr("Outside China, choose “Other jurisdiction”: the legal checks then warn instead of "
+                                   "refusing.")))
+        form.addRow(self.error)
+        form.addRow(_buttons(self))
+
+    def accept(self) -> None:
+        try:
+            minimum = parse_money(self.minimum.text()) if self.minimum.text().strip() else 0
+        except FieldProblem as problem:
+            self.error.setText(problem_text(problem))
+            return
+        set_setting(self.db, "firm_name", self.firm.text().strip())
+        set_setting(self.db, "jurisdiction", self.jurisdiction.currentData())
+        set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
+        super().accept()
