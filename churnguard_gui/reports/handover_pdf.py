@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
 from churnguard_gui.core.values import format_money
@@ -96,7 +97,8 @@ def _summary(report: HandoverReport, styles) -> list:
     owned = report.owned
     backups = len(report.lines) - len(owned)
     agreements = [
-        tr("{kind}: {status}", kind=tr(a.kind), status=tr(a.status))
+        tr("{kind}: {status}", kind=tr(AGREEMENT_KIND_LABELS.get(a.kind, a.kind)),
+           status=tr(AGREEMENT_STATUS_LABELS.get(a.status, a.status)))
         + (tr(", signed {date}", date=a.signed_on) if a.signed_on else "")
         + (tr(", ends {date}", date=a.ends_on) if a.ends_on else "")
         + (tr(", ¥{amount} a month", amount=format_money(a.monthly_compensation)) if a.monthly_compensation else "")
