@@ -1,0 +1,201 @@
+"""Agreements as an owner drafts, prints and records them in the app."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
+from churnguard_gui.store.settings import set_setting
+from churnguard_gui.store.staff import find_staff, get_staff, save_staff
+from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SettingsDialog, SigningDialog
+from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
+
+
+@pytest.fixture
+def law(demo_db):
+    set_setting(demo_db, "minimum_wage", "2,520")
+    return demo_db
+
+
+def wizard_for(qtbot, db, name: str) -> AgreementWizard:
+    wizard = AgreementWizard(db, find_staff(db, name))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def choose(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_ineligible_role_is_offered_confidentiality_only_and_told_why(qtbot, law):
+    wizard = wizard_for(qtbot, law, "刘洋")  # 销售助理, no access to secrets
+    kinds = [wizard.kind_page.kind.itemData(i) for i in range(wizard.kind_page.kind.count())]
+    assert kinds == ["confidentiality"]
+    assert "would not bind 刘洋" in wizard.kind_page.explain.text() and "第24条" in wizard.kind_page.explain.text()
+    choose(wizard.kind_page.category, "senior_manager")
+    assert wizard.kind_page.kind.count() == 3
+
+
+def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
+    wizard = wizard_for(qtbot, law, "李静")  # sales director, wage 26,000
+    choose(wizard.kind_page.kind, "both")
+    wizard.next()
+    wizard.next()
+    page = wizard.currentPage()
+    assert wizard.currentId() == Page.TERMS
+    assert page.compensation.text() == "7,800"  # 30% of 26,000 proposed
+    assert page.isComplete()
+    page.months.setValue(25)
+    assert not page.isComplete() and "at most 24 months" in page.findings.text()
+    page.months.setValue(24)
+    page.compensation.setText("7,799")
+    assert not page.isComplete() and "below the floor of ¥7,800" in page.findings.text()
+    page.compensation.setText("7800")
+    assert page.isComplete()
+
+
+def test_confidentiality_only_skips_the_terms_and_saves(qtbot, law):
+    wizard = wizard_for(qtbot, law, "刘洋")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == Page.REVIEW
+    assert "违约金" not in wizard.currentPage().text.toPlainText()
+    wizard.accept()
+    stored = get_agreement(law, wizard.agreement_id)
+    assert (stored.status, stored.draft.kind, stored.draft.penalty) == ("draft", "confidentiality", 0)
+
+
+def test_full_agreement_drafted_printed_and_signed(qtbot, law, tmp_path):
+    wizard = wizard_for(qtbot, law, "李静")
+    choose(wizard.kind_page.kind, "both")
+    wizard.next()
+    wizard.secrets_page.free.setPlainText("报价系统源代码")
+    wizard.next()
+    wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
+    wizard.terms_page.region.setText("广东省")
+    wizard.terms_page.penalty.setText("100,000")
+    wizard.next()
+    text = wizard.currentPage().text.toPlainText()
+    assert "报价系统源代码" in text and "深圳市竞争科技有限公司" in text and "100,000" in text
+    wizard.accept()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    agreement_id = wizard.agreement_id
+    mark_printed(law, agreement_id, "printer")  # what the preview does on Print
+    scan = tmp_path / "signed.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n scan")
+    dialog = SigningDialog(law, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.signed_on.setText("2026/11/27")
+    dialog.witness.setText("钱建国")
+    dialog.scan_path.setText(str(scan))
+    dialog.accept()
+    stored = get_agreement(law, agreement_id)
+    assert (stored.status, stored.signed_on, stored.witness) == ("signed", "2026-11-27", "钱建国")
+    assert [(n, m) for _, n, m in scans(law, agreement_id)] == [("signed.png", "image/png")]
+
+
+def test_signing_refuses_a_bad_date_at_the_field(qtbot, law):
+    wizard = wizard_for(qtbot, law, "刘洋")
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    mark_printed(law, wizard.agreement_id)
+    dialog = SigningDialog(law, wizard.agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.signed_on.setText("yesterday")
+    dialog.accept()
+    assert "not a date" in dialog.error.text() and get_agreement(law, wizard.agreement_id).status == "printed"
+
+
+def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
+    wizard = wizard_for(qtbot, db, "李静")
+    choose(wizard.kind_page.kind, "noncompete")
+    for _ in range(3):
+        wizard.next()
+    wizard.accept()
+    mark_printed(db, wizard.agreement_id)
+    dialog = SigningDialog(db, wizard.agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.signed_on.setText("2026-01-05")
+    dialog.accept()
+    staff = get_staff(db, find_staff(db, "李静"))
+    staff.status, staff.last_day = "left", last_day
+    save_staff(db, staff)
+    return wizard.agreement_id
+
+
+def test_overdue_compensation_alert_for_a_leaver(qtbot, law):
+    last_day = (dt.date.today() - dt.timedelta(days=75)).isoformat()
+    signed_noncompete_for_leaver(qtbot, law, last_day)
+    from churnguard_gui.ui.agreements_panel import AgreementsPanel
+
+    panel = AgreementsPanel(law)
+    qtbot.addWidget(panel)
+    assert "李静: 2 months of non-compete compensation unpaid" in panel.alerts.text()
+    assert "第38条" in panel.alerts.text() and panel.alerts.isVisibleTo(panel)
+    dialog = CompensationDialog(law)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(0)
+    dialog.pay_selected()
+    dialog.view.selectRow(1)
+    dialog.pay_selected()
+    assert obligations(law)[0].alert.level == "none"
+    panel.refresh_notes()
+    assert panel.alerts.text() == ""
+
+
+def test_release_shows_the_cost(qtbot, law):
+    agreement_id = signed_noncompete_for_leaver(qtbot, law, "2026-10-31")
+    dialog = ReleaseDialog(law, agreement_id)
+    qtbot.addWidget(dialog)
+    assert dialog.cost == 3 * 7800
+    dialog.accept()
+    assert get_agreement(law, agreement_id).status == "released"
+
+
+def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
+    from churnguard_gui.ui.agreements_panel import AgreementsPanel
+
+    wizard = wizard_for(qtbot, law, "刘洋")
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    panel = AgreementsPanel(law)
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 1
+    choose(panel.status, "signed")
+    assert panel.model.rowCount() == 0
+    choose(panel.status, "draft")
+    assert panel.model.rowCount() == 1
+    assert "刘洋" in panel.unsigned.text() and "No signed confidentiality agreement (12)" in panel.unsigned.text()
+
+
+def test_staff_record_shows_its_agreements(qtbot, law):
+    from churnguard_gui.ui.staff_dialog import StaffDialog
+
+    wizard = wizard_for(qtbot, law, "刘洋")
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    dialog = StaffDialog(law, find_staff(law, "刘洋"))
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    assert "confidentiality, draft" in dialog.findChild(QLabel, "agreements").text()
+
+
+def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
+    dialog = SettingsDialog(law)
+    qtbot.addWidget(dialog)
+    choose(dialog.jurisdiction, "other")
+    dialog.accept()
+    wizard = wizard_for(qtbot, law, "刘洋")
+    assert wizard.kind_page.kind.count() == 3  # offered, with a warning
+    choose(wizard.kind_page.kind, "noncompete")
+    wizard.next()
+    wizard.next()
+    wizard.terms_page.months.setValue(36)
+    assert wizard.terms_page.isComplete() and "Warning" in wizard.terms_page.findings.text()
