@@ -43,7 +43,7 @@ class AgreementsPanel(QWidget):
         self.unsigned = QLabel()
         self.unsigned.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(9, 6, 9, 6)
         layout.addWidget(self.alerts)
         layout.addWidget(self.list)
         layout.addLayout(actions)
