@@ -55,6 +55,20 @@ TEXTS: dict[str, str] = {
     "ambiguous_staff": "several staff are called {value}; give the id instead: {choices}",
     "self_manager": "a person cannot be their own manager",
     "cancelled": "cancelled; nothing was written",
+    "brought_clients": "says they brought clients from a previous employer ({count} times): they may take ours the "
+    "same way",
+    "many_jobs": "{count} jobs in the last {years} years",
+    "short_stints": "{count} jobs that lasted less than {months} months",
+    "short_median": "half of the jobs lasted less than {months} months (we look for {limit})",
+    "industry_hopping": "moved {count} times between firms of the same industry, where clients follow easily",
+    "gap": "a gap of {months} months ({start} to {end}); ask what happened (often a good reason)",
+    "integrity_answers": "{count} answers to the values questions are warning signs",
+    "doubtful_answers": "{count} answers to the values questions are hesitant",
+    "references_missing": "only {reached} references reached; call at least two",
+    "not_rehire": "a reference would not hire this person again",
+    "not_confirmed": "a reference did not confirm the dates and role given",
+    "prior_noncompete": "still under a non-compete with a former employer until {until} ({covering}): hiring could "
+    "expose the firm",
     "penalty_without_noncompete": "a penalty (违约金) may be agreed only with a non-compete or a training service "
     "period, never in a confidentiality-only agreement",
     "not_eligible": "a non-compete binds only senior managers, senior technical staff and others with a "
