@@ -34,6 +34,33 @@ def m003_agreements(db: Database) -> None:
     _run_script(db, _AGREEMENTS)
 
 
+@migrations()
+def m004_screenings(db: Database) -> None:
+    _run_script(db, _SCREENINGS)
+
+
+_SCREENINGS = """
+CREATE TABLE screenings (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    screened_on TEXT NOT NULL,
+    position TEXT NOT NULL DEFAULT '',
+    jobs TEXT NOT NULL DEFAULT '[]',
+    answers TEXT NOT NULL DEFAULT '{}',
+    refs TEXT NOT NULL DEFAULT '[]',
+    prior TEXT NOT NULL DEFAULT '{}',
+    points INTEGER NOT NULL DEFAULT 0,
+    level TEXT NOT NULL CHECK (level IN ('low', 'medium', 'high')),
+    reasons TEXT NOT NULL DEFAULT '[]',
+    decision TEXT NOT NULL CHECK (decision IN ('hire', 'reject', 'hold')),
+    decision_reason TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    questions_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX screenings_staff ON screenings(staff_id);
+"""
+
+
 _AGREEMENTS = """
 CREATE TABLE agreements (
     id INTEGER PRIMARY KEY,

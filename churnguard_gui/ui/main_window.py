@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
         find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
         start_exit = QAction(self.tr("Start &exit for the selected staff member…"), self)
         start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        for action in (new_client, new_staff, find, start_exit):
+        screen = QAction(self.tr("Screen a &candidate…"), self)
+        screen.triggered.connect(lambda: self.screen_candidate(None))
+        screenings = QAction(self.tr("Screenings…"), self)
+        screenings.triggered.connect(self.show_screenings)
+        for action in (new_client, new_staff, find, start_exit, screen, screenings):
             records.addAction(action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -252,6 +256,26 @@ class MainWindow(QMainWindow):
         from churnguard_gui.ui.agreement_dialogs import SettingsDialog
 
         SettingsDialog(self.db, self).exec()
+
+    # -- hiring screen
+    def screen_candidate(self, staff_id: int | None) -> None:
+        from churnguard_gui.ui.screening_wizard import ScreeningWizard
+
+        wizard = ScreeningWizard(self.db, staff_id, self)
+        if wizard.exec() != QWizard.DialogCode.Accepted or wizard.staff_id is None:
+            return
+        self.refresh()
+        self.tabs.setCurrentWidget(self.staff_tab)
+        self.staff_tab.select_id(wizard.staff_id)
+        if wizard.screening().decision == "hire" and self.confirm(self.tr(
+                "{name} is now on the staff. Start the confidentiality agreement now?").format(
+                name=wizard.candidate().name)):
+            self.new_agreement(wizard.staff_id)
+
+    def show_screenings(self) -> None:
+        from churnguard_gui.ui.screening_list import ScreeningListDialog
+
+        ScreeningListDialog(self.db, self).exec()
 
     # -- exit handover
     def start_exit(self, staff_id: int | None) -> None:

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +73,7 @@ class StaffDialog(QDialog):
         if staff_id is not None:
             self._fill(get_staff(db, staff_id))
             layout.insertWidget(1, self._agreements(staff_id))
+            layout.insertLayout(2, self._screenings(staff_id))
         else:
             self.status.setCurrentIndex(self.status.findData("active"))
         self.resize(460, self.sizeHint().height())
@@ -92,6 +95,26 @@ class StaffDialog(QDialog):
         label.setObjectName("agreements")
         label.setWordWrap(True)
         return label
+
+    def _screenings(self, staff_id: int) -> QHBoxLayout:
+        from churnguard_gui.reports.screening_pdf import DECISION_LABELS, LEVEL_LABELS
+        from churnguard_gui.store.screenings import screenings_of
+        from churnguard_gui.ui.screening_list import open_screening_record
+
+        row = QHBoxLayout()
+        found = screenings_of(self._db, staff_id)
+        if not found:
+            row.addWidget(QLabel(self.tr("Screening: none on record")))
+            return row
+        screening_id, on, level, decision = found[0]
+        label = QLabel(self.tr("Screening of {date}: risk {level}, decision {decision}").format(
+            date=on, level=self.tr(LEVEL_LABELS[level]), decision=self.tr(DECISION_LABELS[decision])))
+        label.setObjectName("screening")
+        button = QPushButton(self.tr("Screening record…"))
+        button.clicked.connect(lambda: open_screening_record(self._db, screening_id, self))
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        return row
 
     def _fill(self, staff: Staff) -> None:
         for field, edit in self.inputs.items():

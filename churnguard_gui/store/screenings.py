@@ -1,0 +1,136 @@
+"""Storing screenings: the candidate, the whole screening and the decision in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.models import Staff
+from churnguard_gui.core.screening import (
+    Assessment,
+    Job,
+    PriorObligation,
+    Reason,
+    Reference,
+    Rules,
+    assess,
+    questionnaire,
+)
+from churnguard_gui.core.validate import validate_staff
+from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.settings import get_setting, set_setting
+from churnguard_gui.store.staff import get_staff, insert_staff
+
+DECISIONS = ("hire", "reject", "hold")
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the screening wizard produces."""
+
+    candidate: Staff  # id None for a new candidate
+    position: str
+    jobs: tuple[Job, ...]
+    answers: dict[str, int]
+    references: tuple[Reference, ...]
+    prior: PriorObligation
+    decision: str
+    decision_reason: str
+    reviewer: str
+    screened_on: str
+
+
+def rules(db: Database) -> Rules:
+    return Rules.from_json(get_setting(db, "screening_rules") or None)
+
+
+def save_rules(db: Database, value: Rules) -> None:
+    set_setting(db, "screening_rules", value.to_json())
+
+
+def assessment_of(db: Database, screening: Screening) -> Assessment:
+    return assess(list(screening.jobs), screening.answers, list(screening.references), screening.prior,
+                  dt.date.fromisoformat(screening.screened_on), rules(db))
+
+
+def save_screening(db: Database, screening: Screening) -> tuple[int, int]:
+    """Store the candidate and the screening; hiring makes them active. Returns (staff id, screening id)."""
+    if screening.decision not in DECISIONS:
+        raise StoreError("bad_choice", field="decision", value=screening.decision,
+                         details={"choices": ", ".join(DECISIONS)})
+    problems = validate_staff(screening.candidate)
+    if problems:
+        field, problem = next(iter(problems.items()))
+        raise problem.at(field, StoreError)
+    result = assessment_of(db, screening)
+    with writing(db):
+        candidate = screening.candidate
+        status = {"hire": "active", "reject": "rejected", "hold": "candidate"}[screening.decision]
+        if candidate.id is None:
+            staff_id = insert_staff(db, Staff(**{**asdict(candidate), "status": status,
+                                                 "role": candidate.role or screening.position}))
+        else:
+            staff_id = candidate.id
+            db.execute("UPDATE staff SET status = ? WHERE id = ?", [status, staff_id])
+        if screening.decision == "hire":
+            db.execute("UPDATE staff SET hire_date = coalesce(hire_date, ?), role = CASE WHEN role = '' THEN ? "
+                       "ELSE role END WHERE id = ?", [screening.screened_on, screening.position, staff_id])
+        screening_id = db.execute(
+            "INSERT INTO screenings (staff_id, screened_on, position, jobs, answers, refs, prior, points, level, "
+            "reasons, decision, decision_reason, reviewer, questions_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [staff_id, screening.screened_on, screening.position,
+             json.dumps([asdict(j) for j in screening.jobs], ensure_ascii=False),
+             json.dumps(screening.answers), json.dumps([asdict(r) for r in screening.references], ensure_ascii=False),
+             json.dumps(asdict(screening.prior), ensure_ascii=False), result.points, result.level,
+             json.dumps([[r.code, r.points, list(r.details)] for r in result.reasons], ensure_ascii=False),
+             screening.decision, screening.decision_reason.strip(), screening.reviewer.strip(),
+             questionnaire()["version"]]).lastrowid
+        audit(db, "screening", screening=screening_id, staff=staff_id, level=result.level,
+              decision=screening.decision)
+    return staff_id, screening_id
+
+
+@dataclass(frozen=True)
+class StoredScreening:
+    id: int
+    staff_id: int
+    name: str
+    screening: Screening
+    level: str
+    points: int
+    reasons: tuple[Reason, ...]
+
+
+def load_screening(db: Database, screening_id: int) -> StoredScreening:
+    row = db.execute("SELECT staff_id, screened_on, position, jobs, answers, refs, prior, points, level, reasons, "
+                     "decision, decision_reason, reviewer FROM screenings WHERE id = ?", [screening_id]).fetchone()
+    if row is None:
+        raise StoreError("not_found", value=str(screening_id))
+    staff = get_staff(db, row[0])
+    screening = Screening(staff, row[2], tuple(Job(**j) for j in json.loads(row[3])), json.loads(row[4]),
+                          tuple(Reference(**r) for r in json.loads(row[5])), PriorObligation(**json.loads(row[6])),
+                          row[10], row[11], row[12], row[1])
+    reasons = tuple(Reason(code, points, tuple(tuple(d) for d in details))
+                    for code, points, details in json.loads(row[9]))
+    return StoredScreening(screening_id, row[0], staff.name, screening, row[8], row[7], reasons)
+
+
+def screenings_of(db: Database, staff_id: int) -> list[tuple[int, str, str, str]]:
+    """(id, date, level, decision) of a person's screenings, newest first."""
+    return db.execute("SELECT id, screened_on, level, decision FROM screenings WHERE staff_id = ? "
+                      "ORDER BY screened_on DESC, id DESC", [staff_id]).fetchall()
+
+
+def screening_list(db: Database) -> list[tuple[int, str, str, str, str, str]]:
+    """(id, date, name, position, level, decision) of every screening, newest first."""
+    return db.execute("SELECT sc.id, sc.screened_on, s.name, sc.position, sc.level, sc.decision FROM screenings sc "
+                      "JOIN staff s ON s.id = sc.staff_id ORDER BY sc.screened_on DESC, sc.id DESC").fetchall()
+
+
+def log_screening_printed(db: Database, screening_id: int, target: str) -> None:
+    with writing(db):
+        audit(db, "screening_printed", screening=screening_id, target=target)

@@ -1,0 +1,377 @@
+"""The hiring-screen wizard: candidate, job history, values questions, references, prior obligations, decision."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlite_utils import Database
+
+from churnguard_gui.core.errors import ChurnError, FieldProblem
+from churnguard_gui.core.messages import TEXTS, problem_text
+from churnguard_gui.core.models import Staff
+from churnguard_gui.core.screening import Job, PriorObligation, Reference, job_problems, questionnaire, stability
+from churnguard_gui.core.validate import validate_staff
+from churnguard_gui.core.values import parse_date, parse_email, parse_phone
+from churnguard_gui.i18n import language, tr
+from churnguard_gui.reports.screening_pdf import DECISION_LABELS, LEVEL_COLOURS, LEVEL_LABELS, REHIRE_LABELS
+from churnguard_gui.store.screenings import DECISIONS, Screening, assessment_of, rules, save_screening
+from churnguard_gui.store.staff import get_staff
+from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.record_list_model import RecordListModel
+
+JOB_COLUMNS = [("employer", "Employer"), ("industry", "Industry"), ("role", "Role"), ("start", "From (YYYY-MM)"),
+               ("end", "To (empty = now)"), ("reason", "Reason for leaving"), ("brought_clients", "Brought clients")]
+REFERENCE_COLUMNS = [("name", "Name"), ("relation", "Relation"), ("phone", "Phone"), ("called_on", "Called on"),
+                     ("confirmed", "Confirmed dates and role"), ("rehire", "Would rehire"), ("notes", "Notes")]
+
+
+class Page(IntEnum):
+    CANDIDATE = 0
+    HISTORY = 1
+    VALUES = 2
+    REFERENCES = 3
+    PRIOR = 4
+    RESULT = 5
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _add_remove(page: QWizardPage, model: RecordListModel, view: QTableView, add_text: str) -> QHBoxLayout:
+    add = QPushButton(add_text)
+    add.clicked.connect(lambda: model.add())
+    remove = QPushButton(page.tr("Remove selected"))
+    remove.clicked.connect(lambda: model.remove([i.row() for i in view.selectionModel().selectedIndexes()]))
+    row = QHBoxLayout()
+    row.addWidget(add)
+    row.addWidget(remove)
+    row.addStretch()
+    return row
+
+
+class RehireDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for code, label in REHIRE_LABELS.items():
+            combo.addItem(tr(label), code)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        editor.setCurrentIndex(max(editor.findData(index.data()), 0))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData())
+
+
+class CandidatePage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Candidate"))
+        self.setSubTitle(self.tr("Who is applying, and for which position. The candidate is stored only when the "
+                                 "screening is finished."))
+        self.name = QLineEdit()
+        self.position = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Full name") + " *", self.name)
+        form.addRow(self.tr("Position applied for"), self.position)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("E-mail"), self.email)
+        form.addRow(self.error)
+        self.registerField("candidate_name*", self.name)
+        if wizard.existing is not None:
+            self.name.setText(wizard.existing.name)
+            self.name.setReadOnly(True)
+            self.position.setText(wizard.existing.role)
+            self.phone.setText(wizard.existing.phone)
+            self.email.setText(wizard.existing.email)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        for edit, parser in ((self.phone, parse_phone), (self.email, parse_email)):
+            try:
+                parser(edit.text())
+            except FieldProblem as problem:
+                self.error.setText(problem_text(problem))
+                edit.setFocus()
+                return False
+        self.error.clear()
+        return True
+
+
+class HistoryPage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Employment history"))
+        self.setSubTitle(self.tr("Past jobs, newest or oldest first. Stability is worked out as you type."))
+        self.view = _table(wizard.jobs)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(_add_remove(self, wizard.jobs, self.view, self.tr("Add a job")))
+        layout.addWidget(self.explain)
+        wizard.jobs.changed.connect(self.update_explanation)
+        self.update_explanation()
+
+    def update_explanation(self) -> None:
+        jobs = self._wizard.jobs.rows()
+        today = self._wizard.today
+        facts = stability(jobs, today, self._wizard.rules)
+        lines = [self.tr("{count} jobs in the last {years} years; half of them lasted less than {median} months; "
+                         "{short} ended within {limit} months; {moves} moves within the same industry.").format(
+            count=facts.jobs_in_window, years=self._wizard.rules.window_years, median=round(facts.median_tenure_months),
+            short=facts.short_stints, limit=self._wizard.rules.short_stint_months, moves=facts.same_industry_moves)]
+        for start, end, months in facts.gaps:
+            lines.append(self.tr("Gap of {months} months from {start} to {end}.").format(months=months, start=start,
+                                                                                          end=end))
+        if facts.brought_clients:
+            lines.append(self.tr("Says they brought clients from a previous employer {count} times.").format(
+                count=facts.brought_clients))
+        bad = [(n + 1, problems) for n, job in enumerate(jobs) if (problems := job_problems(job, today))]
+        for row, problems in bad:
+            lines.append(self.tr("Row {row}: check {fields} (months as 2024-03).").format(
+                row=row, fields=", ".join(self.tr(dict(JOB_COLUMNS)[p]) for p in problems)))
+        self.explain.setText("\n".join(lines))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not any(job_problems(job, self._wizard.today) for job in self._wizard.jobs.rows())
+
+
+class ValuesPage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Values and integrity"))
+        self.setSubTitle(self.tr("Read each situation aloud and tick the answer closest to what the candidate says."))
+        self.groups: dict[str, QButtonGroup] = {}
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        lang = "zh" if language() == "zh" else "en"
+        for number, question in enumerate(questionnaire()["questions"], start=1):
+            label = QLabel(f"{number}. {question[lang]}")
+            label.setWordWrap(True)
+            label.setStyleSheet("font-weight: bold;")
+            layout.addWidget(label)
+            group = QButtonGroup(self)
+            for index, answer in enumerate(question["answers"]):
+                button = QRadioButton(answer[lang])
+                group.addButton(button, index)
+                layout.addWidget(button)
+            group.idToggled.connect(lambda *_: self.completeChanged.emit())
+            self.groups[question["id"]] = group
+        layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        QVBoxLayout(self).addWidget(scroll)
+
+    def answers(self) -> dict[str, int]:
+        return {qid: group.checkedId() for qid, group in self.groups.items() if group.checkedId() >= 0}
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return len(self.answers()) == len(self.groups)
+
+
+class ReferencesPage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("References"))
+        self.setSubTitle(self.tr("Call at least two: a former manager and a client if you can. Record when you "
+                                 "reached them and whether they confirmed the dates and role."))
+        self.view = _table(wizard.references)
+        self.view.setItemDelegateForColumn(5, RehireDelegate(self))
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #8a4b00;")
+        self.warning.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(_add_remove(self, wizard.references, self.view, self.tr("Add a reference")))
+        layout.addWidget(self.warning)
+        wizard.references.changed.connect(self.update_warning)
+        self.update_warning()
+
+    def update_warning(self) -> None:
+        refs = self._wizard.references.rows()
+        reached = [r for r in refs if r.called_on]
+        lines = []
+        if len(refs) < 2:
+            lines.append(self.tr("Add at least two references."))
+        not_reached = [r.name or "?" for r in refs if not r.called_on]
+        if not_reached:
+            lines.append(self.tr("Not reached yet: {names}. Fill in the date you spoke to them.").format(
+                names=", ".join(not_reached)))
+        bad_dates = [r.name or "?" for r in reached if _bad_date(r.called_on)]
+        if bad_dates:
+            lines.append(self.tr("Check the call date of: {names}").format(names=", ".join(bad_dates)))
+        self.warning.setText("\n".join(lines))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - the wizard warns, but only unreadable dates block
+        return not any(_bad_date(r.called_on) for r in self._wizard.references.rows())
+
+
+def _bad_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except FieldProblem:
+        return True
+    return False
+
+
+class PriorPage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Obligations to former employers"))
+        self.setSubTitle(self.tr("A candidate still bound by a non-compete can expose the firm to a claim. Ask, and "
+                                 "ask to see the agreement."))
+        self.noncompete = QCheckBox(self.tr("Under a non-compete with a former employer"))
+        self.confidentiality = QCheckBox(self.tr("Under a confidentiality agreement with a former employer"))
+        self.until = QLineEdit()
+        self.until.setPlaceholderText(self.tr("e.g. 2025-01-02"))
+        self.covering = QLineEdit()
+        self.covering.setPlaceholderText(self.tr("which products, clients or region"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout(self)
+        form.addRow(self.noncompete)
+        form.addRow(self.confidentiality)
+        form.addRow(self.tr("Until"), self.until)
+        form.addRow(self.tr("Covering"), self.covering)
+        form.addRow(self.error)
+
+    def prior(self) -> PriorObligation:
+        try:
+            until = parse_date(self.until.text()) or ""
+        except FieldProblem:
+            until = self.until.text()
+        return PriorObligation(self.noncompete.isChecked(), self.confidentiality.isChecked(), until,
+                               self.covering.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            parse_date(self.until.text())
+        except FieldProblem as problem:
+            self.error.setText(problem_text(problem))
+            return False
+        return True
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, wizard: ScreeningWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Result and decision"))
+        self.setSubTitle(self.tr("The risk and the reasons that produced it. Finishing stores the whole screening."))
+        self.setCommitPage(True)
+        self.level = QLabel()
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.decision = QComboBox()
+        for code in DECISIONS:
+            self.decision.addItem(self.tr(DECISION_LABELS[code]), code)
+        self.decision.setCurrentIndex(self.decision.findData("hold"))
+        self.reason = QLineEdit()
+        self.reviewer = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Risk"), self.level)
+        form.addRow(self.tr("Why"), self.reasons)
+        form.addRow(self.tr("Decision"), self.decision)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Reviewer"), self.reviewer)
+        self.registerField("reviewer*", self.reviewer)
+
+    def initializePage(self) -> None:  # noqa: N802
+        result = assessment_of(self._wizard.db, self._wizard.screening())
+        colour = LEVEL_COLOURS[result.level]
+        self.level.setText(f"<b style='color:{colour}'>{self.tr(LEVEL_LABELS[result.level])}</b> "
+                           f"({self.tr('{points} points').format(points=result.points)})")
+        lines = [f"• {tr(TEXTS[r.code], **r.detail())}" for r in result.reasons]
+        self.reasons.setText("\n".join(lines) or self.tr("No warning signs found."))
+
+
+class ScreeningWizard(QWizard):
+    """Produces a Screening; Finish stores it (and the candidate) in one transaction."""
+
+    def __init__(self, db: Database, staff_id: int | None = None, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today or dt.date.today()
+        self.rules = rules(db)
+        self.existing: Staff | None = get_staff(db, staff_id) if staff_id is not None else None
+        self.staff_id: int | None = None
+        self.screening_id: int | None = None
+        self.jobs = RecordListModel(JOB_COLUMNS, [], Job, self)
+        self.references = RecordListModel(REFERENCE_COLUMNS, [Reference(""), Reference("")], Reference, self)
+        self.setWindowTitle(self.tr("Screen a candidate"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.candidate_page = CandidatePage(self)
+        self.history_page = HistoryPage(self)
+        self.values_page = ValuesPage(self)
+        self.references_page = ReferencesPage(self)
+        self.prior_page = PriorPage(self)
+        self.result_page = ResultPage(self)
+        for page_id, page in ((Page.CANDIDATE, self.candidate_page), (Page.HISTORY, self.history_page),
+                              (Page.VALUES, self.values_page), (Page.REFERENCES, self.references_page),
+                              (Page.PRIOR, self.prior_page), (Page.RESULT, self.result_page)):
+            self.setPage(page_id, page)
+        self.resize(980, 640)
+
+    def candidate(self) -> Staff:
+        page = self.candidate_page
+        if self.existing is not None:
+            return self.existing
+        return Staff(name=page.name.text().strip(), role=page.position.text().strip(), phone=page.phone.text().strip(),
+                     email=page.email.text().strip(), status="candidate")
+
+    def screening(self) -> Screening:
+        """The wizard's result."""
+        result = self.result_page
+        return Screening(self.candidate(), self.candidate_page.position.text().strip(), tuple(self.jobs.rows()),
+                         self.values_page.answers(), tuple(r for r in self.references.rows() if r.name.strip()),
+                         self.prior_page.prior(), result.decision.currentData(), result.reason.text(),
+                         result.reviewer.text(), self.today.isoformat())
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802
+        if self.currentId() != Page.RESULT:
+            return super().validateCurrentPage()
+        screening = self.screening()
+        if validate_staff(screening.candidate):
+            return False
+        try:
+            self.staff_id, self.screening_id = save_screening(self.db, screening)
+        except ChurnError as error:
+            show_error(self, error)
+            return False
+        return True
