@@ -12,7 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Module-level tables whose every string literal (dict values, or every text of a tuple) is shown to users.
 TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REASON_LABELS", "STATUS_TEXT",
-          "_CLIENT_COLUMNS", "HEADERS", "AGREEMENT_KIND_LABELS", "AGREEMENT_STATUS_LABELS", "CATEGORY_LABELS"}
+          "_CLIENT_COLUMNS", "HEADERS", "AGREEMENT_KIND_LABELS", "AGREEMENT_STATUS_LABELS", "CATEGORY_LABELS",
+          "LEVEL_LABELS", "DECISION_LABELS", "REHIRE_LABELS", "JOB_HEADERS", "QUESTION_HEADERS", "REFERENCE_HEADERS",
+          "JOB_COLUMNS", "REFERENCE_COLUMNS"}
 
 
 def strings() -> set[str]:
@@ -30,6 +32,11 @@ def strings() -> set[str]:
                 named = any(isinstance(t, ast.Name) and t.id in TABLES for t in targets)
                 if named and isinstance(node.value, ast.Dict):
                     found |= {v.value for v in node.value.values if isinstance(v, ast.Constant)}
+                elif named and isinstance(node.value, ast.List | ast.Tuple) and all(
+                        isinstance(e, ast.Tuple) for e in node.value.elts):
+                    # (key, label) pairs: the label is the last string of each pair
+                    found |= {e.elts[-1].value for e in node.value.elts
+                              if isinstance(e.elts[-1], ast.Constant) and isinstance(e.elts[-1].value, str)}
                 elif named:
                     found |= {c.value for c in ast.walk(node.value)
                               if isinstance(c, ast.Constant) and isinstance(c.value, str)}

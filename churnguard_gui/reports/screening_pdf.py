@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.messages import TEXTS
 from churnguard_gui.core.screening import questionnaire
@@ -20,6 +21,9 @@ LEVEL_COLOURS = {"low": "#1e8449", "medium": "#b9770e", "high": "#c0392b"}
 LEVEL_LABELS = {"low": "low", "medium": "medium", "high": "high"}
 DECISION_LABELS = {"hire": "hire", "reject": "reject", "hold": "hold"}
 REHIRE_LABELS = {"yes": "yes", "no": "no", "unknown": "not asked"}
+JOB_HEADERS = ("Employer", "Industry", "Role", "Started", "Ended", "Reason for leaving", "Brought clients")
+QUESTION_HEADERS = ("Question", "Answer", "Score")
+REFERENCE_HEADERS = ("Full name", "Relation", "Phone", "Called on", "Confirmed", "Would rehire", "Notes")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -52,7 +56,7 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     story = [paragraph(tr("Screening record"), s["title"]),
              _table([[tr("Candidate"), stored.name, tr("Position"), sc.position or "—"],
                      [tr("Screened on"), sc.screened_on, tr("Reviewer"), sc.reviewer or "—"],
-                     [tr("Risk"), paragraph(f"<font color='{LEVEL_COLOURS[stored.level]}'>{level}</font> "
+                     [tr("Risk"), Paragraph(f"<font color='{LEVEL_COLOURS[stored.level]}'>{escape(level)}</font> "
                                             f"({stored.points})", cell),
                       tr("Decision"), tr(DECISION_LABELS[sc.decision])]], [28 * mm, 58 * mm, 28 * mm, None], False),
              paragraph(tr("Why"), s["h2"])]
@@ -61,26 +65,24 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     if sc.decision_reason:
         story += [Spacer(1, 4), paragraph(tr("Decision reason: {reason}", reason=sc.decision_reason), s["base"])]
     story.append(paragraph(tr("Employment history"), s["h2"]))
-    rows = [[tr("Employer"), tr("Industry"), tr("Role"), tr("From"), tr("To"), tr("Reason for leaving"),
-             tr("Brought clients")]]
+    rows = [[paragraph(tr(h), cell) for h in JOB_HEADERS]]
     rows += [[paragraph(j.employer, cell), paragraph(j.industry, cell), paragraph(j.role, cell), j.start,
               j.end or tr("now"), paragraph(j.reason, cell), tr("yes") if j.brought_clients else ""] for j in sc.jobs]
-    story.append(_table(rows, [34 * mm, 22 * mm, 24 * mm, 16 * mm, 16 * mm, None, 18 * mm]))
+    story.append(_table(rows, [34 * mm, 22 * mm, 24 * mm, 16 * mm, 16 * mm, None, 20 * mm]))
     story.append(paragraph(tr("Values and integrity questions"), s["h2"]))
     lang = "zh" if language() == "zh" else "en"
-    rows = [[tr("Question"), tr("Answer"), tr("Score")]]
+    rows = [[paragraph(tr(h), cell) for h in QUESTION_HEADERS]]
     for question in questionnaire()["questions"]:
         if question["id"] in sc.answers:
             answer = question["answers"][sc.answers[question["id"]]]
             rows.append([paragraph(question[lang], cell), paragraph(answer[lang], cell), str(answer["score"])])
     story.append(_table(rows, [80 * mm, None, 12 * mm]))
     story.append(paragraph(tr("References"), s["h2"]))
-    rows = [[tr("Name"), tr("Relation"), tr("Phone"), tr("Called on"), tr("Confirmed"), tr("Would rehire"),
-             tr("Notes")]]
+    rows = [[paragraph(tr(h), cell) for h in REFERENCE_HEADERS]]
     rows += [[paragraph(r.name, cell), paragraph(r.relation, cell), r.phone, r.called_on or tr("not reached"),
               tr("yes") if r.confirmed else tr("no"), tr(REHIRE_LABELS.get(r.rehire, r.rehire)),
               paragraph(r.notes, cell)] for r in sc.references]
-    story.append(_table(rows, [24 * mm, 22 * mm, 26 * mm, 20 * mm, 16 * mm, 18 * mm, None]))
+    story.append(_table(rows, [24 * mm, 22 * mm, 26 * mm, 20 * mm, 17 * mm, 18 * mm, None]))
     story.append(paragraph(tr("Obligations to former employers"), s["h2"]))
     prior = sc.prior
     text = tr("None declared.") if not (prior.under_noncompete or prior.under_confidentiality) else tr(

@@ -40,7 +40,7 @@ from churnguard_gui.ui.record_list_model import RecordListModel
 
 JOB_COLUMNS = [("employer", "Employer"), ("industry", "Industry"), ("role", "Role"), ("start", "From (YYYY-MM)"),
                ("end", "To (empty = now)"), ("reason", "Reason for leaving"), ("brought_clients", "Brought clients")]
-REFERENCE_COLUMNS = [("name", "Name"), ("relation", "Relation"), ("phone", "Phone"), ("called_on", "Called on"),
+REFERENCE_COLUMNS = [("name", "Full name"), ("relation", "Relation"), ("phone", "Phone"), ("called_on", "Called on"),
                      ("confirmed", "Confirmed dates and role"), ("rehire", "Would rehire"), ("notes", "Notes")]
 
 
@@ -136,6 +136,8 @@ class HistoryPage(QWizardPage):
         self.view = _table(wizard.jobs)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
+        for column, width in enumerate((150, 90, 110, 110, 120, 160)):
+            self.view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(_add_remove(self, wizard.jobs, self.view, self.tr("Add a job")))
@@ -147,8 +149,8 @@ class HistoryPage(QWizardPage):
         jobs = self._wizard.jobs.rows()
         today = self._wizard.today
         facts = stability(jobs, today, self._wizard.rules)
-        lines = [self.tr("{count} jobs in the last {years} years; half of them lasted less than {median} months; "
-                         "{short} ended within {limit} months; {moves} moves within the same industry.").format(
+        lines = [self.tr("Jobs in the last {years} years: {count}; median job length: {median} months; ended within "
+                         "{limit} months: {short}; moves within the same industry: {moves}.").format(
             count=facts.jobs_in_window, years=self._wizard.rules.window_years, median=round(facts.median_tenure_months),
             short=facts.short_stints, limit=self._wizard.rules.short_stint_months, moves=facts.same_industry_moves)]
         for start, end, months in facts.gaps:
@@ -211,6 +213,8 @@ class ReferencesPage(QWizardPage):
                                  "reached them and whether they confirmed the dates and role."))
         self.view = _table(wizard.references)
         self.view.setItemDelegateForColumn(5, RehireDelegate(self))
+        for column, width in enumerate((100, 100, 120, 100, 160, 100)):
+            self.view.setColumnWidth(column, width)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #8a4b00;")
         self.warning.setWordWrap(True)
