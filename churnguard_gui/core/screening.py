@@ -13,6 +13,19 @@ LEVELS = ("low", "medium", "high")
 QUESTIONS_FILE = RESOURCES / "screening" / "questions.json"
 
 
+RULE_LABELS = {
+    "window_years": "Years of history counted",
+    "max_jobs_in_window": "Jobs in those years before it is a warning",
+    "short_stint_months": "A job shorter than this many months is short",
+    "max_short_stints": "Short jobs allowed",
+    "min_median_tenure_months": "Median months per job we look for",
+    "gap_months": "A gap of this many months is mentioned",
+    "max_same_industry_moves": "Moves within one industry allowed",
+    "medium_points": "Points for medium risk",
+    "high_points": "Points for high risk",
+}
+
+
 @dataclass(frozen=True)
 class Rules:
     """Thresholds the owner may change in settings."""

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,19 +27,18 @@ from churnguard_gui.core.legal import JURISDICTIONS, release_cost
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date, parse_money
 from churnguard_gui.store.agreements import get_agreement, obligations, record_payment, record_signing, release_early
-from churnguard_gui.store.settings import get_setting, set_setting
 
 SCAN_LIMIT = 30 * 1024 * 1024
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet("color: #c0392b;")
     label.setWordWrap(True)
@@ -66,13 +64,13 @@ class SigningDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.scan_path, 1)
         row.addWidget(browse)
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Signed on"), self.signed_on)
         form.addRow(self.tr("Witness"), self.witness)
         form.addRow(self.tr("Scanned copy"), row)
         form.addRow(self.error)
-        form.addRow(_buttons(self))
+        form.addRow(buttons(self))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signed copy"), str(Path.home()),
@@ -114,14 +112,14 @@ class ReleaseDialog(QDialog):
         self.cost = release_cost(stored.draft.monthly_compensation, law)
         self.setWindowTitle(self.tr("Release early — {document}").format(document=stored.document_no))
         self.on = QLineEdit(dt.date.today().isoformat())
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
                                    "compensation: ¥{cost} ({article}).").format(
             months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
         form.addRow(self.tr("Release on"), self.on)
         form.addRow(self.error)
-        form.addRow(_buttons(self))
+        form.addRow(buttons(self))
 
     def accept(self) -> None:
         try:
@@ -165,7 +163,7 @@ class CompensationDialog(QDialog):
         self.amount.setPlaceholderText(self.tr("amount paid"))
         pay = QPushButton(self.tr("Record payment for the selected month"))
         pay.clicked.connect(self.pay_selected)
-        self.error = _error_label()
+        self.error = error_label()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Paid on")))
         bar.addWidget(self.paid_on)
@@ -240,38 +238,3 @@ def alert_text(ob) -> str:
             article=law.articles["unpaid"])
     weight = "bold" if ob.alert.level != "overdue" else "normal"
     return f"<span style='color:{colour}; font-weight:{weight}'>⚠ {text}</span>"
-
-
-class SettingsDialog(QDialog):
-    """The firm's name on every report, the law the agreement wizard applies, and the local minimum wage."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.setWindowTitle(self.tr("Firm settings"))
-        self.firm = QLineEdit(get_setting(db, "firm_name"))
-        self.jurisdiction = QComboBox()
-        for code, law in JURISDICTIONS.items():
-            self.jurisdiction.addItem(self.tr(law.name), code)
-        self.jurisdiction.setCurrentIndex(max(self.jurisdiction.findData(get_setting(db, "jurisdiction", "cn")), 0))
-        self.minimum = QLineEdit(get_setting(db, "minimum_wage"))
-        self.error = _error_label()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Firm name"), self.firm)
-        form.addRow(self.tr("Law for agreements"), self.jurisdiction)
-        form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
-        form.addRow(QLabel(self.tr("Outside China, choose “Other jurisdiction”: the legal checks then warn instead of "
-                                   "refusing.")))
-        form.addRow(self.error)
-        form.addRow(_buttons(self))
-
-    def accept(self) -> None:
-        try:
-            minimum = parse_money(self.minimum.text()) if self.minimum.text().strip() else 0
-        except FieldProblem as problem:
-            self.error.setText(problem_text(problem))
-            return
-        set_setting(self.db, "firm_name", self.firm.text().strip())
-        set_setting(self.db, "jurisdiction", self.jurisdiction.currentData())
-        set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
-        super().accept()

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def firm_settings(self) -> None:
-        from churnguard_gui.ui.agreement_dialogs import SettingsDialog
+        from churnguard_gui.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.db, self).exec()
 

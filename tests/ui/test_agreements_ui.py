@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWizard
 from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
 from churnguard_gui.store.settings import set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
-from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SettingsDialog, SigningDialog
+from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
+from churnguard_gui.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
