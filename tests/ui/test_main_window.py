@@ -112,3 +112,24 @@ def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeyp
     monkeypatch.setattr(handover_dialog.HandoverDialog, "exec", lambda self: seen.append("checklist"))
     window.start_exit(staff_id)
     assert seen[-1] == "checklist"
+
+
+def test_hiring_offers_the_confidentiality_agreement(window, monkeypatch):
+    from churnguard_gui.ui import agreement_wizard, screening_wizard
+    from tests.ui.test_screening_wizard import fill_to_the_end
+
+    def run_screen(self):
+        self.show()
+        fill_to_the_end(self)
+        self.result_page.decision.setCurrentIndex(self.result_page.decision.findData("hire"))
+        self.result_page.reviewer.setText("钱建国")
+        self.accept()
+        return 1
+
+    offered = []
+    monkeypatch.setattr(screening_wizard.ScreeningWizard, "exec", run_screen)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(agreement_wizard.AgreementWizard, "exec",
+                        lambda self: offered.append((self.staff.name, self.kind_page.kind.currentData())) or 0)
+    window.screen_candidate(None)
+    assert offered == [("张伟", "confidentiality")]

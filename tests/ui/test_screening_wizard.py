@@ -1,0 +1,113 @@
+"""The hiring screen as an owner runs it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from churnguard_gui.core.screening import Job
+from churnguard_gui.store.screenings import screening_list
+from churnguard_gui.store.staff import get_staff
+from churnguard_gui.ui.screening_wizard import Page, ScreeningWizard
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture
+def wizard(qtbot, demo_db):
+    wiz = ScreeningWizard(demo_db, today=TODAY)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def fill_to_the_end(wizard: ScreeningWizard) -> None:
+    wizard.candidate_page.name.setText("张伟")
+    wizard.candidate_page.position.setText("销售代表")
+    wizard.next()
+    wizard.jobs.add(Job("甲五金", "五金", "销售", "2016-03", "", ""))
+    wizard.next()
+    for group in wizard.values_page.groups.values():
+        group.button(0).setChecked(True)
+    wizard.next()
+    for row, (name, on) in enumerate([("王经理", "2026-11-20"), ("李总", "2026/11/21")]):
+        wizard.references.setData(wizard.references.index(row, 0), name)
+        wizard.references.setData(wizard.references.index(row, 3), on)
+    wizard.next()
+    wizard.next()
+
+
+def test_models_pass_modeltester(qtmodeltester, wizard):
+    wizard.jobs.add(Job("甲", start="2020-01"))
+    qtmodeltester.check(wizard.jobs)
+    qtmodeltester.check(wizard.references)
+
+
+def test_history_explained_live_and_bad_rows_block(wizard):
+    wizard.candidate_page.name.setText("张伟")
+    wizard.next()
+    page = wizard.currentPage()
+    for job in (Job("甲", "五金", start="2023-10", end="2024-06", brought_clients=True),
+                Job("乙", "五金", start="2024-07", end="2025-03"), Job("丙", "五金", start="2025-04")):
+        wizard.jobs.add(job)
+    text = page.explain.text()
+    assert "Jobs in the last 5 years: 3" in text and "ended within 12 months: 2" in text
+    assert "brought clients from a previous employer 1 times" in text
+    wizard.jobs.setData(wizard.jobs.index(0, 3), "2023-13")
+    assert not page.isComplete() and "Row 1: check From (YYYY-MM)" in page.explain.text()
+
+
+def test_values_page_needs_every_answer(wizard):
+    wizard.candidate_page.name.setText("张伟")
+    wizard.next()
+    wizard.next()
+    page = wizard.currentPage()
+    assert wizard.currentId() == Page.VALUES and not page.isComplete()
+    for group in page.groups.values():
+        group.button(1).setChecked(True)
+    assert page.isComplete()
+
+
+def test_full_screening_hires_and_stores_everything(wizard, demo_db):
+    fill_to_the_end(wizard)
+    assert wizard.currentId() == Page.RESULT
+    result = wizard.result_page
+    assert "low" in result.level.text()
+    result.decision.setCurrentIndex(result.decision.findData("hire"))
+    result.reviewer.setText("钱建国")
+    wizard.accept()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert get_staff(demo_db, wizard.staff_id).status == "active"
+    (row,) = screening_list(demo_db)
+    assert row[2:] == ("张伟", "销售代表", "low", "hire")
+
+
+def test_back_and_forth_loses_nothing_and_cancel_writes_nothing(wizard, demo_db):
+    staff_before = demo_db.execute("SELECT count(*) FROM staff").fetchone()[0]
+    fill_to_the_end(wizard)
+    for _ in range(5):
+        wizard.back()
+    assert wizard.currentId() == Page.CANDIDATE and wizard.candidate_page.name.text() == "张伟"
+    wizard.next()
+    assert wizard.jobs.rows()[0].employer == "甲五金"
+    wizard.next()
+    assert all(group.checkedId() == 0 for group in wizard.values_page.groups.values())
+    wizard.next()
+    assert [r.name for r in wizard.references.rows()] == ["王经理", "李总"]
+    wizard.reject()
+    assert demo_db.execute("SELECT count(*) FROM staff").fetchone()[0] == staff_before
+    assert screening_list(demo_db) == []
+
+
+def test_references_not_reached_are_warned(wizard):
+    wizard.candidate_page.name.setText("张伟")
+    for _ in range(3):
+        wizard.next()
+    if wizard.currentId() == Page.VALUES:
+        for group in wizard.values_page.groups.values():
+            group.button(0).setChecked(True)
+        wizard.next()
+    page = wizard.currentPage()
+    wizard.references.setData(wizard.references.index(0, 0), "王经理")
+    assert "Not reached yet: 王经理" in page.warning.text()
