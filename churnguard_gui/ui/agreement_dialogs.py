@@ -27,22 +27,9 @@ from churnguard_gui.core.legal import JURISDICTIONS, release_cost
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date, parse_money
 from churnguard_gui.store.agreements import get_agreement, obligations, record_payment, record_signing, release_early
+from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 SCAN_LIMIT = 30 * 1024 * 1024
-
-
-def buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #c0392b;")
-    label.setWordWrap(True)
-    return label
 
 
 class SigningDialog(QDialog):
@@ -64,13 +51,13 @@ class SigningDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.scan_path, 1)
         row.addWidget(browse)
-        self.error = error_label()
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Signed on"), self.signed_on)
         form.addRow(self.tr("Witness"), self.witness)
         form.addRow(self.tr("Scanned copy"), row)
         form.addRow(self.error)
-        form.addRow(buttons(self))
+        form.addRow(ok_cancel(self))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signed copy"), str(Path.home()),
@@ -112,14 +99,14 @@ class ReleaseDialog(QDialog):
         self.cost = release_cost(stored.draft.monthly_compensation, law)
         self.setWindowTitle(self.tr("Release early — {document}").format(document=stored.document_no))
         self.on = QLineEdit(dt.date.today().isoformat())
-        self.error = error_label()
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
                                    "compensation: ¥{cost} ({article}).").format(
             months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
         form.addRow(self.tr("Release on"), self.on)
         form.addRow(self.error)
-        form.addRow(buttons(self))
+        form.addRow(ok_cancel(self))
 
     def accept(self) -> None:
         try:
@@ -163,7 +150,7 @@ class CompensationDialog(QDialog):
         self.amount.setPlaceholderText(self.tr("amount paid"))
         pay = QPushButton(self.tr("Record payment for the selected month"))
         pay.clicked.connect(self.pay_selected)
-        self.error = error_label()
+        self.error = message_label()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Paid on")))
         bar.addWidget(self.paid_on)

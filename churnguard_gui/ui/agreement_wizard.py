@@ -41,6 +41,7 @@ from churnguard_gui.store.agreements import parties, save_agreement
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label
 
 
 class Page(IntEnum):
@@ -77,9 +78,7 @@ class KindPage(QWizardPage):
         self.category.setCurrentIndex(self.category.findData(
             guess_category(wizard.staff.role, wizard.staff.secret_access)))
         self.kind = QComboBox()
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.explain.setStyleSheet("color: #8a4b00;")
+        self.explain = message_label(WARNING_COLOUR)
         law = wizard.law
         form = QFormLayout(self)
         form.addRow(self.tr("Staff member"), QLabel(f"{wizard.staff.name} — {wizard.staff.role or '—'}"))
@@ -248,9 +247,7 @@ class ReviewPage(QWizardPage):
         self.setCommitPage(True)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a4b00;")
+        self.warnings = message_label(WARNING_COLOUR)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.warnings)

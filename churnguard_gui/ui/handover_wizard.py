@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -52,6 +51,7 @@ from churnguard_gui.store.handovers import (
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.handover_models import ChecklistModel, HandoverClientsModel
+from churnguard_gui.ui.widgets import message_label, record_table
 
 
 class Page(IntEnum):
@@ -60,16 +60,6 @@ class Page(IntEnum):
     KEY_CLIENTS = 2
     CHECKLIST = 3
     REVIEW = 4
-
-
-def _table(model, parent=None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class SuccessorDelegate(QStyledItemDelegate):
@@ -110,8 +100,7 @@ class DeparturePage(QWizardPage):
         self.destination.setPlaceholderText(self.tr("new employer, if known"))
         self.to_competitor = QCheckBox(self.tr("The new employer is a competitor"))
         self.secret_access = QCheckBox(self.tr("Had access to trade secrets (client terms, prices, plans)"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Resignation date") + " *", self.resignation)
         form.addRow(self.tr("Last working day") + " *", self.last_day)
@@ -173,7 +162,7 @@ class ClientsPage(QWizardPage):
         self.setSubTitle(self.tr("Every client {name} owns or backs up. Each owned client needs a successor: an "
                                  "existing backup is proposed first, then the colleague in the same department "
                                  "with the least client value.").format(name=wizard.staff.name))
-        self.view = _table(wizard.clients)
+        self.view = record_table(wizard.clients)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR, SuccessorDelegate(wizard.people, self))
         for column in (HandoverClientsModel.NOTIFY, HandoverClientsModel.VISIT):
@@ -245,7 +234,7 @@ class KeyClientsPage(QWizardPage):
                                  "when the owner or a manager visits, before the leaver can reach them."))
         self.proxy = KeyClientsProxy(wizard, self)
         self.proxy.setSourceModel(wizard.clients)
-        self.view = _table(self.proxy)
+        self.view = record_table(self.proxy)
         for column in (0, 4, 6, 7):
             self.view.hideColumn(column)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -267,7 +256,7 @@ class ChecklistPage(QWizardPage):
         self.setTitle(self.tr("Checklist"))
         self.setSubTitle(self.tr("What must happen before the last day, who does it and by when. Edit any cell; "
                                  "the list comes from the firm's template."))
-        self.view = _table(wizard.checklist)
+        self.view = record_table(wizard.checklist)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         add = QPushButton(self.tr("Add task"))
         add.clicked.connect(lambda: wizard.checklist.add(

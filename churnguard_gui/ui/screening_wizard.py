@@ -5,7 +5,6 @@ import datetime as dt
 from enum import IntEnum
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -37,6 +36,7 @@ from churnguard_gui.store.screenings import DECISIONS, Screening, assessment_of,
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.record_list_model import RecordListModel
+from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label, record_table
 
 JOB_COLUMNS = [("employer", "Employer"), ("industry", "Industry"), ("role", "Role"), ("start", "From (YYYY-MM)"),
                ("end", "To (empty = now)"), ("reason", "Reason for leaving"), ("brought_clients", "Brought clients")]
@@ -51,16 +51,6 @@ class Page(IntEnum):
     REFERENCES = 3
     PRIOR = 4
     RESULT = 5
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def _add_remove(page: QWizardPage, model: RecordListModel, view: QTableView, add_text: str) -> QHBoxLayout:
@@ -99,8 +89,7 @@ class CandidatePage(QWizardPage):
         self.position = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Full name") + " *", self.name)
         form.addRow(self.tr("Position applied for"), self.position)
@@ -133,7 +122,7 @@ class HistoryPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Employment history"))
         self.setSubTitle(self.tr("Past jobs, newest or oldest first. Stability is worked out as you type."))
-        self.view = _table(wizard.jobs)
+        self.view = record_table(wizard.jobs)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         for column, width in enumerate((150, 90, 110, 110, 120, 160)):
@@ -211,13 +200,11 @@ class ReferencesPage(QWizardPage):
         self.setTitle(self.tr("References"))
         self.setSubTitle(self.tr("Call at least two: a former manager and a client if you can. Record when you "
                                  "reached them and whether they confirmed the dates and role."))
-        self.view = _table(wizard.references)
+        self.view = record_table(wizard.references)
         self.view.setItemDelegateForColumn(5, RehireDelegate(self))
         for column, width in enumerate((100, 100, 120, 100, 160, 100)):
             self.view.setColumnWidth(column, width)
-        self.warning = QLabel()
-        self.warning.setStyleSheet("color: #8a4b00;")
-        self.warning.setWordWrap(True)
+        self.warning = message_label(WARNING_COLOUR)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(_add_remove(self, wizard.references, self.view, self.tr("Add a reference")))
@@ -265,8 +252,7 @@ class PriorPage(QWizardPage):
         self.until.setPlaceholderText(self.tr("e.g. 2025-01-02"))
         self.covering = QLineEdit()
         self.covering.setPlaceholderText(self.tr("which products, clients or region"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.noncompete)
         form.addRow(self.confidentiality)

@@ -12,7 +12,7 @@ from churnguard_gui.core.values import format_money, parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
 from churnguard_gui.store.screenings import save_rules
 from churnguard_gui.store.settings import get_setting, set_setting
-from churnguard_gui.ui.agreement_dialogs import buttons, error_label
+from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class SettingsDialog(QDialog):
             box.setValue(getattr(current, name))
             box.setToolTip(self.tr(label))
             self.rules[name] = box
-        self.error = error_label()
+        self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Firm name"), self.firm)
         form.addRow(self.tr("Law for agreements"), self.jurisdiction)
@@ -47,7 +47,7 @@ class SettingsDialog(QDialog):
         for name, box in self.rules.items():
             form.addRow(self.tr(RULE_LABELS[name]), box)
         form.addRow(self.error)
-        form.addRow(buttons(self))
+        form.addRow(ok_cancel(self))
 
     def accept(self) -> None:
         try:
