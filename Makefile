@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 sysdeps:
 	sh scripts/install-system-deps.sh
 
-run: $(VENV)/.installed
+run: sysdeps $(VENV)/.installed
 	$(PY) main.py
 
 test: sysdeps $(VENV)/.installed

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,12 +17,30 @@ from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
 
 
+def _log_to_file() -> None:
+    """Bugs are logged in full to a file in the per-user log folder (and to stderr)."""
+    from logging.handlers import RotatingFileHandler
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("ChurnGuard", appauthor=False))
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(RotatingFileHandler(folder / "churnguard.log", maxBytes=1_000_000, backupCount=3,
+                                            encoding="utf-8"))
+    except OSError:
+        pass  # a read-only home must not stop the app
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
     parser.add_argument("--lang", choices=("zh", "en"))
     args, qt_args = parser.parse_known_args(argv)
-    logging.basicConfig(level=logging.INFO)
+    _log_to_file()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("ChurnGuard")
     app.setOrganizationName("ChurnGuard")

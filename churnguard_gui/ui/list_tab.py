@@ -63,6 +63,8 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
+        self._sized = False
+        model.modelReset.connect(self._size_columns)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""
@@ -104,8 +106,14 @@ class ListTab(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(f"{self.name}/header")
         if state is not None:
-            self.view.horizontalHeader().restoreState(state)
-        else:
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))
+            self._sized = bool(self.view.horizontalHeader().restoreState(state))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Fit the columns to the first rows once there are rows, unless the user's widths were restored."""
+        if self._sized or not self.model.rowCount():
+            return
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))
+        self._sized = True

@@ -116,3 +116,18 @@ def test_import_dialog_remapping_and_refusal(qtbot, fresh_db, db_path, tmp_path)
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert [n for (n,) in fresh_db.execute("SELECT name FROM clients")] == ["乙"]
+
+
+def test_cancelling_a_running_import_writes_nothing(qtbot, fresh_db, db_path, samples):
+    dialog = ImportDialog(fresh_db, str(db_path))
+    qtbot.addWidget(dialog)
+    dialog.load(str(samples / "clients.xlsx"))
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    dialog.start_import()
+    dialog.worker.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=10000)
+    assert dialog.result is None
+    assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
+    assert fresh_db.execute("SELECT count(*) FROM staff").fetchone()[0] == 0

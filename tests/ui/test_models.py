@@ -49,3 +49,19 @@ def test_rows_beyond_the_first_page_are_fetched(demo_db):
     model = client_model(demo_db)
     last = model.index(299, 1).data()
     assert last and last == demo_db.execute("SELECT name FROM clients WHERE id = ?", [model.id_at(299)]).fetchone()[0]
+
+
+def test_agreement_model_passes_modeltester(qtmodeltester, demo_db):
+    from churnguard_gui.core.agreements import AgreementDraft
+    from churnguard_gui.store.agreements import save_agreement
+    from churnguard_gui.ui.table_models import agreement_model
+
+    for staff_id in (1, 2):
+        save_agreement(demo_db, AgreementDraft(staff_id, "confidentiality", "other", False, secrets=("plans",)),
+                       lambda number: ("fingerprint", "v1"))
+    model = agreement_model(demo_db)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.index(0, 3).data() == "draft"
+    model.set_filter("a.staff_id = ?", [2])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
