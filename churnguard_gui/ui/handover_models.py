@@ -1,4 +1,4 @@
-"""Table models for the handover wizard: the leaver's clients with successors, and the checklist."""
+"""The handover wizard's table of the leaver's clients, their successors and key-client dates."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from churnguard_gui.core.errors import FieldProblem
-from churnguard_gui.core.handover import ChecklistItem, ClientLine
+from churnguard_gui.core.handover import ClientLine
 from churnguard_gui.core.values import format_money, parse_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,67 +128,3 @@ class HandoverClientsModel(QAbstractTableModel):
         self._lines[row] = replace(self._lines[row], **changes)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         self.changed.emit()
-
-
-class ChecklistModel(QAbstractTableModel):
-    """The handover checklist: task, responsible person and due date, all editable."""
-
-    HEADERS = ("Task", "Responsible", "Due")
-    FIELDS = ("text", "responsible", "due")
-
-    def __init__(self, items: list[ChecklistItem], parent=None) -> None:
-        super().__init__(parent)
-        self._items = list(items)
-
-    def items(self) -> list[ChecklistItem]:
-        return list(self._items)
-
-    def rowCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = _NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _t(self.HEADERS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return getattr(self._items[index.row()], self.FIELDS[index.column()]) or ""
-        return None
-
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        field = self.FIELDS[index.column()]
-        if field == "due":
-            try:
-                value = parse_date(value)
-            except FieldProblem:
-                return False
-        self._items[index.row()] = replace(self._items[index.row()], **{field: value})
-        self.dataChanged.emit(index, index)
-        return True
-
-    def add(self, item: ChecklistItem) -> None:
-        row = len(self._items)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._items.append(item)
-        self.endInsertRows()
-
-    def remove(self, rows: list[int]) -> None:
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._items):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
-                self.endRemoveRows()

@@ -50,8 +50,11 @@ from churnguard_gui.store.handovers import (
 )
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.handover_models import ChecklistModel, HandoverClientsModel
+from churnguard_gui.ui.handover_models import HandoverClientsModel
+from churnguard_gui.ui.record_list_model import RecordListModel
 from churnguard_gui.ui.widgets import message_label, record_table
+
+CHECKLIST_COLUMNS = [("text", "Task"), ("responsible", "Responsible"), ("due", "Due")]
 
 
 class Page(IntEnum):
@@ -315,7 +318,8 @@ class HandoverWizard(QWizard):
         lines = list(draft.lines) if draft else current_lines(db, staff_id)
         self.key_ids = key_client_ids(lines)
         self.clients = HandoverClientsModel(lines, dict(self.people), self)
-        self.checklist = ChecklistModel(list(draft.checklist) if draft else [], self)
+        self.checklist = RecordListModel(CHECKLIST_COLUMNS, list(draft.checklist) if draft else [], ChecklistItem,
+                                         self, parsers={"due": parse_date})
         self.setWindowTitle(self.tr("Exit handover: {name}").format(name=self.staff.name))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -361,13 +365,13 @@ class HandoverWizard(QWizard):
     def save_as_template(self) -> None:
         last = dt.date.fromisoformat(self.departure().last_day)
         rows = [(i.text, i.responsible, (dt.date.fromisoformat(i.due) - last).days if i.due else 0)
-                for i in self.checklist.items()]
+                for i in self.checklist.rows()]
         save_template(self.db, rows)
 
     def plan(self) -> HandoverPlan:
         """The wizard's result."""
         return HandoverPlan(self.staff.id, self.departure(), tuple(self.clients.lines()),
-                            tuple(self.checklist.items()), self._draft_id)
+                            tuple(self.checklist.rows()), self._draft_id)
 
     def review_text(self) -> str:
         plan = self.plan()

@@ -1,10 +1,13 @@
 """An editable table over a list of frozen dataclasses: text cells edit in place, bool cells are check boxes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from churnguard_gui.core.errors import FieldProblem
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -15,11 +18,14 @@ class RecordListModel(QAbstractTableModel):
 
     changed = Signal()
 
-    def __init__(self, columns: list[tuple[str, str]], rows: list[Any], factory, parent=None) -> None:
+    def __init__(self, columns: list[tuple[str, str]], rows: list[Any], factory, parent=None,
+                 parsers: dict[str, Callable[[str], object]] | None = None) -> None:
+        """parsers read a typed cell (a date, say); one that raises FieldProblem leaves the cell as it was."""
         super().__init__(parent)
         self._columns = columns
         self._rows = list(rows)
         self._factory = factory
+        self._parsers = parsers or {}
         self._bools = {f.name for f in fields(factory) if f.type in ("bool", bool)}
 
     def rows(self) -> list[Any]:
@@ -55,7 +61,7 @@ class RecordListModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return value
+            return "" if value is None else value
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -68,6 +74,11 @@ class RecordListModel(QAbstractTableModel):
             return False
         else:
             value = str(value).strip()
+            if name in self._parsers:
+                try:
+                    value = self._parsers[name](value)
+                except FieldProblem:
+                    return False
         self._rows[index.row()] = replace(self._rows[index.row()], **{name: value})
         self.dataChanged.emit(index, index)
         self.changed.emit()

@@ -82,27 +82,28 @@ def test_draft_printed_signed_with_scan(demo):
         record_signing(demo, agreement_id, "2026-11-28", "")
 
 
-def test_clock_starts_from_the_last_day_when_someone_leaves(demo):
-    agreement_id = store(demo, draft(demo))
-    mark_printed(demo, agreement_id)
-    record_signing(demo, agreement_id, "2026-01-05", "钱建国")
-    staff = get_staff(demo, find_staff(demo, "吴芳"))
+def signed_and_left(db) -> int:
+    """吴芳 signs a non-compete in January and leaves on 2026-12-31."""
+    agreement_id = store(db, draft(db))
+    mark_printed(db, agreement_id)
+    record_signing(db, agreement_id, "2026-01-05", "钱建国")
+    staff = get_staff(db, find_staff(db, "吴芳"))
     staff.status, staff.last_day = "left", "2026-12-31"
-    save_staff(demo, staff)
+    save_staff(db, staff)
+    return agreement_id
+
+
+def test_clock_starts_from_the_last_day_when_someone_leaves(demo):
+    agreement_id = signed_and_left(demo)
     stored = get_agreement(demo, agreement_id)
     assert (stored.noncompete_start, stored.noncompete_end) == ("2027-01-01", "2027-12-31")
-    lines = agreement_lines(demo, staff.id, dt.date(2027, 1, 10))
+    lines = agreement_lines(demo, find_staff(demo, "吴芳"), dt.date(2027, 1, 10))
     assert [(ln.kind, ln.status, ln.ends_on, ln.monthly_compensation) for ln in lines] == [
         ("confidentiality", "signed", None, None), ("noncompete", "signed", "2027-12-31", 4500)]
 
 
 def test_late_compensation_is_flagged_and_payments_clear_it(demo):
-    agreement_id = store(demo, draft(demo))
-    mark_printed(demo, agreement_id)
-    record_signing(demo, agreement_id, "2026-01-05", "钱建国")
-    staff = get_staff(demo, find_staff(demo, "吴芳"))
-    staff.status, staff.last_day = "left", "2026-12-31"
-    save_staff(demo, staff)
+    agreement_id = signed_and_left(demo)
     (ob,) = obligations(demo, dt.date(2027, 3, 5))
     assert (ob.staff_name, ob.alert.level, ob.alert.unpaid, ob.alert.amount) == ("吴芳", "urgent", 2, 9000)
     record_payment(demo, agreement_id, 1, 4500, "2027-01-30")
@@ -112,12 +113,7 @@ def test_late_compensation_is_flagged_and_payments_clear_it(demo):
 
 
 def test_release_early_costs_three_months_and_ends_the_schedule(demo):
-    agreement_id = store(demo, draft(demo))
-    mark_printed(demo, agreement_id)
-    record_signing(demo, agreement_id, "2026-01-05", "钱建国")
-    staff = get_staff(demo, find_staff(demo, "吴芳"))
-    staff.status, staff.last_day = "left", "2026-12-31"
-    save_staff(demo, staff)
+    agreement_id = signed_and_left(demo)
     assert release_early(demo, agreement_id, "2027-03-10") == 13500
     assert get_agreement(demo, agreement_id).status == "released"
     assert len(obligations(demo, dt.date(2027, 3, 11))[0].installments) == 3

@@ -97,7 +97,7 @@ def test_going_back_and_forth_loses_nothing(wizard):
     wizard.next()
     wizard.next()
     wizard.next()
-    assert wizard.checklist.items()[0].responsible == "张三"
+    assert wizard.checklist.rows()[0].responsible == "张三"
     assert wizard.clients.line(row).successor_id == dict((n, i) for i, n in wizard.people)["吴芳"]
 
 
