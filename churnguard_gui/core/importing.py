@@ -137,13 +137,25 @@ def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldP
     return problem
 
 
-def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
-                  existing_codes: set[str]) -> None:
-    readers = _readers("clients")
+@dataclass
+class _Row:
+    """One data row as read: its values, its name, and where to report its problems."""
+
+    row: int
+    data: dict[str, object]
+    name: str
+    problem: Callable
+    plan: ImportPlan
+    before: int
+
+    def refused(self) -> bool:
+        return len(self.plan.problems) > self.before
+
+
+def _read_rows(table: Table, plan: ImportPlan, kind: str):
+    """Every row read with the kind's readers; a missing or too long name is reported already."""
+    readers = _readers(kind)
     by_field = {c.field: c for c in plan.columns}
-    seen_codes: dict[str, int] = {}
-    seen_names: dict[str, int] = {}
-    new_staff: dict[str, str] = {}
     for row, values in table.rows:
         problem = _collector(plan, row)
         before = len(plan.problems)
@@ -151,6 +163,17 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
         name = str(data.get("name") or "")
         if (p := _name_problem(name)) is not None:
             problem(by_field["name"], p)
+        yield _Row(row, data, name, problem, plan, before)
+
+
+def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
+                  existing_codes: set[str]) -> None:
+    by_field = {c.field: c for c in plan.columns}
+    seen_codes: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    new_staff: dict[str, str] = {}
+    for read in _read_rows(table, plan, "clients"):
+        row, data, name, problem = read.row, read.data, read.name, read.problem
         code = str(data.get("code") or "") or None
         if code is not None:
             if code in seen_codes:
@@ -169,7 +192,7 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
         owner = str(data.get("owner") or "")
         if not owner and status == "active":
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
-        if len(plan.problems) > before:
+        if read.refused():
             continue
         if owner and name_key(owner) not in staff_names:
             new_staff.setdefault(name_key(owner), owner)
@@ -188,22 +211,18 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
 
 
 def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:
-    readers = _readers("staff")
     by_field = {c.field: c for c in plan.columns}
     seen: dict[str, int] = {}
-    for row, values in table.rows:
-        problem = _collector(plan, row)
-        before = len(plan.problems)
-        data = _read_row(values, plan.columns, readers, problem)
-        name = str(data.get("name") or "")
-        if (p := _name_problem(name)) is not None:
-            problem(by_field["name"], p)
+    for read in _read_rows(table, plan, "staff"):
+        row, data, name, problem = read.row, read.data, read.name, read.problem
+        if _name_problem(name) is not None:
+            pass  # already reported
         elif name_key(name) in seen:
             problem(by_field["name"], FieldProblem("duplicate_staff_in_file", other_row=seen[name_key(name)]), name)
         elif name_key(name) in existing:
             problem(by_field["name"], FieldProblem("duplicate_staff"), name)
         seen.setdefault(name_key(name), row)
-        if len(plan.problems) > before:
+        if read.refused():
             continue
         staff = Staff(name=name, status=str(data.get("status") or "active"),
                       secret_access=bool(data.get("secret_access") or False),
