@@ -74,9 +74,11 @@ def _signatures(text: AgreementText, styles) -> KeepTogether:
                                                         ("ALIGN", (0, 0), (-1, -1), "CENTER")],
                   colWidths=[42 * mm], rowHeights=[42 * mm])
     line = "_" * 20
+    colon = "：" if not labels["date"].isascii() else ": "
+    dated = f"{labels['date']}{colon}{line}"
     left = _table([[paragraph(labels["sign_a"], cell)], [seal], [paragraph(labels["representative"], cell)],
-                   [paragraph(line, cell)], [paragraph(f"{labels['date']}：{line}", cell)]])
-    right = _table([[paragraph(labels["sign_b"], cell)], [Spacer(1, 42 * mm)], [paragraph(labels["sign_b"], cell)],
-                    [paragraph(line, cell)], [paragraph(f"{labels['date']}：{line}", cell)]])
+                   [paragraph(line, cell)], [paragraph(dated, cell)]])
+    right = _table([[paragraph(labels["sign_b"], cell)], [Spacer(1, 42 * mm)], [paragraph("\u00a0", cell)],
+                    [paragraph(line, cell)], [paragraph(dated, cell)]])
     block = _table([[left, right]], [("VALIGN", (0, 0), (-1, -1), "TOP")], colWidths=[83 * mm, 83 * mm])
     return KeepTogether([block])
