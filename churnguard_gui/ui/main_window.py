@@ -309,9 +309,14 @@ class MainWindow(QMainWindow):
 
         report = report_data(self.db, staff_id)
         name = f"{report.document_no} {report.staff_name}.pdf"
-        preview = ReportPreview(build_pdf(report), name, lambda action, target: log_report_event(
-            self.db, action, staff_id, report.document_no, target), self)
-        preview.exec()
+
+        def show(pdf: bytes) -> None:
+            ReportPreview(pdf, name, lambda action, target: log_report_event(
+                self.db, action, staff_id, report.document_no, target), self).exec()
+
+        # A person with thousands of clients makes a long report: lay it out off the GUI thread.
+        self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
+                                        show, self.on_error)
 
     # -- files
     def import_file(self) -> None:

@@ -81,7 +81,7 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
         qt_i18n.install("en")
 
 
-def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeypatch):
+def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeypatch, qtbot):
     from churnguard_gui.store.staff import find_staff
     from churnguard_gui.ui import handover_dialog, handover_wizard
 
@@ -108,7 +108,7 @@ def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeyp
     monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", finish)
     monkeypatch.setattr("churnguard_gui.ui.report_preview.ReportPreview.exec", lambda self: seen.append("report"))
     window.start_exit(staff_id)
-    assert seen[-1] == "report"
+    qtbot.waitUntil(lambda: seen[-1] == "report", timeout=20000)  # the report is laid out off the GUI thread
     monkeypatch.setattr(handover_dialog.HandoverDialog, "exec", lambda self: seen.append("checklist"))
     window.start_exit(staff_id)
     assert seen[-1] == "checklist"
