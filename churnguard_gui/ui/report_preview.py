@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -110,7 +111,15 @@ class ReportPreview(QDialog):
         if not painter.begin(printer):
             return False
         dpi = min(printer.resolution(), 300)
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, self.page_count(), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
         for index in range(self.page_count()):
+            progress.setValue(index)  # keeps the window responsive between pages
+            if progress.wasCanceled():
+                printer.abort()
+                painter.end()
+                return False
             if index:
                 printer.newPage()
             image = page_image(self.document, index, dpi)
@@ -120,6 +129,7 @@ class ReportPreview(QDialog):
             painter.setWindow(image.rect())
             painter.drawImage(0, 0, image)
             painter.setViewport(target)
+        progress.setValue(self.page_count())
         painter.end()
         self._on_event("report_printed", printer.printerName() or printer.outputFileName())
         return True
