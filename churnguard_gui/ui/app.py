@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import system_language
 from churnguard_gui.store.db import default_db_path, open_db
+from churnguard_gui.ui import gc_guard
 from churnguard_gui.ui import i18n as qt_i18n
 from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
@@ -44,6 +45,7 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("ChurnGuard")
     app.setOrganizationName("ChurnGuard")
+    gc_guard.install(app)
     settings = QSettings()
     qt_i18n.install(args.lang or str(settings.value("language", system_language())))
     install_crash_handler()

@@ -1,6 +1,7 @@
 """Running slow work (imports, exports, the demo firm) off the GUI thread behind a progress dialog."""
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -53,6 +54,7 @@ def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], obj
         dialog.reset()
         dialog.deleteLater()
         worker.deleteLater()
+        gc.collect()  # on the GUI thread: see gc_guard
 
     worker.progressed.connect(progressed)
     worker.succeeded.connect(on_done)

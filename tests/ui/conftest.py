@@ -8,6 +8,16 @@ from churnguard_gui.store.demo import load_demo
 from churnguard_gui.ui import i18n as qt_i18n
 
 
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(qapp):
+    """As the app does (ui/gc_guard.py): no automatic collection, which could run on a worker thread."""
+    from churnguard_gui.ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield
+    gc_guard.MainThreadCollector.collect()
+
+
 @pytest.fixture
 def demo_db(fresh_db):
     load_demo(fresh_db)
