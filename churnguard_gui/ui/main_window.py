@@ -95,9 +95,11 @@ class MainWindow(QMainWindow):
         start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
         screen = QAction(self.tr("Screen a &candidate…"), self)
         screen.triggered.connect(lambda: self.screen_candidate(None))
+        screen_selected = QAction(self.tr("Screen the selected staff member…"), self)
+        screen_selected.triggered.connect(self.screen_selected)
         screenings = QAction(self.tr("Screenings…"), self)
         screenings.triggered.connect(self.show_screenings)
-        for action in (new_client, new_staff, find, start_exit, screen, screenings):
+        for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -271,6 +273,15 @@ class MainWindow(QMainWindow):
                 "{name} is now on the staff. Start the confidentiality agreement now?").format(
                 name=wizard.candidate().name)):
             self.new_agreement(wizard.staff_id)
+
+    def screen_selected(self) -> None:
+        """Screen an existing record (a candidate entered by hand or imported) from the Staff tab."""
+        staff_id = self.staff_tab.current_id()
+        if staff_id is None:
+            QMessageBox.information(self, self.tr("Screen a candidate"), self.tr(
+                "Select a staff member in the list first."))
+            return
+        self.screen_candidate(staff_id)
 
     def show_screenings(self) -> None:
         from churnguard_gui.ui.screening_list import ScreeningListDialog

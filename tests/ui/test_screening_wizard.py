@@ -111,3 +111,19 @@ def test_references_not_reached_are_warned(wizard):
     page = wizard.currentPage()
     wizard.references.setData(wizard.references.index(0, 0), "王经理")
     assert "Not reached yet: 王经理" in page.warning.text()
+
+
+def test_screening_an_existing_candidate_updates_their_record(qtbot, demo_db):
+    from churnguard_gui.core.models import Staff
+    from churnguard_gui.store.staff import save_staff
+
+    staff_id = save_staff(demo_db, Staff(name="林娜", role="销售代表", status="candidate"))
+    wizard = ScreeningWizard(demo_db, staff_id, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.candidate_page.name.text() == "林娜" and wizard.candidate_page.name.isReadOnly()
+    fill_to_the_end(wizard)
+    wizard.result_page.decision.setCurrentIndex(wizard.result_page.decision.findData("reject"))
+    wizard.result_page.reviewer.setText("钱建国")
+    wizard.accept()
+    assert wizard.staff_id == staff_id and get_staff(demo_db, staff_id).status == "rejected"
