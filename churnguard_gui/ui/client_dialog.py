@@ -29,7 +29,7 @@ from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.models import Client, TeamMember
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store.clients import get_client, ownership_history, save_client
-from churnguard_gui.store.staff import staff_choices
+from churnguard_gui.store.staff import get_staff, staff_choices
 from churnguard_gui.ui.form_errors import FormErrors
 
 _GENERAL = ("code", "name", "industry", "annual_value", "address", "contract_start", "contract_end",
@@ -200,8 +200,7 @@ class ClientDialog(QDialog):
     def _select(self, combo: QComboBox, staff_id: int) -> None:
         index = combo.findData(staff_id)
         if index < 0:  # someone who has left still shows as the current holder
-            name = self._db.execute("SELECT name FROM staff WHERE id = ?", [staff_id]).fetchone()
-            combo.addItem(f"{name[0] if name else staff_id} ({self.tr('left')})", staff_id)
+            combo.addItem(f"{get_staff(self._db, staff_id).name} ({self.tr('left')})", staff_id)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
 
