@@ -170,6 +170,12 @@ def checklist_from_template(texts: list[tuple[str, str, int]], last_day: str, re
     return items
 
 
+def template_from_checklist(items: list[ChecklistItem], last_day: str) -> list[tuple[str, str, int]]:
+    """The firm's template from a handover's checklist: due dates become days from the last day."""
+    last = dt.date.fromisoformat(last_day)
+    return [(i.text, i.responsible, (dt.date.fromisoformat(i.due) - last).days if i.due else 0) for i in items]
+
+
 @dataclass(frozen=True)
 class AgreementLine:
     kind: str  # confidentiality / noncompete

@@ -98,6 +98,14 @@ def guess_field(header: str, kind: str) -> str | None:
     return None
 
 
+def guess_kind(headers: list[str]) -> str:
+    """'staff' when the columns look like a staff list (a 姓名/name column and no client name column)."""
+    fields = {guess_field(h, "clients") for h in headers}
+    staff_fields = {guess_field(h, "staff") for h in headers}
+    looks_like_staff = {"role", "department", "hire_date"} & staff_fields
+    return "staff" if looks_like_staff and "owner" not in fields and "annual_value" not in fields else "clients"
+
+
 def parse_map_option(option: str, kind: str) -> tuple[str, str | None]:
     """('合同额(万)', 'annual_value') from '合同额(万)=annual_value'; FIELD may be '-' to ignore."""
     header, sep, field = option.rpartition("=")

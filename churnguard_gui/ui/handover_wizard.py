@@ -36,6 +36,7 @@ from churnguard_gui.core.handover import (
     propose_successors,
     schedule_key_clients,
     successor_loads,
+    template_from_checklist,
 )
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date
@@ -363,10 +364,7 @@ class HandoverWizard(QWizard):
             self.checklist.add(item)
 
     def save_as_template(self) -> None:
-        last = dt.date.fromisoformat(self.departure().last_day)
-        rows = [(i.text, i.responsible, (dt.date.fromisoformat(i.due) - last).days if i.due else 0)
-                for i in self.checklist.rows()]
-        save_template(self.db, rows)
+        save_template(self.db, template_from_checklist(self.checklist.rows(), self.departure().last_day))
 
     def plan(self) -> HandoverPlan:
         """The wizard's result."""

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.fields import FIELD_LABELS
-from churnguard_gui.core.headers import fields_for, map_columns
+from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
 from churnguard_gui.core.importing import ImportPlan
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.store.db import open_db
@@ -118,8 +118,7 @@ class ImportDialog(QDialog):
 
     def _loaded(self, table: Table) -> None:
         self.table = table
-        staffish = {"姓名", "name", "职位", "入职日期"} & {h.strip().lower() for h in table.headers}
-        self.kind.setCurrentIndex(1 if staffish and not {"客户名称", "公司名称"} & set(table.headers) else 0)
+        self.kind.setCurrentIndex(self.kind.findData(guess_kind(table.headers)))
         self._remap()
 
     # -- step 2: the columns

@@ -75,3 +75,12 @@ def test_key_clients_get_dates_on_working_days():
 def test_checklist_due_dates_count_from_the_last_day_but_not_before_resignation():
     items = checklist_from_template([("归还电脑", "行政", 0), ("通知客户", "接替人", -40)], "2026-12-31", "2026-12-01")
     assert [(i.text, i.due) for i in items] == [("归还电脑", "2026-12-31"), ("通知客户", "2026-12-01")]
+
+
+def test_a_checklist_becomes_the_firms_template():
+    from churnguard_gui.core.handover import ChecklistItem, template_from_checklist
+
+    items = [ChecklistItem("归还电脑", "行政", "2026-12-31"), ChecklistItem("通知客户", "接替人", "2026-12-26"),
+             ChecklistItem("面谈", "老板", None)]
+    assert template_from_checklist(items, "2026-12-31") == [("归还电脑", "行政", 0), ("通知客户", "接替人", -5),
+                                                            ("面谈", "老板", 0)]

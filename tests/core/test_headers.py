@@ -40,3 +40,12 @@ def test_map_option_errors_name_the_problem():
         parse_map_option("no-equals", "clients")
     with pytest.raises(InputError, match="no column 不存在"):
         map_columns(["客户名称"], "clients", {"不存在": "notes"})
+
+
+def test_the_kind_of_a_file_is_guessed_from_its_headers():
+    from churnguard_gui.core.headers import guess_kind
+
+    assert guess_kind(["姓名", "职位", "部门", "入职日期", "手机"]) == "staff"
+    assert guess_kind(["公司名称", "联系人", "电话", "所属销售", "合同金额"]) == "clients"
+    assert guess_kind(["Name", "Role", "Department"]) == "staff"
+    assert guess_kind(["Name", "Owner", "Value"]) == "clients"
