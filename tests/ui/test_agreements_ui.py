@@ -27,6 +27,24 @@ def wizard_for(qtbot, db, name: str) -> AgreementWizard:
     return wizard
 
 
+def drafted_confidentiality(qtbot, db, name: str = "刘洋") -> int:
+    """A confidentiality-only agreement run through the wizard and saved; its id."""
+    wizard = wizard_for(qtbot, db, name)
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    return wizard.agreement_id
+
+
+def sign(qtbot, db, agreement_id: int, on: str) -> SigningDialog:
+    """Record the signing through the dialog, as the owner does."""
+    dialog = SigningDialog(db, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.signed_on.setText(on)
+    dialog.accept()
+    return dialog
+
+
 def choose(combo, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
@@ -99,16 +117,10 @@ def test_full_agreement_drafted_printed_and_signed(qtbot, law, tmp_path):
 
 
 def test_signing_refuses_a_bad_date_at_the_field(qtbot, law):
-    wizard = wizard_for(qtbot, law, "刘洋")
-    wizard.next()
-    wizard.next()
-    wizard.accept()
-    mark_printed(law, wizard.agreement_id)
-    dialog = SigningDialog(law, wizard.agreement_id)
-    qtbot.addWidget(dialog)
-    dialog.signed_on.setText("yesterday")
-    dialog.accept()
-    assert "not a date" in dialog.error.text() and get_agreement(law, wizard.agreement_id).status == "printed"
+    agreement_id = drafted_confidentiality(qtbot, law)
+    mark_printed(law, agreement_id)
+    dialog = sign(qtbot, law, agreement_id, "yesterday")
+    assert "not a date" in dialog.error.text() and get_agreement(law, agreement_id).status == "printed"
 
 
 def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
@@ -118,10 +130,7 @@ def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
         wizard.next()
     wizard.accept()
     mark_printed(db, wizard.agreement_id)
-    dialog = SigningDialog(db, wizard.agreement_id)
-    qtbot.addWidget(dialog)
-    dialog.signed_on.setText("2026-01-05")
-    dialog.accept()
+    sign(qtbot, db, wizard.agreement_id, "2026-01-05")
     staff = get_staff(db, find_staff(db, "李静"))
     staff.status, staff.last_day = "left", last_day
     save_staff(db, staff)
@@ -160,10 +169,7 @@ def test_release_shows_the_cost(qtbot, law):
 def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
     from churnguard_gui.ui.agreements_panel import AgreementsPanel
 
-    wizard = wizard_for(qtbot, law, "刘洋")
-    wizard.next()
-    wizard.next()
-    wizard.accept()
+    drafted_confidentiality(qtbot, law)
     panel = AgreementsPanel(law)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 1
@@ -177,10 +183,7 @@ def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
 def test_staff_record_shows_its_agreements(qtbot, law):
     from churnguard_gui.ui.staff_dialog import StaffDialog
 
-    wizard = wizard_for(qtbot, law, "刘洋")
-    wizard.next()
-    wizard.next()
-    wizard.accept()
+    drafted_confidentiality(qtbot, law)
     dialog = StaffDialog(law, find_staff(law, "刘洋"))
     qtbot.addWidget(dialog)
     from PySide6.QtWidgets import QLabel
