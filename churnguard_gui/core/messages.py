@@ -98,6 +98,7 @@ TEXTS: dict[str, str] = {
     "governing_law_missing": "under “Other jurisdiction”, name the governing law in Firm settings: the agreement "
     "states it",
     "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
+    "agreement_not_released": "{value} has not been waived or released",
     "retention_out_of_range": "keep screening data between 1 and 36 months: {value}",
     "penalty_negative": "the penalty cannot be negative",
     "agreement_not_printed": "only a printed agreement can be recorded as signed (it is {value})",

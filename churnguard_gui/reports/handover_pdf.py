@@ -14,9 +14,10 @@ from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_L
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import language, tr
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import canvas_maker
+from churnguard_gui.reports.handover_ack import acknowledgement
 from churnguard_gui.reports.tables import fit_cell, paragraph
 
 PAGE = landscape(A4)
@@ -31,10 +32,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
-        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, wordWrap=None),
+        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10,
+                               wordWrap="CJK" if language() == "zh" else None),  # never split an English word
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
+        "centre": ParagraphStyle("centre", parent=base, alignment=1),
     }
 
 
@@ -54,10 +57,13 @@ def build_pdf(report: HandoverReport) -> bytes:
                             bottomMargin=14 * mm, title=tr("Exit handover report"), author="ChurnGuard",
                             subject=f"{report.staff_name} {report.document_no}")
     story = _heading(report, styles) + _summary(report, styles) + _clients(report, styles, doc.width)
-    story += _checklist(report, styles, doc.width) + _obligations(report, styles) + _signatures(report, styles)
+    story += _checklist(report, styles, doc.width) + _signatures(report, styles)
+    story += acknowledgement(report, styles)
+    producer = report.produced_by or report.firm or tr("(firm name not set)")
     maker = canvas_maker(f"{report.firm or tr('(firm name not set)')} · {tr('Exit handover report')}",
                          f"{tr('Document')} {report.document_no}",
-                         tr("Generated {time} · {name}", time=report.generated_at, name=report.staff_name))
+                         tr("Produced by {firm} with ChurnGuard on {time} · {name}", firm=producer,
+                            time=report.generated_at, name=report.staff_name))
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
 
@@ -153,18 +159,6 @@ def _checklist(report: HandoverReport, styles, width: float) -> list:
     table = Table(rows, colWidths=[8 * mm, width - 148 * mm, 40 * mm, 30 * mm, 70 * mm], repeatRows=1)
     table.setStyle(TableStyle([*_grid(), ("FONTSIZE", (0, 1), (0, -1), 12), ("ALIGN", (0, 0), (0, -1), "CENTER")]))
     return [paragraph(tr("Handover checklist"), styles["h2"]), table]
-
-
-def _obligations(report: HandoverReport, styles) -> list:
-    text = tr(
-        "Reminder to {name}: the duty to keep the firm's trade secrets continues after you leave. This covers the "
-        "client list with contacts, trading habits, price terms and client needs, our price lists and margins, "
-        "supplier terms and plans. Return or delete every copy you hold, on paper or electronic, including on "
-        "personal phones and chat apps. Where a non-compete agreement was signed, it binds you for the agreed "
-        "period after your last working day, and the firm pays the agreed monthly compensation. Breach may lead "
-        "to the agreed penalty and to damages for the loss caused (Labour Contract Law arts. 23–25 and 90; "
-        "Anti-Unfair Competition Law).", name=report.staff_name)
-    return [paragraph(tr("Obligations after leaving"), styles["h2"]), paragraph(text, styles["base"])]
 
 
 def _signatures(report: HandoverReport, styles) -> list:

@@ -299,14 +299,17 @@ def agreement_lines(db: Database, staff_id: int, today: dt.date | None = None) -
     """The person's agreements for the handover report (a 'both' agreement gives two lines)."""
     today = today or dt.date.today()
     lines = []
-    for kind, status, signed_on, end, amount in db.execute(
-            "SELECT kind, status, signed_on, noncompete_end, monthly_compensation FROM agreements "
-            "WHERE staff_id = ? AND status != 'draft' ORDER BY id", [staff_id]).fetchall():
+    for kind, status, signed_on, start, end, amount, number, months, decision in db.execute(
+            "SELECT kind, status, signed_on, noncompete_start, noncompete_end, monthly_compensation, document_no, "
+            "months, departure_decision FROM agreements WHERE staff_id = ? AND status != 'draft' ORDER BY id",
+            [staff_id]).fetchall():
         shown = effective_status(status, end, kind, today)
         if kind in ("confidentiality", "both"):
-            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on))
+            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on,
+                                       document_no=number))
         if kind in ("noncompete", "both"):
-            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None))
+            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None, number, start, months,
+                                       decision))
     return tuple(lines)
 
 
@@ -324,3 +327,21 @@ def delete_draft(db: Database, agreement_id: int) -> None:
     with writing(db):
         db.execute("DELETE FROM agreements WHERE id = ?", [agreement_id])
         audit(db, "agreement_deleted", agreement=agreement_id, document=stored.document_no)
+
+
+def notice_for(db: Database, agreement_id: int, language: str):
+    """The waiver or release notice of a released non-compete, for printing and signing."""
+    from churnguard_gui.core.legal import release_cost
+    from churnguard_gui.core.notices import notice_text
+
+    stored = get_agreement(db, agreement_id)
+    if stored.status != "released" or not stored.released_on:
+        raise StoreError("agreement_not_released", value=stored.document_no)
+    people = parties(db, stored.draft.staff_id)
+    last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0] or ""
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    kind = stored.release_kind or "release"
+    cost = release_cost(stored.draft.monthly_compensation, law) if kind == "release" else 0
+    return notice_text(kind, people, document_no=stored.document_no, agreement_kind=stored.draft.kind,
+                       signed_on=stored.signed_on, last_day=last_day, start=stored.noncompete_start,
+                       on=stored.released_on, cost=cost, china=law.binding, language=language)
