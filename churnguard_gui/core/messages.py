@@ -61,7 +61,7 @@ TEXTS: dict[str, str] = {
     "short_stints": "{count} jobs that lasted less than {months} months",
     "short_median": "the median job lasted {months} months (we look for at least {limit})",
     "industry_hopping": "moved {count} times between firms of the same industry, where clients follow easily",
-    "gap": "a gap of {months} months ({start} to {end}); ask what happened (often a good reason)",
+    "gap": "a gap of {months} months ({start} to {end}); it scores nothing and its reason is not recorded",
     "integrity_answers": "warning-sign answers to the values questions: {count}",
     "doubtful_answers": "hesitant answers to the values questions: {count}",
     "references_missing": "references reached: {reached}; call at least two",
@@ -99,6 +99,9 @@ TEXTS: dict[str, str] = {
     "states it",
     "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
     "agreement_not_released": "{value} has not been waived or released",
+    "consent_missing": "the candidate has not signed the notice on personal information: print it, have it "
+    "signed, and enter the date",
+    "consent_references_missing": "the candidate did not agree to reference checks: a reference may not be called",
     "retention_out_of_range": "keep screening data between 1 and 36 months: {value}",
     "penalty_negative": "the penalty cannot be negative",
     "agreement_not_printed": "only a printed agreement can be recorded as signed (it is {value})",
