@@ -16,8 +16,8 @@ from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import language, tr
 from churnguard_gui.reports.fonts import register
-from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.handover_ack import acknowledgement
+from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.tables import fit_cell, paragraph
 
 PAGE = landscape(A4)

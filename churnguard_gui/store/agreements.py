@@ -102,7 +102,7 @@ def _next_number(db: Database, year: int) -> str:
 
 
 def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, today: dt.date | None = None,
-                   people: Parties | None = None) -> int:
+                   people: Parties | None = None, update_staff: bool = False) -> int:
     """Store a new agreement as a draft after the legal checks, with the parties as printed. The text is rendered
     with its number (from the current template) before it is stored; fingerprint_of(document_no) -> (fingerprint,
     template version) is kept for callers that render it themselves."""
@@ -129,6 +129,12 @@ def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, tod
         if not draft.has_noncompete:
             values.update(months=0, monthly_compensation=0, penalty=0, competitors="", region="", business="")
         values["parties"] = people.to_json()
+        if update_staff:  # the identification typed in the wizard is kept on the staff record, in this transaction
+            from churnguard_gui.core.values import phone_digits
+
+            db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ? WHERE id = ?",
+                       [people.id_number, people.notice_address, people.phone, phone_digits(people.phone),
+                        draft.staff_id])
         cols = ", ".join(values)
         agreement_id = db.execute(
             f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "
@@ -345,3 +351,8 @@ def notice_for(db: Database, agreement_id: int, language: str):
     return notice_text(kind, people, document_no=stored.document_no, agreement_kind=stored.draft.kind,
                        signed_on=stored.signed_on, last_day=last_day, start=stored.noncompete_start,
                        on=stored.released_on, cost=cost, china=law.binding, language=language)
+
+
+def log_notice_printed(db: Database, agreement_id: int, target: str) -> None:
+    with writing(db):
+        audit(db, "notice_printed", agreement=agreement_id, target=target)

@@ -104,6 +104,8 @@ class ReleaseDialog(QDialog):
         form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
                                    "compensation: ¥{cost} ({article}).").format(
             months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
+        form.addRow(QLabel(self.tr("Before the period starts (at departure) a written waiver costs nothing. The "
+                                   "notice is printed next, for the leaver to sign for.")))
         form.addRow(self.tr("Release on"), self.on)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))

@@ -22,8 +22,15 @@ def wizard(qtbot, demo_db):
     return wiz
 
 
+def give_consent(wizard: ScreeningWizard) -> None:
+    """The candidate signed the notice on personal information, reference checks included."""
+    wizard.candidate_page.consent.setChecked(True)
+    wizard.candidate_page.consent_references.setChecked(True)
+
+
 def fill_to_the_end(wizard: ScreeningWizard) -> None:
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     wizard.candidate_page.position.setText("销售代表")
     wizard.next()
     wizard.jobs.add(Job("甲五金", "五金", "销售", "2016-03", "", ""))
@@ -46,6 +53,7 @@ def test_models_pass_modeltester(qtmodeltester, wizard):
 
 def test_history_explained_live_and_bad_rows_block(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     wizard.next()
     page = wizard.currentPage()
     for job in (Job("甲", "五金", start="2023-10", end="2024-06", brought_clients=True),
@@ -60,6 +68,7 @@ def test_history_explained_live_and_bad_rows_block(wizard):
 
 def test_values_page_needs_every_answer(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     wizard.next()
     wizard.next()
     page = wizard.currentPage()
@@ -102,6 +111,7 @@ def test_back_and_forth_loses_nothing_and_cancel_writes_nothing(wizard, demo_db)
 
 def test_references_not_reached_are_warned(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     for _ in range(3):
         wizard.next()
     if wizard.currentId() == Page.VALUES:
@@ -122,8 +132,35 @@ def test_screening_an_existing_candidate_updates_their_record(qtbot, demo_db):
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.candidate_page.name.text() == "林娜" and wizard.candidate_page.name.isReadOnly()
+    give_consent(wizard)
     fill_to_the_end(wizard)
     wizard.result_page.decision.setCurrentIndex(wizard.result_page.decision.findData("reject"))
     wizard.result_page.reviewer.setText("钱建国")
     wizard.accept()
     assert wizard.staff_id == staff_id and get_staff(demo_db, staff_id).status == "rejected"
+
+
+def test_nothing_is_recorded_before_the_candidate_consents(wizard, demo_db):
+    wizard.candidate_page.name.setText("张伟")
+    wizard.next()
+    assert wizard.currentId() == Page.CANDIDATE and "notice on personal information" in \
+        wizard.candidate_page.error.text()
+    wizard.candidate_page.consent.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.HISTORY
+    wizard.jobs.add(Job("甲", "五金", start="2019-01", end="2020-01"))
+    wizard.jobs.add(Job("乙", "五金", start="2021-06", end=""))
+    assert "妇女权益保障法 第43条" in wizard.history_page.explain.text()  # a gap: no points, no reason asked
+    wizard.next()
+    for group in wizard.values_page.groups.values():
+        group.button(0).setChecked(True)
+    wizard.next()
+    wizard.references.setData(wizard.references.index(0, 0), "王经理")
+    wizard.references.setData(wizard.references.index(0, 3), "2026-11-20")
+    page = wizard.currentPage()
+    assert not page.isComplete() and "did not agree to reference checks" in page.warning.text()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.candidate_page.consent_references.setChecked(True)
+    assert page.isComplete()
