@@ -63,7 +63,8 @@ REGIONS = {r.code: r for r in (
     RegionFloor("shenzhen", "Shenzhen Special Economic Zone", 1, 2, "深圳经济特区企业技术秘密保护条例 第24条", True),
     RegionFloor("jiangsu", "Jiangsu province", 1, 3, "江苏省劳动合同条例 第28条", True),
 )}
-REGION_LABELS = {code: region.name for code, region in REGIONS.items()}
+REGION_LABELS = {"national": "Elsewhere in mainland China", "shenzhen": "Shenzhen Special Economic Zone",
+                 "jiangsu": "Jiangsu province"}  # the names above, as plain literals for the translation catalogue
 
 
 @dataclass(frozen=True)

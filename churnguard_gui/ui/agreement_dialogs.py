@@ -218,12 +218,14 @@ def alert_text(ob) -> str:
                                       "(¥{amount}, oldest due {due}).").format(
         name=ob.staff_name, count=ob.alert.unpaid, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
     if ob.alert.level == "urgent":
-        text += " " + QCoreApplication.translate("agreements", "Pay now: at three unpaid months the former employee "
-                                                 "may end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Pay now: once three months are unpaid for a reason on "
+                                                 "the firm's side, the former employee may end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     elif ob.alert.level == "critical":
-        text += " " + QCoreApplication.translate("agreements", "Three or more months unpaid: the former employee may "
-                                                 "now end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Three months are unpaid: if that is for a reason on "
+                                                 "the firm's side, the former employee may now end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     weight = "bold" if ob.alert.level != "overdue" else "normal"
     return f"<span style='color:{colour}; font-weight:{weight}'>⚠ {text}</span>"

@@ -11,8 +11,14 @@ from churnguard_gui.store.agreements import StoredAgreement, departure_noncompet
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label
 
-DECISIONS = (("", "Choose…"), ("enforce", "Enforce: the non-compete applies and the firm pays each month"),
-             ("waive", "Waive: written notice at departure, no compensation owed"))
+
+def _t(text: str) -> str:
+    """Marks a label for the translation catalogue; translated where shown."""
+    return text
+
+
+DECISIONS = (("", _t("Choose…")), ("enforce", _t("Enforce: the non-compete applies and the firm pays each month")),
+             ("waive", _t("Waive: written notice at departure, no compensation owed")))
 
 
 class NoncompeteBox(QGroupBox):
