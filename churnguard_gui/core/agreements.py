@@ -171,6 +171,8 @@ def render(draft: AgreementDraft, parties: Parties, document_no: str = "", versi
     tags = {"always", code}
     if draft.kind in ("confidentiality", "both"):
         tags.add("confidentiality")
+    if draft.kind == "confidentiality":
+        tags.add("confidentiality_only")
     if draft.has_noncompete:
         tags.add("noncompete")
         if draft.penalty > 0:

@@ -59,7 +59,7 @@ def build_agreement_pdf(text: AgreementText, language: str) -> bytes:
         story += _clause(text, number, title, body, styles)
     tail: list = []
     if clauses:
-        tail += _clause(text, *clauses[-1], styles)
+        tail += _clause(text, *clauses[-1], styles)[1:]  # kept together with the signatures: no conditional break
     if text.terms and not text.end_of_text:  # version 2026.1 printed its terms table after the clauses
         tail += _terms(text, styles)
     if text.end_of_text:
@@ -96,7 +96,7 @@ def write_agreement_pdf(text: AgreementText, language: str, out: str | Path) -> 
     return Path(out)
 
 
-def _signatures(text: AgreementText, styles) -> KeepTogether:
+def _signatures(text: AgreementText, styles) -> Table:
     labels = text.labels
     cell = styles["cell"]
     seal = _table([[paragraph(labels["seal"], styles["centre"])]], [("BOX", (0, 0), (-1, -1), 0.8, SEAL_RED),
@@ -111,4 +111,4 @@ def _signatures(text: AgreementText, styles) -> KeepTogether:
     right = _table([[paragraph(labels["sign_b"], cell)], [Spacer(1, 42 * mm)], [paragraph("\u00a0", cell)],
                     [paragraph(line, cell)], [paragraph(dated, cell)]])
     block = _table([[left, right]], [("VALIGN", (0, 0), (-1, -1), "TOP")], colWidths=[83 * mm, 83 * mm])
-    return KeepTogether([block])
+    return block  # the caller keeps it with the last clause (a nested KeepTogether mis-measures)

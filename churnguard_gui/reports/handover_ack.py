@@ -37,26 +37,26 @@ def reminders(report: HandoverReport) -> list[str]:
         lines.append(tr("Printed but not signed, so not binding: {documents}.", documents="、".join(unsigned)))
     if not lines:
         lines.append(tr("No signed confidentiality or non-compete agreement is on record. The law still protects "
-                        "the firm's trade secrets after you leave (Anti-Unfair Competition Law)."))
+                        "the firm's trade secrets after I leave (Anti-Unfair Competition Law)."))
     return lines
 
 
 def _reminder(a: AgreementLine) -> str:
     number = a.document_no or "—"
     if a.kind == "confidentiality":
-        return tr("Confidentiality ({document}, signed {date}): you keep the firm's trade secrets after you leave, "
+        return tr("Confidentiality ({document}, signed {date}): I keep the firm's trade secrets after I leave, "
                   "until the information becomes public.", document=number, date=a.signed_on or "—")
     if a.decision == "waive" or a.status == "released":
-        return tr("Non-compete ({document}): the firm does not require it to be performed (written notice at "
+        return tr("Non-compete ({document}): the firm does not require me to perform it (written notice at "
                   "departure); no compensation is paid. Confidentiality continues.", document=number)
     if a.decision == "enforce" or a.starts_on:
-        return tr("Non-compete ({document}): the firm requires it to be performed from {start} to {end} "
-                  "({months} months); the firm pays ¥{amount} a month before tax into your designated bank "
-                  "account. Tell the firm in writing within ten days each time you join a new employer.",
+        return tr("Non-compete ({document}): the firm requires me to perform it from {start} to {end} "
+                  "({months} months) and pays me ¥{amount} a month before tax into the bank account I designate. "
+                  "I tell the firm in writing within ten days each time I join a new employer.",
                   document=number, start=a.starts_on or "—", end=a.ends_on or "—", months=a.months,
                   amount=format_money(a.monthly_compensation or 0))
-    return tr("Non-compete ({document}): the firm tells you in writing, on or before your last working day, "
-              "whether it must be performed.", document=number)
+    return tr("Non-compete ({document}): the firm tells me in writing, on or before my last working day, "
+              "whether I must perform it.", document=number)
 
 
 def acknowledgement(report: HandoverReport, styles) -> list:
@@ -82,7 +82,7 @@ def acknowledgement(report: HandoverReport, styles) -> list:
     left, right = Table(leaver), Table(firm)
     for t in (left, right):
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    signatures = Table([[left, right]], colWidths=[110 * mm, 110 * mm])
+    signatures = Table([[left, right]], colWidths=[110 * mm, 110 * mm], hAlign="LEFT")
     signatures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [CondPageBreak(120 * mm),
             paragraph(tr("Leaver's acknowledgement"), styles["h2"]),

@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS
 from churnguard_gui.core.files import atomic_write
@@ -119,7 +119,7 @@ def _summary(report: HandoverReport, styles) -> list:
     table = Table(rows, colWidths=[60 * mm, 40 * mm, 55 * mm, None])
     table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
                                ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
-    return [paragraph(tr("Summary"), styles["h2"]), table]
+    return [CondPageBreak(30 * mm), paragraph(tr("Summary"), styles["h2"]), table]
 
 
 _CLIENT_COLUMNS = ((22, "Code"), (58, "Client"), (42, "Contact and phone"), (10, "Tier"),
@@ -145,7 +145,7 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([*_grid(), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")])]))
-    return [paragraph(tr("Clients and successors"), styles["h2"]), table]
+    return [CondPageBreak(30 * mm), paragraph(tr("Clients and successors"), styles["h2"]), table]
 
 
 def _checklist(report: HandoverReport, styles, width: float) -> list:
@@ -158,7 +158,7 @@ def _checklist(report: HandoverReport, styles, width: float) -> list:
                      item.due or "", ""])
     table = Table(rows, colWidths=[8 * mm, width - 148 * mm, 40 * mm, 30 * mm, 70 * mm], repeatRows=1)
     table.setStyle(TableStyle([*_grid(), ("FONTSIZE", (0, 1), (0, -1), 12), ("ALIGN", (0, 0), (0, -1), "CENTER")]))
-    return [paragraph(tr("Handover checklist"), styles["h2"]), table]
+    return [CondPageBreak(30 * mm), paragraph(tr("Handover checklist"), styles["h2"]), table]
 
 
 def _signatures(report: HandoverReport, styles) -> list:

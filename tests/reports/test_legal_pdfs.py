@@ -109,7 +109,7 @@ def test_handover_report_is_the_leavers_signed_acknowledgement():
 def test_handover_reminder_says_waived_when_waived_and_nothing_signed_when_nothing_is():
     waived = report(agreements=(AgreementLine("noncompete", "released", "2026-01-05", None, 7500, "AG-2026-00002",
                                               None, 12, "waive"),))
-    assert flat("does not require it to be performed") in flat(text_of(build_pdf(waived)))
+    assert flat("does not require me to perform it") in flat(text_of(build_pdf(waived)))
     none = flat(text_of(build_pdf(report(agreements=()))))
     assert flat("No signed confidentiality or non-compete agreement is on record") in none
 
