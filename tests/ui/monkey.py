@@ -56,6 +56,9 @@ class Monkey:
     crash_dialogs: list[str] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)
     presses: int = 0
+    answered_saves: list[Path] = field(default_factory=list)
+    silent: list[str] = field(default_factory=list)  # "…" promises a dialog; these opened none
+    opened: int = 0
     depth: int = 0
     _saved: int = 0
 
@@ -69,12 +72,12 @@ class Monkey:
             mp.setattr(QMessageBox, kind, staticmethod(self._static_box(kind)))
         mp.setattr(QFileDialog, "getSaveFileName", staticmethod(self._save_name))
         mp.setattr(QFileDialog, "getOpenFileName", staticmethod(self._open_name))
-        mp.setattr(QInputDialog, "getItem", staticmethod(lambda parent, title, label, items, *a, **k:
-                                                           (items[0], True) if items else ("", False)))
+        mp.setattr(QInputDialog, "getItem", staticmethod(self._item))
         mp.setattr(QPrintDialog, "exec", lambda dialog: self._print_to_pdf(dialog))
 
     def _static_box(self, kind: str):
         def box(parent, title, text, *args, **kwargs):
+            self.opened += 1
             self.messages.append((kind, text))
             if "hit a bug" in str(title):
                 self.crash_dialogs.append(text)
@@ -82,17 +85,21 @@ class Monkey:
         return box
 
     def _box(self, box: QMessageBox) -> int:
+        self.opened += 1
         self.messages.append(("box", box.text()))
         if box.icon() == QMessageBox.Icon.Critical:
             self.crash_dialogs.append(f"{box.windowTitle()}: {box.text()}\n{box.detailedText()}")
         return int(QMessageBox.StandardButton.Yes)
 
     def _save_name(self, parent, caption="", directory="", filter="", *args, **kwargs):  # noqa: A002
+        self.opened += 1
         self._saved += 1
         suffix = Path(str(directory)).suffix or (".pdf" if "pdf" in str(filter).lower() else ".xlsx")
-        return str(self.folder / f"saved-{self._saved}{suffix}"), ""
+        self.answered_saves.append(self.folder / f"saved-{self._saved}{suffix}")
+        return str(self.answered_saves[-1]), ""
 
     def _open_name(self, parent, caption="", directory="", filter="", *args, **kwargs):  # noqa: A002
+        self.opened += 1
         wanted = str(filter).lower()
         if "csv" in wanted or "xlsx" in wanted:
             return str(self.open_file), ""
@@ -100,7 +107,12 @@ class Monkey:
         scan.write_bytes(b"%PDF-1.4\n% a signed copy\n")
         return str(scan), ""
 
+    def _item(self, parent, title, label, items, *args, **kwargs):
+        self.opened += 1
+        return (items[0], True) if items else ("", False)
+
     def _print_to_pdf(self, dialog: QPrintDialog) -> int:
+        self.opened += 1
         self._saved += 1
         printer = dialog.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -110,6 +122,7 @@ class Monkey:
     # -- exploring
     def explore(self, dialog: QDialog) -> int:
         name = type(dialog).__name__
+        self.opened += 1
         self.dialogs.add(name)
         self.depth += 1
         try:
@@ -132,8 +145,12 @@ class Monkey:
     def press(self, button: QAbstractButton) -> None:
         if button.isVisible() and button.isEnabled() and button.window().isVisible():
             self.presses += 1
+            text, before, window = button.text(), self.opened, button.window()
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             QCoreApplication.processEvents()
+            # A button that closes its dialog leaves the next step to whoever opened it.
+            if text.endswith("…") and self.opened == before and window.isVisible():
+                self.silent.append(text)
 
     def buttons(self, widget: QWidget) -> tuple[list[QAbstractButton], list[QAbstractButton]]:
         """The buttons on widget: the ones that do something, then the ones that close it."""
