@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -63,8 +64,21 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
+        # A refresh (after a save, an import, a search) keeps the selected record selected when it is still listed.
+        self._kept_id: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         self._sized = False
         model.modelReset.connect(self._size_columns)
+
+    # Only a shown list queries the database: a hidden tab loads when it is first shown (and after changes).
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.set_active(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.model.set_active(False)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""
@@ -89,6 +103,13 @@ class ListTab(QWidget):
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
+
+    def _remember_selection(self) -> None:
+        self._kept_id = self.current_id()
+
+    def _restore_selection(self) -> None:
+        if self._kept_id is not None:
+            self.select_id(self._kept_id)
 
     def _edit(self, row: int) -> None:
         record_id = self.model.id_at(row)

@@ -245,3 +245,15 @@ def test_purge_anonymises_expired_screenings_with_an_audit_row(tmp_path, capsys)
     db.close()
     assert main(["--db", str(path), "--lang", "en", "purge"]) == 0
     assert "0 screenings" in capsys.readouterr().out
+
+
+def test_the_reports_own_language_wins_over_the_messages_language(tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "firm.db"
+    run("--db", db, "demo")
+    out = tmp_path / "r.pdf"
+    done = run("--lang", "zh", "--db", db, "handover-report", "孙丽", "--out", out, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Exit handover report" in text and "离职交接报告" not in text

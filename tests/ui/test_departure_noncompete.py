@@ -11,6 +11,7 @@ from churnguard_gui.store.handovers import report_data
 from churnguard_gui.store.settings import set_setting
 from churnguard_gui.store.staff import find_staff
 from churnguard_gui.ui.handover_wizard import HandoverWizard, Page
+from tests.ui.clicking import finish, next_page
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -37,16 +38,16 @@ def test_pay_at_departure_warns_below_the_floor_and_a_decision_is_required(qtbot
     box.pay.setText("10,001")  # with commission and bonuses the average is higher now
     assert "below the floor of ¥3,001" in box.warning.text() and "第36条" in box.warning.text()
     wizard.departure_page.last_day.setText("2026-12-31")
-    wizard.next()
+    next_page(wizard)
     assert wizard.currentId() == Page.DEPARTURE and "enforce or waive" in wizard.departure_page.error.text()
     combo = box.choices[agreement_id]
     combo.setCurrentIndex(combo.findData("waive"))
     assert "below the floor" not in box.warning.text()
-    wizard.next()
+    next_page(wizard)
     assert wizard.currentId() == Page.CLIENTS
     for _ in range(3):
-        wizard.next()
-    wizard.accept()
+        next_page(wizard)
+    finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
     stored = get_agreement(demo_db, agreement_id)
     assert (stored.status, stored.release_kind, stored.departure_decision, stored.departure_pay) == (
