@@ -95,7 +95,7 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     rows += [[paragraph(r.name, cell), paragraph(r.relation, cell), r.phone, r.called_on or tr("not reached"),
               tr("yes") if r.confirmed else tr("no"), tr(REHIRE_LABELS.get(r.rehire, r.rehire)),
               paragraph(r.notes, cell)] for r in sc.references]
-    story.append(_table(rows, [24 * mm, 22 * mm, 26 * mm, 20 * mm, 17 * mm, 18 * mm, None]))
+    story.append(_table(rows, [24 * mm, 20 * mm, 25 * mm, 20 * mm, 21 * mm, 20 * mm, None]))  # "Confirmed" unbroken
     story.append(paragraph(tr("Obligations to former employers"), s["h2"]))
     prior = sc.prior
     text = tr("None declared.") if not (prior.under_noncompete or prior.under_confidentiality) else tr(
@@ -105,6 +105,6 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     story += [paragraph(text, s["base"]), Spacer(1, 24),
               paragraph(tr("Reviewer's signature: ____________________    Date: ____________"), s["base"])]
     maker = canvas_maker(f"{firm or tr('(firm name not set)')} · {tr('Screening record')}",
-                         tr("Personal data — keep in the personnel file"), f"{stored.name} · {sc.screened_on}")
+                         tr("Personal data: keep in the personnel file"), f"{stored.name} · {sc.screened_on}")
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()

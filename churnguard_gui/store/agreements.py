@@ -132,9 +132,10 @@ def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, tod
         if update_staff:  # the identification typed in the wizard is kept on the staff record, in this transaction
             from churnguard_gui.core.values import phone_digits
 
-            db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ? WHERE id = ?",
+            db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ?, "
+                       "secret_access = ? WHERE id = ?",
                        [people.id_number, people.notice_address, people.phone, phone_digits(people.phone),
-                        draft.staff_id])
+                        int(draft.secret_access), draft.staff_id])
         cols = ", ".join(values)
         agreement_id = db.execute(
             f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "

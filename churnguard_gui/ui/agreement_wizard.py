@@ -7,6 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -96,6 +97,10 @@ class KindPage(QWizardPage):
     def _party_rows(self, form: QFormLayout) -> None:
         """The employee as the agreement identifies them (kept on the staff record); blanks print as lines."""
         people = parties(self._wizard.db, self._wizard.staff.id)
+        self.access = QCheckBox(self.tr("Knows or has access to the firm's trade secrets (kept on the staff record)"))
+        self.access.setChecked(self._wizard.staff.secret_access)
+        self.access.toggled.connect(lambda _checked: self._offer())
+        form.addRow("", self.access)
         self.id_number = QLineEdit(people.id_number)
         self.id_number.setPlaceholderText(self.tr("18-character resident ID number"))
         self.notice_address = QLineEdit(people.notice_address)
@@ -111,7 +116,7 @@ class KindPage(QWizardPage):
         self.kind.clear()
         eligible = noncompete_eligible(self.category.currentData())
         binding = self._wizard.law.binding
-        access = self._wizard.staff.secret_access
+        access = self.access.isChecked()
         for kind in KINDS:
             if kind != "confidentiality" and (not eligible or not access) and binding:
                 continue
@@ -320,7 +325,8 @@ class AgreementWizard(QWizard):
         """The wizard's result."""
         kind = self.kind_page.kind.currentData() or "confidentiality"
         terms = self.terms_page.values() if kind != "confidentiality" else {}
-        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(), self.staff.secret_access,
+        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(),
+                              self.kind_page.access.isChecked(),
                               self.law.code, self.secrets_page.secrets(), language=language(),
                               floor_region=self.floor_region, **terms)
 

@@ -2,7 +2,7 @@
 each signed non-compete (a waiver at departure costs nothing; it is printed for the leaver to sign for)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from churnguard_gui.core.errors import FieldProblem
 from churnguard_gui.core.legal import JURISDICTIONS, below_floor_at_departure, region_floor
@@ -34,7 +34,10 @@ class NoncompeteBox(QGroupBox):
         self.pay.setPlaceholderText(self.tr("with commission and bonuses"))
         self.choices: dict[int, QComboBox] = {}
         self.warning = message_label(WARNING_COLOUR)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addWidget(self.warning)  # below the form: a wrapped label inside a form row gets clipped
         form.addRow(self.tr("Average monthly pay of the last 12 months (¥)"), self.pay)
         for stored in self.agreements:
             combo = QComboBox()
@@ -48,7 +51,6 @@ class NoncompeteBox(QGroupBox):
                 months=stored.draft.months)
             form.addRow(text, combo)
             combo.currentIndexChanged.connect(self.update_warning)
-        form.addRow(self.warning)
         self.pay.textChanged.connect(self.update_warning)
         self.update_warning()
 
@@ -89,6 +91,8 @@ class NoncompeteBox(QGroupBox):
             lines.append(self.tr("Decide for each non-compete: enforce, or waive in writing now (a waiver at "
                                  "departure costs nothing; later, a release costs three more months)."))
         self.warning.setText("\n".join(lines))
+        # a wrapped label in a form row is not given its height: ask for it
+        self.warning.setMinimumHeight(max(self.warning.heightForWidth(max(self.warning.width(), 600)), 0))
 
 
 def _money(text: str) -> int | None:
