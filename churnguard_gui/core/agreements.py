@@ -191,7 +191,7 @@ def render(draft: AgreementDraft, parties: Parties, document_no: str = "", versi
         rows += [(t["compensation"], values["compensation"]),
                  (t["penalty"], values["penalty"] if draft.penalty else t["penalty_none"])]
         terms = tuple(rows)
-    return AgreementText(words["title"][draft.kind], words["party_a"].format(**values),
+    return AgreementText(words["title"][draft.kind], words["party_a"][code].format(**values),
                          words["party_b"].format(**values), words["preamble"][code].format(**values), numbered,
                          labels, terms, words["footer"], template["version"], document_no, words["binding_note"],
                          words["end_of_text"])

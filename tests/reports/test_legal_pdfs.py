@@ -69,7 +69,7 @@ def test_other_jurisdiction_names_the_chosen_law_instead_of_prc_articles(languag
     draft = replace(DRAFT, jurisdiction="other", language=language)
     whole = flat(agreement(draft, replace(PARTIES, governing_law="the laws of Singapore")))
     assert flat("the laws of Singapore") in whole
-    for prc in ("劳动合同法", "反不正当竞争法", "劳动人事争议仲裁", "中华人民共和国", "LabourContractLaw",
+    for prc in ("劳动合同法", "反不正当竞争法", "劳动人事争议仲裁", "中华人民共和国", "统一社会信用代码", "LabourContractLaw",
                 "People'sRepublicofChina", "arbitrationcommission"):
         assert prc not in whole, prc
 
