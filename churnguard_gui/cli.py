@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import LANGUAGES, set_language, system_language, tr
+from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
 COMMANDS = ("demo", "import", "export", "check", "handover-report", "purge")
 
@@ -87,10 +87,11 @@ def _run(args: argparse.Namespace) -> int:
             from churnguard_gui.store.screenings import purge_expired
 
             count = purge_expired(db, dry_run=args.dry_run)
-            print(tr("Dry run: {count} screenings of candidates not hired would be anonymised; nothing was written.",
-                     count=count) if args.dry_run else
-                  tr("{count} screenings of candidates not hired were anonymised after the retention period.",
-                     count=count))
+            print(ntr("Dry run: {n} screening of a candidate not hired would be anonymised; nothing was written.",
+                      "Dry run: {n} screenings of candidates not hired would be anonymised; nothing was written.",
+                      count) if args.dry_run else
+                  ntr("{n} screening of a candidate not hired was anonymised after the retention period.",
+                      "{n} screenings of candidates not hired were anonymised after the retention period.", count))
             return 0
         if args.command == "check":
             from churnguard_gui.store.check import check_db

@@ -236,9 +236,9 @@ def test_purge_anonymises_expired_screenings_with_an_audit_row(tmp_path, capsys)
                                  "reject", "", "钱", "2020-01-01", consent_on="2020-01-01"))
     db.close()
     assert main(["--db", str(path), "--lang", "en", "purge", "--dry-run"]) == 0
-    assert "1 screenings" in capsys.readouterr().out
+    assert "1 screening of a candidate" in capsys.readouterr().out
     assert main(["--db", str(path), "--lang", "en", "purge"]) == 0
-    assert "1 screenings" in capsys.readouterr().out
+    assert "1 screening of a candidate" in capsys.readouterr().out
     db = open_db(path)
     assert db.execute("SELECT count(*) FROM staff WHERE name = '旧候选人'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM audit_log WHERE action = 'screening_purged'").fetchone()[0] == 1
