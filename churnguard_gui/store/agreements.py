@@ -202,12 +202,7 @@ def release_early(db: Database, agreement_id: int, on: str) -> int:
     stored = get_agreement(db, agreement_id)
     if stored.status != "signed" or not stored.draft.has_noncompete:
         raise StoreError("agreement_not_signed_noncompete")
-    law = JURISDICTIONS[stored.draft.jurisdiction]
-    start = stored.noncompete_start
-    if start is None:
-        last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0]
-        start = noncompete_period(last_day, max(stored.draft.months, 1))[0] if last_day else None
-    cost = release_cost_on(stored.draft.monthly_compensation, on, start, law)
+    cost, _start = release_cost_preview(db, agreement_id, on)
     kind = "release" if cost else "waiver"
     with writing(db):
         db.execute("UPDATE agreements SET status = 'released', released_on = ?, release_kind = ?, "
@@ -216,6 +211,17 @@ def release_early(db: Database, agreement_id: int, on: str) -> int:
         audit(db, "agreement_released", agreement=agreement_id, document=stored.document_no, on=on, cost=cost,
               kind=kind)
     return cost
+
+
+def release_cost_preview(db: Database, agreement_id: int, on: str) -> tuple[int, str | None]:
+    """What ending the non-compete on that day costs, and the day its period starts (None while unknown)."""
+    stored = get_agreement(db, agreement_id)
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    start = stored.noncompete_start
+    if start is None:
+        last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0]
+        start = noncompete_period(last_day, max(stored.draft.months, 1))[0] if last_day else None
+    return release_cost_on(stored.draft.monthly_compensation, on, start, law), start
 
 
 def record_departure(db: Database, staff_id: int, average_pay: int | None, decisions: dict[int, str],

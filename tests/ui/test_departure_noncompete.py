@@ -60,3 +60,24 @@ def test_no_box_without_a_signed_noncompete(qtbot, demo_db):
     wizard = HandoverWizard(demo_db, find_staff(demo_db, "马超"), today=TODAY)
     qtbot.addWidget(wizard)
     assert wizard.departure_page.noncompete is None
+
+
+def test_release_dialog_before_the_period_is_a_free_waiver(qtbot, demo_db):
+    from churnguard_gui.store.staff import get_staff, save_staff
+    from churnguard_gui.ui.agreement_dialogs import ReleaseDialog
+    from tests.ui.clicking import press_ok
+
+    agreement_id = signed_noncompete(demo_db)
+    staff = get_staff(demo_db, find_staff(demo_db, "马超"))
+    staff.status, staff.last_day = "notice", "2026-12-31"
+    save_staff(demo_db, staff)
+    dialog = ReleaseDialog(demo_db, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.on.setText("2026-12-31")
+    assert dialog.cost == 0 and "costs nothing" in dialog.explain.text() and "2027-01-01" in dialog.explain.text()
+    dialog.on.setText("2027-01-01")  # the first day of the period: a release, three more months
+    assert dialog.cost == 9000 and "9,000" in dialog.explain.text()
+    dialog.on.setText("2026-12-31")
+    press_ok(dialog)
+    stored = get_agreement(demo_db, agreement_id)
+    assert (stored.status, stored.release_kind) == ("released", "waiver")
