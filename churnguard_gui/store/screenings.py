@@ -173,8 +173,9 @@ def purge_expired(db: Database, today: dt.date | None = None, dry_run: bool = Fa
             db.execute("UPDATE screenings SET position = '', jobs = '[]', answers = '{}', refs = '[]', "
                        "prior = '{}', reasons = '[]', decision_reason = '', reviewer = '', "
                        "purged_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?", [screening_id])
-            db.execute("UPDATE staff SET name = ?, phone = '', phone_digits = '', email = '', notes = '', "
-                       "id_number = '', notice_address = '', incentive_terms = '', "
+            db.execute("UPDATE staff SET name = ?, role = '', department = '', phone = '', phone_digits = '', "
+                       "email = '', notes = '', id_number = '', notice_address = '', incentive_terms = '', "
+                       "monthly_wage = NULL, manager_id = NULL, "
                        "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
                        [tr("Anonymised candidate #{id}", id=staff_id), staff_id])
             audit(db, "screening_purged", screening=screening_id, staff=staff_id, retention_months=months)
