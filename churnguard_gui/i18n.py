@@ -5,7 +5,7 @@ import json
 import locale
 import os
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 
 LANGUAGES = ("en", "zh")
 _catalog: dict[str, str] = {}
@@ -28,7 +28,7 @@ def set_language(lang: str) -> None:
     _language = lang if lang in LANGUAGES else "en"
     _catalog = {}
     if _language != "en":
-        path = RESOURCES / "translations" / f"{_language}.json"
+        path = resources.path(f"translations/{_language}.json")
         _catalog = json.loads(path.read_text(encoding="utf-8"))
 
 

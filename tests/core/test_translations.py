@@ -6,13 +6,13 @@ import re
 import subprocess
 import sys
 
-from churnguard_gui import RESOURCES, i18n
+from churnguard_gui import i18n, resources
 from churnguard_gui.core.errors import InputError
 from tests.conftest import ROOT
 
 
 def catalog() -> dict[str, str]:
-    return json.loads((RESOURCES / "translations" / "zh.json").read_text(encoding="utf-8"))
+    return json.loads(resources.path("translations/zh.json").read_text(encoding="utf-8"))
 
 
 def test_no_string_lacks_a_chinese_translation():
