@@ -4,7 +4,7 @@
 #                 one-folder app and smoke-tests it (on a fresh Debian CI machine, as root, it first installs the
 #                 system libraries the tests need: scripts/install-system-deps.sh)
 #   make unit     only the tests and ruff (quick, while working)
-#   make sysdeps  installs the system libraries (Qt's, a CJK font, poppler-utils, xvfb): an explicit step
+#   make sysdeps  installs the system libraries (Qt's, a CJK font, poppler-utils, binutils): an explicit step
 #   make dist     builds the one-folder app for this system into dist/ChurnGuard/
 #   make wheel    builds the wheel into dist/; make smoke-wheel installs it as `uv tool install` does, away from
 #                 the checkout, and smoke-tests the installed `churnguard`
@@ -53,6 +53,7 @@ wheel: $(VENV)/.installed
 
 # The wheel installed into a fresh tool environment (the README's `uv tool install`), at the locked versions.
 smoke-wheel: wheel
+	$(PY) scripts/check_wheel.py dist/churnguard-*.whl
 	rm -rf build/uv-tool
 	UV_TOOL_DIR=$(CURDIR)/build/uv-tool/tools UV_TOOL_BIN_DIR=$(CURDIR)/build/uv-tool/bin $(VENV)/bin/uv tool install \
 	  --quiet --python $(PYTHON) -c $(LOCK) dist/churnguard-*.whl

@@ -31,9 +31,22 @@ def gui(argv: Sequence[str] | None = None) -> int:
     return run(argv)
 
 
+def _utf8_output() -> None:
+    """Chinese messages must print even where the console or a pipe uses a code page without them (an English
+    Windows writing into a file, a C locale): such streams switch to UTF-8, as the built app does (UTF-8 mode)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "数据库".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8")
+        except AttributeError:  # None in a windowed program, or a replaced stream
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The `churnguard` command: the app with no command, else the headless command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()
     if wants_gui(argv):
         return gui(argv)
     from churnguard_gui.cli import main as cli_main
