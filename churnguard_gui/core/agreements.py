@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.core.legal import JURISDICTIONS, Terms, region_floor
 from churnguard_gui.core.values import format_money
 
@@ -16,9 +16,8 @@ KINDS = ("confidentiality", "noncompete", "both")
 STATUSES = ("draft", "printed", "signed", "expired", "released")
 SECRET_ITEMS = ("client_list", "trading_habits", "price_terms", "client_needs", "price_lists", "supplier_terms",
                 "plans")  # their words, in each language, are in the template
-TEMPLATES = RESOURCES / "templates"
 CURRENT_VERSION = "2026.2"  # agreement_v2.json; agreements keep the version they were printed with
-TEMPLATE_FILE = TEMPLATES / "agreement_v2.json"
+TEMPLATE_FILE = "templates/agreement_v2.json"  # under resources/
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ class AgreementText:
 def templates() -> dict[str, dict]:
     """Every shipped agreement template by its version."""
     out = {}
-    for path in sorted(TEMPLATES.glob("agreement_v*.json")):
+    for path in sorted(resources.path("templates").glob("agreement_v*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         out[data["version"]] = data
     return out

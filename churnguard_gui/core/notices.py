@@ -5,11 +5,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.core.agreements import Parties
 from churnguard_gui.core.values import format_money
 
-NOTICE_FILE = RESOURCES / "templates" / "notices_v1.json"
+NOTICE_FILE = "templates/notices_v1.json"  # under resources/
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class NoticeText:
 
 @cache
 def _template() -> dict:
-    return json.loads(NOTICE_FILE.read_text(encoding="utf-8"))
+    return json.loads(resources.path(NOTICE_FILE).read_text(encoding="utf-8"))
 
 
 def notice_text(kind: str, parties: Parties, *, document_no: str, agreement_kind: str, signed_on: str | None,

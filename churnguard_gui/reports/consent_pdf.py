@@ -11,17 +11,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.tables import paragraph
 
-CONSENT_FILE = RESOURCES / "templates" / "consent_v1.json"
+CONSENT_FILE = "templates/consent_v1.json"  # under resources/
 
 
 @cache
 def consent_template() -> dict:
-    return json.loads(CONSENT_FILE.read_text(encoding="utf-8"))
+    return json.loads(resources.path(CONSENT_FILE).read_text(encoding="utf-8"))
 
 
 def consent_story(firm: str, address: str, name: str, position: str, months: int, language: str,
