@@ -165,3 +165,23 @@ def test_nothing_is_recorded_before_the_candidate_consents(wizard, demo_db):
     back(wizard)
     wizard.candidate_page.consent_references.setChecked(True)
     assert page.isComplete()
+
+
+def test_the_consent_notice_prints_for_the_candidate_with_the_retention_period(wizard, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QPushButton
+
+    from churnguard_gui.ui.report_preview import ReportPreview
+    from tests.ui.clicking import click
+
+    shown = []
+    monkeypatch.setattr(ReportPreview, "exec", lambda preview: shown.append(preview.pdf) or 0)
+    wizard.candidate_page.name.setText("张伟")
+    wizard.candidate_page.position.setText("销售代表")
+    button = next(b for b in wizard.candidate_page.findChildren(QPushButton) if "notice" in b.text())
+    click(button)
+    assert len(shown) == 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
+    assert "张伟" in text and "销售代表" in text and "6 months" in text and "Courtesy translation" in text
