@@ -81,9 +81,16 @@ TEXTS: dict[str, str] = {
     "wage_missing": "no average monthly wage of the last 12 months is known; the floor uses the minimum wage only",
     "minimum_wage_missing": "enter the local minimum monthly wage: the compensation may not be below it",
     "compensation_missing": "a non-compete needs monthly economic compensation paid during the non-compete period",
-    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: {share}% of the "
-    "12-month average pay is what courts apply when nothing was agreed, and never less than the local minimum wage; "
-    "the wizard does not draft less",
+    "compensation_below_floor": "monthly compensation ¥{amount} is below the firm's policy floor of ¥{floor}: "
+    "{share}% of the 12-month average pay (what courts apply when nothing was agreed; not a legal minimum), and "
+    "never less than the local minimum wage; the wizard does not draft less",
+    "compensation_below_region_floor_choice": "monthly compensation ¥{amount} is below ¥{floor}, {share} of the "
+    "12-month average pay that the Shenzhen regulation on technical secrets sets; the agreement names no technical "
+    "secret, so you may choose the national reference instead — if a court treats the secrets as technical, it "
+    "will award the higher amount",
+    "other_law_mainland": "another law may be chosen only when the place of work is outside mainland China: for "
+    "work done in the mainland PRC labour law applies whatever the contract says (set the place of work in Firm "
+    "settings)",
     "compensation_below_region_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: the firm's "
     "region requires at least {share} of the 12-month average pay, and never less than the local minimum wage",
     "scope_business_missing": "name the competing business the person may not work in (industry, products or "

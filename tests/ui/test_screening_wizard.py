@@ -184,4 +184,4 @@ def test_the_consent_notice_prints_for_the_candidate_with_the_retention_period(w
     click(button)
     assert len(shown) == 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
-    assert "张伟" in text and "销售代表" in text and "6 months" in text and "Courtesy translation" in text
+    assert "张伟" in text and "销售代表" in text and "6 months" in text and "courtesy translation" in text
