@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "states it",
     "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
     "agreement_not_released": "{value} has not been waived or released",
+    "supplement_not_needed": "{value} is on a current template: it needs no supplementary agreement",
     "consent_missing": "the candidate has not signed the notice on personal information: print it, have it "
     "signed, and enter the date",
     "consent_references_missing": "the candidate did not agree to reference checks: a reference may not be called",

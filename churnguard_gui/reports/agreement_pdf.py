@@ -56,15 +56,19 @@ def build_agreement_pdf(text: AgreementText, language: str, translation: Agreeme
         english = _styles(cjk=False)
         story += [PageBreak(), Furniture(header_left=translation.title,
                                          footer_left=translation.footer_line(text.fingerprint),
-                                         page_label=template_words("en", translation.template_version)["page"])]
+                                         page_label=_page_label(translation, "en"))]
         heading = translation.labels.get("translation_heading")
         if heading:
             story.append(paragraph(heading, english["note"]))
         story += _story(translation, english, signed=False)
     maker = canvas_maker(text.title, text.document_no, text.footer_line(),
-                         template_words(language, text.template_version)["page"])
+                         _page_label(text, language))
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
+
+
+def _page_label(text: AgreementText, language: str) -> str:
+    return text.labels.get("page") or template_words(language, text.template_version)["page"]
 
 
 def _story(text: AgreementText, styles, signed: bool) -> list:

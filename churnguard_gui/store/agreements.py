@@ -100,6 +100,28 @@ def needs_supplement(stored: StoredAgreement) -> bool:
             and stored.status in ("signed", "printed"))
 
 
+def supplement(db: Database, agreement_id: int, language: str) -> tuple[AgreementText, AgreementText | None]:
+    """The 补充协议 for an agreement on template 2026.1 (Chinese, signed; English attached in English)."""
+    from churnguard_gui.core.supplement import render_supplement
+
+    stored = get_agreement(db, agreement_id)
+    if not needs_supplement(stored):
+        raise StoreError("supplement_not_needed", value=stored.document_no)
+    people = parties(db, stored.draft.staff_id)
+    chinese = render_supplement(stored.draft, people, stored.document_no, stored.signed_on, "zh")
+    english = render_supplement(stored.draft, people, stored.document_no, stored.signed_on, "en") \
+        if language != "zh" else None
+    return chinese, english
+
+
+def needing_supplement(db: Database) -> list[tuple[int, str, str]]:
+    """(agreement id, document, staff name) of non-competes on template 2026.1 still in force or awaiting signing."""
+    rows = db.execute("SELECT a.id, a.document_no, s.name FROM agreements a JOIN staff s ON s.id = a.staff_id "
+                      "WHERE a.template_version < '2026.2' AND a.kind IN ('noncompete', 'both') "
+                      "AND a.status IN ('signed', 'printed') ORDER BY a.document_no").fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
 def owed_monthly(db: Database, stored: StoredAgreement) -> int:
     """The monthly amount owed after departure: the agreed amount topped up to the floor worked out from the
     12-month average pay recorded at departure (core.legal.monthly_owed)."""
@@ -466,3 +488,8 @@ def record_notice_delivery(db: Database, agreement_id: int, delivered_on: str) -
 def log_notice_printed(db: Database, agreement_id: int, target: str) -> None:
     with writing(db):
         audit(db, "notice_printed", agreement=agreement_id, target=target)
+
+
+def log_supplement_printed(db: Database, agreement_id: int, target: str) -> None:
+    with writing(db):
+        audit(db, "supplement_printed", agreement=agreement_id, target=target)
