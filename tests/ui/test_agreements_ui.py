@@ -78,7 +78,7 @@ def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
     assert not page.isComplete() and "at most 24 months" in page.findings.text()
     page.months.setValue(24)
     page.compensation.setText("7,799")
-    assert not page.isComplete() and "below the floor of ¥7,800" in page.findings.text()
+    assert not page.isComplete() and "below the firm's policy floor of ¥7,800" in page.findings.text()
     page.compensation.setText("7800")
     assert page.isComplete()
 
