@@ -23,8 +23,15 @@ from churnguard_gui.store.agreements import (
     supplement,
 )
 from churnguard_gui.store.db import writing
+from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.staff import find_staff
-from tests.store.test_agreements import demo, draft, signed_and_left, store  # noqa: F401 - the fixture
+from tests.store.test_agreements import draft, signed_and_left, store
+
+
+@pytest.fixture
+def demo(fresh_db):
+    load_demo(fresh_db)
+    return fresh_db
 
 
 def left_with_pay(db, pay: int) -> int:
