@@ -1,4 +1,4 @@
-"""Headless commands (demo, import, export, check, handover-report), built on core and store only."""
+"""Headless commands (demo, import, export, check, handover-report, risks, risk-report), built on core and store."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report")
+COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
     rep.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
+    risks = sub.add_parser("risks", help=tr("print the firm's risk figures (early warning)"))
+    risks.add_argument("--json", action="store_true", help=tr("print the figures as JSON"))
+    risk_report = sub.add_parser("risk-report", help=tr("write the monthly risk report as PDF"))
+    risk_report.add_argument("--out", required=True, metavar="FILE.pdf")
+    risk_report.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
     return parser
 
 
@@ -80,6 +85,8 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
+        if args.command in ("risks", "risk-report"):
+            return _risks(db, args)
         if args.command == "check":
             from churnguard_gui.store.check import check_db
 
@@ -106,6 +113,33 @@ def _handover_report(db, args: argparse.Namespace) -> int:
         audit(db, "report_saved", report="handover", staff=staff_id, document=report.document_no, file=args.out)
     print(tr("Handover report for {name} written to {file} ({count} clients).", name=report.staff_name,
              file=args.out, count=len(report.lines)))
+    return 0
+
+
+def _risks(db, args: argparse.Namespace) -> int:
+    from churnguard_gui.store.risk import risk_figures
+
+    figures = risk_figures(db)
+    if args.command == "risk-report":
+        from churnguard_gui.reports.risk_pdf import write_risk_pdf
+        from churnguard_gui.store.db import audit, writing
+
+        write_risk_pdf(figures, args.out)
+        with writing(db):
+            audit(db, "report_saved", report="risk", as_of=figures.as_of, file=args.out)
+        print(tr("Risk report written to {file}.", file=args.out))
+        return 0
+    if args.json:
+        import json
+
+        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    from churnguard_gui.reports.risk_pdf import summary_rows
+
+    for label, value in summary_rows(figures):
+        print(f"{label}: {value}")
+    for holding in figures.flagged:
+        print(tr("  above the threshold: {name} {share}", name=holding.staff, share=f"{holding.share:.1%}"))
     return 0
 
 

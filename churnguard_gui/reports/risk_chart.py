@@ -1,0 +1,79 @@
+"""The concentration chart, drawn by matplotlib with the shipped CJK font: the same figure on screen and in the PDF."""
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from matplotlib.figure import Figure
+
+from churnguard_gui.core.risk import RiskFigures
+from churnguard_gui.i18n import tr
+from churnguard_gui.reports.fonts import FONT_FILE
+
+MAX_BARS = 12
+BLUE, RED, GREY = "#4a78a8", "#c0392b", "#9aa5b1"
+
+
+@cache
+def use_shipped_font() -> str:
+    """Register WenQuanYi Micro Hei with matplotlib and make it the default family; returns its name."""
+    from matplotlib import font_manager, rcParams
+
+    font_manager.fontManager.addfont(str(FONT_FILE))
+    name = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+    rcParams["font.family"] = [name, "DejaVu Sans"]
+    rcParams["axes.unicode_minus"] = False
+    rcParams["svg.fonttype"] = "path"
+    return name
+
+
+def bars(figures: RiskFigures) -> list[tuple[str, float, bool]]:
+    """(label, share, flagged) for the largest holders, the rest summed as one bar."""
+    shown = figures.concentration[:MAX_BARS]
+    out = [(h.staff, h.share, h.flagged) for h in shown]
+    rest = figures.concentration[MAX_BARS:]
+    if rest:
+        out.append((tr("{count} others", count=len(rest)), sum(h.share for h in rest), False))
+    return out
+
+
+def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float | None = None) -> Figure:
+    """Each salesperson's share of the firm's active client value, the threshold as a dashed line."""
+    use_shipped_font()
+    data = bars(figures)
+    height = height or max(2.2, 0.32 * len(data) + 1.0)
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.add_subplot()
+    limit = figures.thresholds.concentration_percent
+    if not data:
+        axes.text(0.5, 0.5, tr("No active clients yet."), ha="center", va="center", transform=axes.transAxes)
+        axes.set_axis_off()
+        return figure
+    labels = [label for label, _, _ in data][::-1]
+    values = [share * 100 for _, share, _ in data][::-1]
+    colours = [RED if flagged else BLUE for _, _, flagged in data][::-1]
+    if len(data) > len(figures.concentration[:MAX_BARS]):
+        colours[0] = GREY
+    axes.barh(labels, values, color=colours, height=0.65)
+    top = max([*values, limit]) * 1.18
+    axes.set_xlim(0, top)
+    axes.axvline(limit, color=RED, linestyle="--", linewidth=1)
+    axes.text(limit, len(labels) - 0.4, " " + tr("threshold {percent}%", percent=limit), color=RED, fontsize=8,
+              va="bottom")
+    for y, value in enumerate(values):
+        axes.text(value + top * 0.01, y, f"{value:.1f}%", va="center", fontsize=8)
+    axes.set_xlabel(tr("Share of the firm's active client value (%)"), fontsize=9)
+    axes.tick_params(labelsize=9)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_ylim(-0.6, len(labels) - 0.1)
+    return figure
+
+
+def figure_png(figure: Figure, dpi: int = 200) -> bytes:
+    """The figure as a PNG at print resolution (for the PDF)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
