@@ -122,11 +122,10 @@ def _risks(db, args: argparse.Namespace) -> int:
     figures = risk_figures(db)
     if args.command == "risk-report":
         from churnguard_gui.reports.risk_pdf import write_risk_pdf
-        from churnguard_gui.store.db import audit, writing
+        from churnguard_gui.store.risk import log_risk_report
 
         write_risk_pdf(figures, args.out)
-        with writing(db):
-            audit(db, "report_saved", report="risk", as_of=figures.as_of, file=args.out)
+        log_risk_report(db, "report_saved", figures.as_of, args.out)
         print(tr("Risk report written to {file}.", file=args.out))
         return 0
     if args.json:

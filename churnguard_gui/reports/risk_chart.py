@@ -38,17 +38,25 @@ def bars(figures: RiskFigures) -> list[tuple[str, float, bool]]:
 
 
 def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float | None = None) -> Figure:
+    """A new figure of the concentration chart, sized for the number of bars unless height is given."""
+    use_shipped_font()
+    height = height or max(2.2, 0.32 * len(bars(figures)) + 1.0)
+    figure = Figure(figsize=(width, height), layout="constrained")
+    draw_concentration(figure, figures)
+    return figure
+
+
+def draw_concentration(figure: Figure, figures: RiskFigures) -> None:
     """Each salesperson's share of the firm's active client value, the threshold as a dashed line."""
     use_shipped_font()
+    figure.clear()
     data = bars(figures)
-    height = height or max(2.2, 0.32 * len(data) + 1.0)
-    figure = Figure(figsize=(width, height), layout="constrained")
     axes = figure.add_subplot()
     limit = figures.thresholds.concentration_percent
     if not data:
         axes.text(0.5, 0.5, tr("No active clients yet."), ha="center", va="center", transform=axes.transAxes)
         axes.set_axis_off()
-        return figure
+        return
     labels = [label for label, _, _ in data][::-1]
     values = [share * 100 for _, share, _ in data][::-1]
     colours = [RED if flagged else BLUE for _, _, flagged in data][::-1]
@@ -66,7 +74,6 @@ def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float
     axes.tick_params(labelsize=9)
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_ylim(-0.6, len(labels) - 0.1)
-    return figure
 
 
 def figure_png(figure: Figure, dpi: int = 200) -> bytes:

@@ -170,3 +170,9 @@ def delete_warning_sign(db: Database, sign_id: int) -> None:
             raise StoreError("not_found", value=str(sign_id))
         db.execute("DELETE FROM warning_signs WHERE id = ?", [sign_id])
         audit(db, "warning_sign_deleted", staff=row[0], kind=row[1])
+
+
+def log_risk_report(db: Database, action: str, as_of: str, target: str) -> None:
+    """An audit row for every save and print of the risk report."""
+    with writing(db):
+        audit(db, action, report="risk", as_of=as_of, target=target)
