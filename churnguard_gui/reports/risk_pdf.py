@@ -114,7 +114,8 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
         (tr("Warning signs recorded in the last {days} days", days=t.sign_days),
          tr("{count} signs, {people} people", count=len(figures.signs), people=len(figures.signs_by_staff))),
         (tr("Key clients without a manager visit for {days} days", days=t.visit_days),
-         tr("{count} clients, ¥{value}", count=figures.unvisited_count, value=format_money(figures.unvisited_value))),
+         tr("{count} clients, ¥{value}", count=figures.unvisited_count,
+            value=format_money(figures.unvisited_value))),
     ]
 
 
@@ -132,8 +133,8 @@ def _concentration(figures: RiskFigures, styles, width: float) -> list:
     png = figure_png(chart)
     inches = chart.get_size_inches()
     image = Image(io.BytesIO(png), width=width, height=width * inches[1] / inches[0])
-    rows = [[h.staff, str(h.clients), format_money(h.value), f"{h.share:.1%}", tr("above threshold") if h.flagged else ""]
-            for h in figures.concentration]
+    rows = [[h.staff, str(h.clients), format_money(h.value), f"{h.share:.1%}",
+             tr("above threshold") if h.flagged else ""] for h in figures.concentration]
     alerts = tuple(i for i, h in enumerate(figures.concentration) if h.flagged)
     table = _table([tr("Salesperson"), tr("Active clients"), tr("Annual value (¥)"), tr("Share"), ""], rows,
                    [width * 0.4, width * 0.15, width * 0.2, width * 0.15, width * 0.1], styles, (1, 2, 3), alerts)

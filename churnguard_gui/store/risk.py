@@ -39,7 +39,8 @@ UNVISITED_SQL = """
     LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
     LEFT JOIN staff o ON o.id = ot.staff_id
     WHERE c.status = 'active' AND c.tier = 'A' AND (c.last_manager_visit IS NULL OR c.last_manager_visit < ?)"""
-CONFIDENTIALITY_SQL = ("SELECT DISTINCT staff_id FROM agreements WHERE (kind = 'confidentiality' AND status = 'signed') "
+CONFIDENTIALITY_SQL = ("SELECT DISTINCT staff_id FROM agreements "
+                       "WHERE (kind = 'confidentiality' AND status = 'signed') "
                        "OR (kind = 'both' AND status IN ('signed', 'expired', 'released'))")
 NONCOMPETE_SQL = "SELECT DISTINCT staff_id FROM agreements WHERE kind IN ('noncompete', 'both') AND status = 'signed'"
 
@@ -95,7 +96,7 @@ def _key_without_noncompete(db: Database, held, total: int, thresholds: Threshol
 
 
 def _on_notice(db: Database) -> tuple[Leaver, ...]:
-    rows = db.execute(f"""
+    rows = db.execute("""
         SELECT s.id, s.name, coalesce(s.last_day, ''), coalesce(h.status, 'none'),
                (SELECT count(*) FROM handover_items i WHERE i.handover_id = h.id AND i.done = 1),
                (SELECT count(*) FROM handover_items i WHERE i.handover_id = h.id),

@@ -363,8 +363,8 @@ class MainWindow(QMainWindow):
             ReportPreview(pdf, name, lambda action, target: log_risk_report(self.db, action, figures.as_of, target),
                           self).exec()
 
-        self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_risk_pdf(figures),
-                                        show, self.on_error)
+        self.worker = run_with_progress(self, self.tr("Preparing the report…"),
+                                        lambda progress: build_risk_pdf(figures), show, self.on_error)
 
     # -- files
     def import_file(self) -> None:

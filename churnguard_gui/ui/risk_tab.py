@@ -235,7 +235,8 @@ class RiskTab(QWidget):
             self.open_client)
 
     def show_without_confidentiality(self) -> RiskListDialog:
-        rows = [(p.staff_id, (p.name, p.detail, format_money(p.value))) for p in self._current().without_confidentiality]
+        rows = [(p.staff_id, (p.name, p.detail, format_money(p.value)))
+                for p in self._current().without_confidentiality]
         return self._list(self.tr("No signed confidentiality agreement"), self.tr(
             "Staff who own active clients and have not signed a confidentiality agreement (a non-compete alone "
             "does not contain one)."), [self.tr("Staff"), self.tr("Active clients"), self.tr("Annual value (¥)")],
