@@ -72,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "demo":
             from churnguard_gui.store.demo import load_demo
 
-            staff, clients = load_demo(db)
+            staff, clients = load_demo(db, early_warning=True)
             print(tr("Demo firm added: {staff} staff, {clients} clients.", staff=staff, clients=clients))
             return 0
         if args.command == "import":
@@ -169,6 +169,9 @@ def summary(result) -> str:
         lines.append(tr("Refused rows (not imported): {rows}", rows=", ".join(map(str, plan.refused_rows))))
     if result.created_staff:
         lines.append(tr("New staff records for unknown owners: {names}", names=", ".join(result.created_staff)))
+    if result.created_team_staff:
+        lines.append(tr("New staff records for unknown backups and managers: {names}",
+                        names=", ".join(result.created_team_staff)))
     if plan.unmapped:
         lines.append(tr("Columns not imported: {headers}", headers=", ".join(plan.unmapped)))
     return "\n".join(lines)

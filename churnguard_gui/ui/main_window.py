@@ -142,9 +142,8 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
-        if not hasattr(tab, "model"):  # the Risk tab is not a list
-            self.count_label.setText("")
-            return
+        if not hasattr(tab, "model"):  # the Risk tab is not a list: the status bar counts the firm's clients
+            tab = self.clients_tab
         shown, total = tab.model.rowCount(), tab.model.total()
         kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
         text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
@@ -402,7 +401,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Demo firm"), self.tr(
                 "The demo firm goes only into an empty database."))
             return
-        self.attempt(lambda: load_demo(self.db))
+        self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
         if isinstance(error, ChurnError):

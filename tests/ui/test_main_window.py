@@ -74,7 +74,8 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
     try:
         win = MainWindow(demo_db, str(db_path), settings)
         qtbot.addWidget(win)
-        assert win.tabs.tabText(0) == "客户"
+        assert win.tabs.tabText(0) == "风险" and win.tabs.currentWidget() is win.risk_tab  # the Risk tab first
+        assert win.tabs.tabText(1) == "客户"
         assert win.clients_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
         assert win.count_label.text() == "客户：共 300"
     finally:
