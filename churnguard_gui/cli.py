@@ -34,10 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
     risks = sub.add_parser("risks", help=tr("print the firm's risk figures (early warning)"))
     risks.add_argument("--json", action="store_true", help=tr("print the figures as JSON"))
+    risks.add_argument("--as-of", type=_date, metavar="DATE", help=tr("the figures as of this day (default: today)"))
     risk_report = sub.add_parser("risk-report", help=tr("write the monthly risk report as PDF"))
     risk_report.add_argument("--out", required=True, metavar="FILE.pdf")
     risk_report.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
+    risk_report.add_argument("--as-of", type=_date, metavar="DATE",
+                             help=tr("the figures as of this day (default: today)"))
     return parser
+
+
+def _date(text: str):
+    """An --as-of day as people write it (2026-03-31, 2026/3/31, 2026年3月31日)."""
+    import datetime as dt
+
+    from churnguard_gui.core.errors import FieldProblem
+    from churnguard_gui.core.values import parse_date
+
+    try:
+        value = parse_date(text)
+    except FieldProblem:
+        value = None
+    if not value:
+        raise argparse.ArgumentTypeError(tr("not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
+                                            value=text))
+    return dt.date.fromisoformat(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,7 +139,7 @@ def _handover_report(db, args: argparse.Namespace) -> int:
 def _risks(db, args: argparse.Namespace) -> int:
     from churnguard_gui.store.risk import risk_figures
 
-    figures = risk_figures(db)
+    figures = risk_figures(db, args.as_of)
     if args.command == "risk-report":
         from churnguard_gui.reports.risk_pdf import write_risk_pdf
         from churnguard_gui.store.risk import log_risk_report
