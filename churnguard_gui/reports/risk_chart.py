@@ -41,7 +41,7 @@ def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float
     """A new figure of the concentration chart, sized for the number of bars unless height is given."""
     use_shipped_font()
     height = height or max(2.2, 0.32 * len(bars(figures)) + 1.0)
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height))
     draw_concentration(figure, figures)
     return figure
 
@@ -74,6 +74,24 @@ def draw_concentration(figure: Figure, figures: RiskFigures) -> None:
     axes.tick_params(labelsize=9)
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_ylim(-0.6, len(labels) - 0.1)
+    figure.label_inches = max(_text_inches(label, 9) for label in labels) + 0.15  # type: ignore[attr-defined]
+    fit_margins(figure)
+
+
+def _text_inches(text: str, points: float) -> float:
+    """About how wide text is at this size: CJK characters are square, Latin ones about half as wide."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text) * points / 72
+
+
+def fit_margins(figure: Figure) -> None:
+    """Margins in inches for the labels (measured once when drawn), refitted when the figure is resized. A fixed
+    layout instead of matplotlib's constrained layout, which costs a third of the drawing time."""
+    width, height = figure.get_size_inches()
+    left = getattr(figure, "label_inches", 0.5)
+    if width <= 0 or height <= 0:
+        return
+    figure.subplots_adjust(left=min(0.5, left / width), right=1 - min(0.2, 0.45 / width),
+                           bottom=min(0.4, 0.55 / height), top=1 - min(0.2, 0.25 / height))
 
 
 def figure_png(figure: Figure, dpi: int = 200) -> bytes:
@@ -82,5 +100,6 @@ def figure_png(figure: Figure, dpi: int = 200) -> bytes:
 
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
+    fit_margins(figure)
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

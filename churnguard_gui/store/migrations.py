@@ -56,6 +56,7 @@ CREATE TABLE warning_signs (
 );
 CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
 CREATE INDEX clients_status_value ON clients(status, annual_value);
+CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
 """
 
 

@@ -26,19 +26,37 @@ from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting, risk_thresholds
 
 EMPLOYED = "('active', 'notice')"
+# The client c (with owner row ot) has nobody else of the firm linked who is still employed.
+ALONE_SQL = f"""NOT EXISTS (
+        SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
+        WHERE t.client_id = c.id AND t.staff_id != ot.staff_id AND s.status IN {EMPLOYED})"""
 # An active client whose owner is the only employed person of the firm linked to it.
 SINGLE_THREADED_SQL = f"""
     FROM clients c
     JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
     JOIN staff o ON o.id = ot.staff_id
-    WHERE c.status = 'active' AND NOT EXISTS (
-        SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
-        WHERE t.client_id = c.id AND t.staff_id != ot.staff_id AND s.status IN {EMPLOYED})"""
-UNVISITED_SQL = """
+    WHERE c.status = 'active' AND {ALONE_SQL}"""
+# One ordered pass over the client teams (the same rule as ALONE_SQL: alone when the employed people linked,
+# less the owner if employed, are none), joined to the active clients: each owner's clients and value, and how
+# many of them (and how much value) are single-threaded. Faster than ALONE_SQL for every client.
+HOLDINGS_SQL = f"""
+    SELECT x.owner, o.name, count(*), sum(c.annual_value), sum(x.alone), sum(x.alone * c.annual_value)
+    FROM (SELECT t.client_id,
+                 max(CASE WHEN t.role = 'owner' THEN t.staff_id END) AS owner,
+                 count(DISTINCT CASE WHEN s.status IN {EMPLOYED} THEN t.staff_id END)
+                   - max(CASE WHEN t.role = 'owner' AND s.status IN {EMPLOYED} THEN 1 ELSE 0 END) = 0 AS alone
+          FROM client_team t JOIN staff s ON s.id = t.staff_id GROUP BY t.client_id) AS x
+    JOIN clients c ON c.id = x.client_id
+    JOIN staff o ON o.id = x.owner
+    WHERE c.status = 'active'
+    GROUP BY x.owner"""
+UNVISITED_WHERE = ("c.status = 'active' AND c.tier = 'A' "
+                   "AND (c.last_manager_visit IS NULL OR c.last_manager_visit < ?)")
+UNVISITED_SQL = f"""
     FROM clients c
     LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
     LEFT JOIN staff o ON o.id = ot.staff_id
-    WHERE c.status = 'active' AND c.tier = 'A' AND (c.last_manager_visit IS NULL OR c.last_manager_visit < ?)"""
+    WHERE {UNVISITED_WHERE}"""
 CONFIDENTIALITY_SQL = ("SELECT DISTINCT staff_id FROM agreements "
                        "WHERE (kind = 'confidentiality' AND status = 'signed') "
                        "OR (kind = 'both' AND status IN ('signed', 'expired', 'released'))")
@@ -52,18 +70,14 @@ def risk_figures(db: Database, today: dt.date | None = None, now: dt.datetime | 
     thresholds = risk_thresholds(db)
     clients, value = db.execute(
         "SELECT count(*), coalesce(sum(annual_value), 0) FROM clients WHERE status = 'active'").fetchone()
-    rows = db.execute(
-        "SELECT t.staff_id, s.name, count(*), sum(c.annual_value) FROM client_team t "
-        "JOIN clients c ON c.id = t.client_id JOIN staff s ON s.id = t.staff_id "
-        "WHERE t.role = 'owner' AND c.status = 'active' GROUP BY t.staff_id").fetchall()
-    held = holdings(rows, value, thresholds)
-    single_count, single_value = db.execute(
-        f"SELECT count(*), coalesce(sum(c.annual_value), 0) {SINGLE_THREADED_SQL}").fetchone()
+    rows = db.execute(HOLDINGS_SQL).fetchall()
+    held = holdings([row[:4] for row in rows], value, thresholds)
+    single_count, single_value = sum(row[4] for row in rows), sum(row[5] for row in rows)
     top = tuple(ClientRisk(*row) for row in db.execute(
         f"SELECT c.id, coalesce(c.code, ''), c.name, o.name, c.annual_value {SINGLE_THREADED_SQL} "
         f"ORDER BY c.annual_value DESC, c.id LIMIT {TOP_SINGLE_THREADED}"))
     unvisited_count, unvisited_value = db.execute(
-        f"SELECT count(*), coalesce(sum(c.annual_value), 0) {UNVISITED_SQL}",
+        f"SELECT count(*), coalesce(sum(c.annual_value), 0) FROM clients c WHERE {UNVISITED_WHERE}",
         [visit_cutoff(today, thresholds)]).fetchone()
     return RiskFigures(
         as_of=today.isoformat(), firm=get_setting(db, "firm_name"), thresholds=thresholds, clients=clients,

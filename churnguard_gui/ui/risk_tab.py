@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
 from churnguard_gui.core.values import format_money
-from churnguard_gui.reports.risk_chart import draw_concentration, use_shipped_font
+from churnguard_gui.reports.risk_chart import draw_concentration, fit_margins, use_shipped_font
 from churnguard_gui.store.risk import risk_figures, single_threaded_clients, unvisited_clients
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
@@ -38,9 +38,9 @@ class Tile(QPushButton):
         super().__init__(parent)
         self.setObjectName(f"tile_{name}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(80)
-        self.setMinimumWidth(120)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.number = QLabel()
         self.caption = QLabel()
         self.detail = QLabel()
@@ -55,6 +55,19 @@ class Tile(QPushButton):
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+
+    # A push button sizes itself by its own text: these make it as tall as the wrapped labels inside need.
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().sizeHint().expandedTo(QSize(120, 80))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(120, 80)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return max(80, self.layout().totalHeightForWidth(width))
 
     def show_figure(self, number: str, caption: str, detail: str, colour: str) -> None:
         self.number.setText(f"<span style='font-size: 20pt; font-weight: bold; color: {colour};'>{number}</span>")
@@ -103,8 +116,9 @@ class RiskTab(QWidget):
             tile.clicked.connect(opener)
             self.tiles[name] = tile
             grid.addWidget(tile, n // 4, n % 4)
-        self.figure = Figure(layout="constrained")
+        self.figure = Figure()
         self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.mpl_connect("resize_event", lambda event: fit_margins(self.figure))
         self.canvas.setObjectName("concentration_chart")
         self.canvas.setMinimumSize(240, 140)
         self.top_title = QLabel()
@@ -155,7 +169,7 @@ class RiskTab(QWidget):
             clients=f"{f.clients:,}", value=format_money(f.value), date=f.as_of))
         largest = f.concentration[0] if f.concentration else None
         self.tiles["concentration"].show_figure(
-            str(len(f.flagged)), self.tr("salespeople hold more than {percent}% of client value").format(
+            str(len(f.flagged)), self.tr("salespeople above {percent}% of client value").format(
                 percent=t.concentration_percent),
             self.tr("Largest: {name} {share}").format(name=largest.staff, share=f"{largest.share:.1%}")
             if largest else self.tr("No active clients yet."), RED if f.flagged else GREEN)
@@ -166,7 +180,7 @@ class RiskTab(QWidget):
                 share=f"{f.single_threaded_value / f.value:.0%}" if f.value else "0%"),
             RED if f.single_threaded_count else GREEN)
         self.tiles["confidentiality"].show_figure(
-            str(len(f.without_confidentiality)), self.tr("hold clients without a signed confidentiality agreement"),
+            str(len(f.without_confidentiality)), self.tr("hold clients, no signed confidentiality agreement"),
             "、".join(p.name for p in f.without_confidentiality[:4]) + ("…" if len(f.without_confidentiality) > 4
                                                                        else "") or self.tr("Everyone has signed."),
             RED if f.without_confidentiality else GREEN)
@@ -180,7 +194,7 @@ class RiskTab(QWidget):
         overdue = f.overdue
         due = [p for p in f.payments if not p.overdue]
         self.tiles["compensation"].show_figure(
-            f"{len(overdue)} / {len(due)}", self.tr("compensation payments overdue / due in 3 months"),
+            f"{len(overdue)} / {len(due)}", self.tr("compensation overdue / due in 3 months"),
             self.tr("Overdue ¥{overdue} · due ¥{due}").format(overdue=format_money(sum(p.amount for p in overdue)),
                                                              due=format_money(sum(p.amount for p in due))),
             RED if overdue else AMBER if due else GREEN)
@@ -190,7 +204,7 @@ class RiskTab(QWidget):
             "、".join(f"{name} ({count})" for name, count in list(people.items())[:3]) or self.tr("None recorded."),
             RED if people else GREEN)
         self.tiles["unvisited"].show_figure(
-            f"{f.unvisited_count:,}", self.tr("key clients without a manager visit for {days} days").format(
+            f"{f.unvisited_count:,}", self.tr("key clients not visited by a manager for {days} days").format(
                 days=t.visit_days), self.tr("¥{value}").format(value=format_money(f.unvisited_value)),
             AMBER if f.unvisited_count else GREEN)
         self.chart_title.setText("<b>" + self.tr("Concentration: each salesperson's share of client value")

@@ -188,4 +188,4 @@ def test_thresholds_in_firm_settings_change_the_tab(qtbot, fresh_db, db_path, se
     settings_action.trigger()
     expected = sum(h.share > 0.10 for h in risk_figures(fresh_db).concentration)
     assert expected > 1 and numbers(win.risk_tab)["concentration"] == str(expected)
-    assert "more than 10%" in win.risk_tab.tiles["concentration"].caption.text()
+    assert "above 10%" in win.risk_tab.tiles["concentration"].caption.text()
