@@ -38,9 +38,7 @@ class Tile(QPushButton):
         super().__init__(parent)
         self.setObjectName(f"tile_{name}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.number = QLabel()
         self.caption = QLabel()
         self.detail = QLabel()
@@ -56,18 +54,12 @@ class Tile(QPushButton):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
 
-    # A push button sizes itself by its own text: these make it as tall as the wrapped labels inside need.
+    # A push button sizes itself by its own text: as tall as the labels inside want, down to 80 when squeezed.
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.layout().sizeHint().expandedTo(QSize(120, 80))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(120, 80)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return max(80, self.layout().totalHeightForWidth(width))
 
     def show_figure(self, number: str, caption: str, detail: str, colour: str) -> None:
         self.number.setText(f"<span style='font-size: 20pt; font-weight: bold; color: {colour};'>{number}</span>")
@@ -120,7 +112,7 @@ class RiskTab(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.mpl_connect("resize_event", lambda event: fit_margins(self.figure))
         self.canvas.setObjectName("concentration_chart")
-        self.canvas.setMinimumSize(240, 140)
+        self.canvas.setMinimumSize(240, 120)
         self.top_title = QLabel()
         self.top_title.setWordWrap(True)
         self.top_model = RowsModel([self.tr("Client"), self.tr("Owner"), self.tr("Annual value (¥)")], [], (2,), self)
