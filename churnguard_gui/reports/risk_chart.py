@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
-
+from churnguard_gui import resources
 from churnguard_gui.core.risk import RiskFigures
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
 from churnguard_gui.reports.fonts import FONT_FILE
+
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn: the app starts without it
+    from matplotlib.figure import Figure
 
 MAX_BARS = 12
 BLUE, RED, GREY = "#4a78a8", "#c0392b", "#9aa5b1"
@@ -19,8 +22,9 @@ def use_shipped_font() -> str:
     """Register WenQuanYi Micro Hei with matplotlib and make it the default family; returns its name."""
     from matplotlib import font_manager, rcParams
 
-    font_manager.fontManager.addfont(str(FONT_FILE))
-    name = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+    path = str(resources.path(FONT_FILE))
+    font_manager.fontManager.addfont(path)
+    name = font_manager.FontProperties(fname=path).get_name()
     rcParams["font.family"] = [name, "DejaVu Sans"]
     rcParams["axes.unicode_minus"] = False
     rcParams["svg.fonttype"] = "path"
@@ -33,12 +37,14 @@ def bars(figures: RiskFigures) -> list[tuple[str, float, bool]]:
     out = [(h.staff, h.share, h.flagged) for h in shown]
     rest = figures.concentration[MAX_BARS:]
     if rest:
-        out.append((tr("{count} others", count=len(rest)), sum(h.share for h in rest), False))
+        out.append((ntr("{n} other", "{n} others", len(rest)), sum(h.share for h in rest), False))
     return out
 
 
 def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float | None = None) -> Figure:
     """A new figure of the concentration chart, sized for the number of bars unless height is given."""
+    from matplotlib.figure import Figure
+
     use_shipped_font()
     height = height or max(2.2, 0.32 * len(bars(figures)) + 1.0)
     figure = Figure(figsize=(width, height))

@@ -13,7 +13,7 @@ from reportlab.platypus import Image, SimpleDocTemplate, Table, TableStyle
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.risk_chart import concentration_figure, figure_png
@@ -35,7 +35,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=2),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4,
+                             keepWithNext=1),  # a heading never ends a page
+        "intro": ParagraphStyle("intro", parent=base, keepWithNext=1),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
     }
 
@@ -95,28 +97,33 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
     """The headline figures as (label, value): the tiles of the Risk tab, in words."""
     t = figures.thresholds
     return [
-        (tr("Active clients"), tr("{count} clients, ¥{value}", count=figures.clients,
-                                  value=format_money(figures.value))),
+        (tr("Active clients"), _clients(figures.clients, figures.value)),
         (tr("Salespeople above {percent}% of client value", percent=t.concentration_percent),
          str(len(figures.flagged))),
         (tr("Single-threaded clients (owner only, no backup or manager)"),
-         tr("{count} clients, ¥{value}", count=figures.single_threaded_count,
-            value=format_money(figures.single_threaded_value))),
+         _clients(figures.single_threaded_count, figures.single_threaded_value)),
         (tr("Staff holding clients without a signed confidentiality agreement"),
          str(len(figures.without_confidentiality))),
         (tr("Key people without a non-compete"), str(len(figures.key_without_noncompete))),
         (tr("People on notice"), str(len(figures.on_notice))),
-        (tr("Non-compete compensation overdue"), tr("{count} payments, ¥{value}", count=len(figures.overdue),
-                                                     value=format_money(sum(p.amount for p in figures.overdue)))),
+        (tr("Non-compete compensation overdue"), _payments_text(figures.overdue)),
         (tr("Non-compete compensation due in the next 3 months"),
-         tr("{count} payments, ¥{value}", count=len(figures.payments) - len(figures.overdue),
-            value=format_money(sum(p.amount for p in figures.payments if not p.overdue)))),
+         _payments_text(tuple(p for p in figures.payments if not p.overdue))),
         (tr("Warning signs recorded in the last {days} days", days=t.sign_days),
-         tr("{count} signs, {people} people", count=len(figures.signs), people=len(figures.signs_by_staff))),
+         ntr("{n} sign", "{n} signs", len(figures.signs)) + ", "
+         + ntr("{n} person", "{n} people", len(figures.signs_by_staff))),
         (tr("Key clients without a manager visit for {days} days", days=t.visit_days),
-         tr("{count} clients, ¥{value}", count=figures.unvisited_count,
-            value=format_money(figures.unvisited_value))),
+         _clients(figures.unvisited_count, figures.unvisited_value)),
     ]
+
+
+def _clients(count: int, value: int) -> str:
+    return ntr("{n} client, ¥{value}", "{n} clients, ¥{value}", count, value=format_money(value))
+
+
+def _payments_text(payments) -> str:
+    return ntr("{n} payment, ¥{value}", "{n} payments, ¥{value}", len(payments),
+               value=format_money(sum(p.amount for p in payments)))
 
 
 def _summary(figures: RiskFigures, styles, width: float) -> list:
@@ -146,7 +153,7 @@ def _single_threaded(figures: RiskFigures, styles, width: float) -> list:
     intro = tr("{count} active clients (¥{value}) are known to their owner only. The largest {top}:",
                count=figures.single_threaded_count, value=format_money(figures.single_threaded_value),
                top=len(rows))
-    return [paragraph(tr("Single-threaded clients"), styles["h2"]), paragraph(intro, styles["base"]),
+    return [paragraph(tr("Single-threaded clients"), styles["h2"]), paragraph(intro, styles["intro"]),
             _table([tr("Code"), tr("Client"), tr("Owner"), tr("Annual value (¥)")], rows,
                    [width * 0.15, width * 0.45, width * 0.2, width * 0.2], styles, (3,))]
 

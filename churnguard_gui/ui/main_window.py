@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessag
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.i18n import LANGUAGES
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
@@ -30,9 +31,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.worker = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.staff_tab = ListTab("staff", staff_model(db, self),
+        self.staff_tab = ListTab("staff", staff_model(db, self, load=False),
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
-        self.clients_tab = ListTab("clients", client_model(db, self),
+        self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
         self.risk_tab = RiskTab(db, self)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.risk_report_action.triggered.connect(self.risk_report)
         reports.addAction(self.risk_report_action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in (("zh", "中文"), ("en", "English")):
+        for code, label in LANGUAGES.items():
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             self.language_menu.addAction(action)
@@ -143,7 +144,9 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
         if not hasattr(tab, "model"):  # the Risk tab is not a list: the status bar counts the firm's clients
-            tab = self.clients_tab
+            total = self.clients_tab.model.total()
+            self.count_label.setText(self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.tr("clients")))
+            return
         shown, total = tab.model.rowCount(), tab.model.total()
         kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
         text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \

@@ -4,9 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +20,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
 from churnguard_gui.core.values import format_money
-from churnguard_gui.reports.risk_chart import draw_concentration, fit_margins, use_shipped_font
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.risk import risk_figures, single_threaded_clients, unvisited_clients
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
@@ -84,7 +82,8 @@ class RiskTab(QWidget):
         self._today = today or dt.date.today
         self._dirty = True
         self.figures: RiskFigures | None = None
-        use_shipped_font()
+        self.figure = None  # matplotlib's figure and canvas, made when the chart is first drawn (see _draw_chart)
+        self.canvas = None
         self.heading = QLabel()
         self.heading.setObjectName("risk_heading")
         self.heading.setWordWrap(True)
@@ -108,11 +107,9 @@ class RiskTab(QWidget):
             tile.clicked.connect(opener)
             self.tiles[name] = tile
             grid.addWidget(tile, n // 4, n % 4)
-        self.figure = Figure()
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.mpl_connect("resize_event", lambda event: fit_margins(self.figure))
-        self.canvas.setObjectName("concentration_chart")
-        self.canvas.setMinimumSize(240, 120)
+        self.chart_placeholder = QLabel(self.tr("Drawing the chart…"))
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setMinimumSize(240, 120)
         self.top_title = QLabel()
         self.top_title.setWordWrap(True)
         self.top_model = RowsModel([self.tr("Client"), self.tr("Owner"), self.tr("Annual value (¥)")], [], (2,), self)
@@ -126,7 +123,8 @@ class RiskTab(QWidget):
         self.chart_title = QLabel()
         self.chart_title.setWordWrap(True)
         left.addWidget(self.chart_title)
-        left.addWidget(self.canvas, 1)
+        left.addWidget(self.chart_placeholder, 1)
+        self._chart_box = left
         bottom = QHBoxLayout()
         bottom.addLayout(left, 3)
         bottom.addLayout(right, 2)
@@ -201,14 +199,44 @@ class RiskTab(QWidget):
             AMBER if f.unvisited_count else GREEN)
         self.chart_title.setText("<b>" + self.tr("Concentration: each salesperson's share of client value")
                                  + "</b>")
-        draw_concentration(self.figure, f)
-        self.canvas.draw_idle()
-        self.top_title.setText("<b>" + self.tr("The {count} largest single-threaded clients — click one to add a "
-                                               "backup").format(count=len(f.single_threaded_top)) + "</b>")
+        if self.canvas is None:  # the tab and its numbers first; matplotlib loads after they are on screen
+            QTimer.singleShot(0, self._draw_chart)
+        else:
+            self._draw_chart()
+        self.top_title.setText("<b>" + ntr("The largest single-threaded client — click it to add a backup",
+                                           "The {n} largest single-threaded clients — click one to add a backup",
+                                           len(f.single_threaded_top)) + "</b>")
         self.top_model.set_rows([(c.client_id, (c.name, c.owner, format_money(c.value)))
                                  for c in f.single_threaded_top])
         self.top_view.resizeColumnToContents(1)
         self.top_view.setColumnWidth(0, max(200, self.top_view.width() - 260))
+
+    def _draw_chart(self) -> None:
+        from churnguard_gui.reports.risk_chart import draw_concentration
+
+        if self.figures is None:
+            return
+        if self.canvas is None:
+            self._make_canvas()
+        draw_concentration(self.figure, self.figures)
+        self.canvas.draw_idle()
+
+    def _make_canvas(self) -> None:
+        """matplotlib (about half a second to import, longer the very first time it lists the fonts) only
+        when the chart is first drawn, not when the app starts."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from churnguard_gui.reports.risk_chart import fit_margins, use_shipped_font
+
+        use_shipped_font()
+        self.figure = Figure()
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.mpl_connect("resize_event", lambda event: fit_margins(self.figure))
+        self.canvas.setObjectName("concentration_chart")
+        self.canvas.setMinimumSize(240, 120)
+        self._chart_box.replaceWidget(self.chart_placeholder, self.canvas)
+        self.chart_placeholder.hide()
 
     def _notice_line(self, f: RiskFigures) -> str:
         if not f.on_notice:

@@ -25,6 +25,7 @@ def tab(qtbot, firm):
     widget.resize(1366, 720)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.canvas is not None)  # the chart is drawn once the numbers are on screen
     return widget
 
 
