@@ -80,12 +80,17 @@ def test_figures_and_tab_against_a_bare_query(big_db, qapp):
     def open_tab():
         tab = RiskTab(big_db)
         tab.resize(1366, 700)
-        tab.show()  # computes the figures
+        tab.show()  # computes the figures and shows the tiles and the top 20
+        while tab.canvas is None:  # the chart is drawn right after
+            qapp.processEvents()
         tab.grab()  # lays out and paints every tile, the chart and the top 20
+        tab.close()
+        tab.deleteLater()
         return tab
 
-    tab_time, tab = timed("Risk tab: build, compute, first paint", open_tab)
-    tab.close()
+    timed("Risk tab, first time (matplotlib imported)", open_tab, repeat=1)
+    tab_time, _ = timed("Risk tab: build, compute, chart, first paint", open_tab)
     print(f"{'ratios (figures / reference, tab / reference)':<52} {figures_time / bare:8.1f} {tab_time / bare:8.1f}")
-    assert figures_time < 8 * bare
-    assert tab_time < 12 * bare
+    # Where the reference takes 40 ms (a laptop with the file in its cache), 8× is the 300 ms the tab may take.
+    assert figures_time < 5 * bare
+    assert tab_time < 8 * bare
