@@ -132,6 +132,11 @@ def _payments(db: Database, today: dt.date):
     return tuple(sorted(out, key=lambda p: (p.due_on, p.staff, p.number)))
 
 
+def client_count(db: Database) -> int:
+    """How many clients the firm has (all statuses): how long the figures will take."""
+    return db.execute("SELECT count(*) FROM clients").fetchone()[0]
+
+
 # -- the lists behind the tiles
 def single_threaded_clients(db: Database) -> list[ClientRisk]:
     return [ClientRisk(*row) for row in db.execute(

@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
-        self.risk_tab = RiskTab(db, self)
+        self.risk_tab = RiskTab(db, self, db_path=db_path)
         self.risk_tab.changed.connect(self.refresh)
         self.risk_tab.report_requested.connect(self.risk_report)
         self.tabs = QTabWidget()

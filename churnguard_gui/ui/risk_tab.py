@@ -21,10 +21,11 @@ from sqlite_utils import Database
 from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import ntr
-from churnguard_gui.store.risk import risk_figures, single_threaded_clients, unvisited_clients
+from churnguard_gui.store.risk import client_count, risk_figures, single_threaded_clients, unvisited_clients
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
+BACKGROUND_FROM = 20_000  # clients: from here the figures are computed off the GUI thread (about 0.1 s per 20,000)
 HANDOVER_LABELS = {"none": "not started", "draft": "draft", "handed_over": "clients handed over",
                    "complete": "complete"}
 
@@ -75,10 +76,13 @@ class RiskTab(QWidget):
     changed = Signal()  # a record was edited from here
     report_requested = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None, today: Callable[[], dt.date] | None = None
-                 ) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, today: Callable[[], dt.date] | None = None,
+                 db_path: str | None = None) -> None:
+        """db_path lets a large firm's figures be computed in a worker thread with its own connection."""
         super().__init__(parent)
         self.db = db
+        self.db_path = db_path
+        self.worker = None
         self._today = today or dt.date.today
         self._dirty = True
         self.figures: RiskFigures | None = None
@@ -148,7 +152,52 @@ class RiskTab(QWidget):
 
     def recompute(self) -> None:
         self._dirty = False
-        self.show_figures(risk_figures(self.db, self._today()))
+        if self.worker is not None:  # a computation is running: do it once more when it ends
+            self._dirty = True
+            return
+        if self.db_path in (None, ":memory:") or client_count(self.db) < BACKGROUND_FROM:
+            self.show_figures(risk_figures(self.db, self._today()))
+            return
+        self._compute_in_background()
+
+    def _compute_in_background(self) -> None:
+        from churnguard_gui.store.db import open_db
+        from churnguard_gui.ui.workers import Worker
+
+        path, today = self.db_path, self._today()
+
+        def job(progress):
+            db = open_db(path, create=False)
+            try:
+                return risk_figures(db, today)
+            finally:
+                db.close()
+
+        self.refresh_button.setEnabled(False)
+        self.heading.setText(self.heading.text() + "&nbsp;&nbsp;<i>" + self.tr("Computing…") + "</i>")
+        self.worker = Worker(job, self)
+        self.worker.succeeded.connect(self.show_figures)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._computed)
+        self.worker.start()
+
+    def _computed(self) -> None:
+        import gc
+
+        worker, self.worker = self.worker, None
+        self.refresh_button.setEnabled(True)
+        QTimer.singleShot(0, worker.deleteLater)  # after the worker's other slots ran
+        gc.collect()  # on the GUI thread: see gc_guard
+        if self._dirty and self.isVisible():
+            self.recompute()
+
+    def _failed(self, error: BaseException) -> None:
+        from churnguard_gui.core.errors import ChurnError
+        from churnguard_gui.ui.errors import show_error
+
+        if not isinstance(error, ChurnError):
+            raise error
+        show_error(self, error)
 
     def show_figures(self, f: RiskFigures) -> None:
         self.figures = f
@@ -327,9 +376,9 @@ class RiskTab(QWidget):
              self.tr("Last manager visit")], rows, (3,), self.open_client)
 
     def _current(self) -> RiskFigures:
-        if self.figures is None or self._dirty:
-            self.recompute()
-        assert self.figures is not None
+        """The figures shown (a tile clicked before the first background computation ends computes them here)."""
+        if self.figures is None:
+            self.figures = risk_figures(self.db, self._today())
         return self.figures
 
     # -- opening records

@@ -190,3 +190,19 @@ def test_thresholds_in_firm_settings_change_the_tab(qtbot, fresh_db, db_path, se
     expected = sum(h.share > 0.10 for h in risk_figures(fresh_db).concentration)
     assert expected > 1 and numbers(win.risk_tab)["concentration"] == str(expected)
     assert "above 10%" in win.risk_tab.tiles["concentration"].caption.text()
+
+
+def test_a_large_firm_is_computed_off_the_gui_thread(qtbot, firm, db_path, monkeypatch):
+    from churnguard_gui.ui import risk_tab
+
+    monkeypatch.setattr(risk_tab, "BACKGROUND_FROM", 0)  # the known firm counts as large
+    computed_in = []
+    real = risk_tab.risk_figures
+    monkeypatch.setattr(risk_tab, "risk_figures", lambda db, today: computed_in.append(db) or real(db, today))
+    widget = RiskTab(firm, today=lambda: AS_OF, db_path=str(db_path))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.worker is not None and "Computing…" in widget.heading.text()
+    qtbot.waitUntil(lambda: widget.worker is None, timeout=20000)
+    assert numbers(widget)["single_threaded"] == "4" and computed_in and computed_in[0] is not firm
+    assert widget.refresh_button.isEnabled() and "Computing…" not in widget.heading.text()
