@@ -94,10 +94,12 @@ def build(db, folder: Path) -> None:
         run_import(db, plan)
 
     def agreement(name: str, kind: str, status: str, **terms) -> int:
+        nc = kind != "confidentiality"
         values = dict(staff_id=find_staff(db, name), kind=kind, category="senior_manager", secret_access=True,
-                      secrets=("client_list",), months=12 if kind != "confidentiality" else 0,
+                      secrets=("client_list",), months=12 if nc else 0, business="电子元器件的销售" if nc else "",
+                      region="广东省" if nc else "", competitors="竞争科技" if nc else "",
                       average_wage=15000, minimum_wage=2360,
-                      monthly_compensation=5000 if kind != "confidentiality" else 0, language="zh")
+                      monthly_compensation=5000 if nc else 0, language="zh")
         values.update(terms)
         draft = AgreementDraft(**values)
 

@@ -59,7 +59,7 @@ def add_risk_demo(db: Database, ids: list[int], today: dt.date | None = None) ->
     def agreement(staff_id: int, kind: str, signed_on: str, **extra: object) -> int:
         values = {"staff_id": staff_id, "document_no": f"AG-{year}-{next(numbers):05d}", "kind": kind,
                   "status": "signed", "category": "confidential_duty", "secret_access": 1, "signed_on": signed_on,
-                  "witness": "钱建国", **extra}
+                  "witness": "钱建国", "business": "电子元器件的销售", "region": "广东省", **extra}
         return db.execute(f"INSERT INTO agreements ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                           list(values.values())).lastrowid
 

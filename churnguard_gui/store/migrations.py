@@ -40,23 +40,25 @@ def m004_screenings(db: Database) -> None:
 
 
 @migrations()
-def m007_risk(db: Database) -> None:
-    _run_script(db, _RISK)
+def m006_legal(db: Database) -> None:
+    _run_script(db, _LEGAL)
 
 
-_RISK = """
-CREATE TABLE warning_signs (
-    id INTEGER PRIMARY KEY,
-    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('falling_results', 'asked_about_leaving', 'competitor_contact',
-                                       'key_clients_unvisited', 'other')),
-    noted_on TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
-);
-CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
-CREATE INDEX clients_status_value ON clients(status, annual_value);
-CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
+_LEGAL = """
+ALTER TABLE staff ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff ADD COLUMN notice_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN business TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN floor_region TEXT NOT NULL DEFAULT 'national';
+ALTER TABLE agreements ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN departure_pay INTEGER CHECK (departure_pay IS NULL OR departure_pay >= 0);
+ALTER TABLE agreements ADD COLUMN departure_decision TEXT
+    CHECK (departure_decision IS NULL OR departure_decision IN ('enforce', 'waive'));
+ALTER TABLE agreements ADD COLUMN release_kind TEXT
+    CHECK (release_kind IS NULL OR release_kind IN ('waiver', 'release'));
+ALTER TABLE screenings ADD COLUMN consent_on TEXT;
+ALTER TABLE screenings ADD COLUMN consent_references INTEGER NOT NULL DEFAULT 0 CHECK (consent_references IN (0, 1));
+ALTER TABLE screenings ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 6 CHECK (retention_months > 0);
+ALTER TABLE screenings ADD COLUMN purged_at TEXT;
 """
 
 
@@ -367,4 +369,26 @@ WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
     INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id IN
         (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
 END;
+"""
+
+
+# Early warning (issue 12): warning signs on the staff record; indexes for the risk figures.
+@migrations()
+def m007_risk(db: Database) -> None:
+    _run_script(db, _RISK)
+
+
+_RISK = """
+CREATE TABLE warning_signs (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('falling_results', 'asked_about_leaving', 'competitor_contact',
+                                       'key_clients_unvisited', 'other')),
+    noted_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
+CREATE INDEX clients_status_value ON clients(status, annual_value);
+CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
 """
