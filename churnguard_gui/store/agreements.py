@@ -96,7 +96,8 @@ def needs_supplement(stored: StoredAgreement) -> bool:
     dispute clause and says "连续三个月": offer a 补充协议 on the current terms (never edit the old text)."""
     from churnguard_gui.core.agreements import FIRST_FULL_VERSION
 
-    return (stored.template_version < FIRST_FULL_VERSION and stored.draft.has_noncompete
+    return (stored.template_version != "" and stored.template_version < FIRST_FULL_VERSION  # "": not recorded
+            and stored.draft.has_noncompete
             and stored.status in ("signed", "printed"))
 
 
@@ -117,7 +118,8 @@ def supplement(db: Database, agreement_id: int, language: str) -> tuple[Agreemen
 def needing_supplement(db: Database) -> list[tuple[int, str, str]]:
     """(agreement id, document, staff name) of non-competes on template 2026.1 still in force or awaiting signing."""
     rows = db.execute("SELECT a.id, a.document_no, s.name FROM agreements a JOIN staff s ON s.id = a.staff_id "
-                      "WHERE a.template_version < '2026.2' AND a.kind IN ('noncompete', 'both') "
+                      "WHERE a.template_version != '' AND a.template_version < '2026.2' "
+                      "AND a.kind IN ('noncompete', 'both') "
                       "AND a.status IN ('signed', 'printed') ORDER BY a.document_no").fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
 

@@ -109,6 +109,9 @@ def test_agreements_on_template_2026_1_are_flagged_and_get_a_supplement(demo):
     with writing(demo):
         demo.execute("UPDATE agreements SET template_version = '2026.1' WHERE id = ?", [old])
     assert [row[0] for row in needing_supplement(demo)] == [old]
+    with writing(demo):  # a version not recorded (rows written by the demo) is not taken for 2026.1
+        demo.execute("UPDATE agreements SET template_version = '' WHERE id = ?", [current])
+    assert [row[0] for row in needing_supplement(demo)] == [old]
     chinese, english = supplement(demo, old, "en")
     plain = chinese.plain()
     assert chinese.title == "补充协议" and "因甲方原因导致三个月未支付" in plain and "返还" in plain
