@@ -39,6 +39,19 @@ def m004_screenings(db: Database) -> None:
     _run_script(db, _SCREENINGS)
 
 
+@migrations()
+def m008_import_source(db: Database) -> None:
+    """Where a client came from (客户来源), and a flag for clients imported without an owner."""
+    _run_script(db, _IMPORT_SOURCE)
+
+
+_IMPORT_SOURCE = """
+ALTER TABLE clients ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN needs_owner INTEGER NOT NULL DEFAULT 0 CHECK (needs_owner IN (0, 1));
+CREATE INDEX clients_needs_owner ON clients(needs_owner) WHERE needs_owner = 1;
+"""
+
+
 _SCREENINGS = """
 CREATE TABLE screenings (
     id INTEGER PRIMARY KEY,
