@@ -10,10 +10,10 @@ from churnguard_gui.core.values import clean_text
 from churnguard_gui.i18n import tr
 
 # The synonym table: every header (normalised: no spaces, _ - : * . #, lower case, marks such as "(必填)"
-# removed) that real exports and import templates use for a field. Collected from Excel lists kept by hand,
-# Chinese CRMs (纷享销客, 销售易, 悟空CRM, 简道云, 企业微信客户), ERP customer masters (金蝶, 用友: 往来单位, 专管业务员)
-# and Salesforce / HubSpot / Zoho exports. A header must mean one field only (a test checks it); to add one,
-# append it to its field's tuple. Unknown headers are listed for the user, never guessed.
+# removed) that real exports and import templates use for a field. Collected from Excel lists kept by
+# hand, Chinese CRMs (纷享销客, 销售易, 悟空CRM, 简道云, 企业微信客户), ERP customer masters (金蝶, 用友:
+# 往来单位, 专管业务员) and Salesforce / HubSpot / Zoho exports. A header must mean one field only (a test
+# checks it); to add one, append it to its field's tuple. Unknown headers are listed for the user, never guessed.
 CLIENT_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("客户编号", "客户代码", "客户编码", "编号", "编码", "客户号", "往来单位编码", "单位编码", "客户id",
              "code", "clientcode", "customercode", "customerid", "customerno", "accountnumber", "accountid", "id",

@@ -1,26 +1,29 @@
 """Writing a checked import plan in one transaction, with progress and cancelling."""
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import InputError
-from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_key, plan_import
+from churnguard_gui.core.errors import Cancelled, InputError
+from churnguard_gui.core.headers import normalise
+from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
-
-class Cancelled(Exception):
-    """The user cancelled; the transaction was rolled back."""
+__all__ = ["Cancelled", "ImportResult", "Owners", "plan_file", "plan_table", "remember_mapping",
+           "remembered_mapping", "run_import"]
 
 
 @dataclass
@@ -31,17 +34,40 @@ class ImportResult:
     dry_run: bool = False
 
 
-def plan_file(db: Database, path: str | Path, kind: str, overrides: dict[str, str | None] | None = None
-              ) -> ImportPlan:
-    return plan_table(db, read_table(path), kind, overrides)
+def plan_file(db: Database, path: str | Path, kind: str, overrides: dict[str, str | None] | None = None,
+              owners: Owners | None = None, sheet: str | None = None) -> ImportPlan:
+    return plan_table(db, read_table(path, sheet=sheet), kind, overrides, owners)
 
 
-def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None
-               ) -> ImportPlan:
+def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None,
+               owners: Owners | None = None, progress: Progress | None = None) -> ImportPlan:
     staff_names = set(staff_name_index(db))
     if kind == "clients":
-        return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db))
-    return plan_import(table, kind, overrides, staff_names)
+        return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db),
+                           owners=owners, progress=progress)
+    return plan_import(table, kind, overrides, staff_names, progress=progress)
+
+
+def _mapping_key(kind: str, headers: list[str]) -> str:
+    digest = hashlib.sha256("\x1f".join([kind, *map(normalise, headers)]).encode("utf-8")).hexdigest()
+    return f"import_mapping:{digest[:32]}"
+
+
+def remember_mapping(db: Database, kind: str, headers: list[str], overrides: dict[str, str | None]) -> None:
+    """Keep the columns chosen for a file, for the next file with the same headers."""
+    set_setting(db, _mapping_key(kind, headers), json.dumps(overrides, ensure_ascii=False))
+
+
+def remembered_mapping(db: Database, kind: str, headers: list[str]) -> dict[str, str | None] | None:
+    """The columns chosen last time for a file with these headers, or None."""
+    text = get_setting(db, _mapping_key(kind, headers))
+    if not text:
+        return None
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_run: bool = False,
@@ -68,7 +94,7 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
             _link_managers(db, plan, staff_ids)
         result.written = total
         audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
-              created_staff=result.created_staff)
+              created_staff=result.created_staff, unassigned=plan.unassigned)
     return result
 
 
