@@ -115,7 +115,9 @@ def checked(rows: Iterator[tuple[int, list[str]]], where: Where) -> Iterator[tup
 def _lines(handle, encoding: str, delimiter: str, state: _State, where: Where, tick: Ticker) -> Iterator[str]:
     """The file's lines (ends kept, as csv wants them), decoded chunk by chunk, never the whole file at once."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
-    leftover = ""
+    parts: list[str] = []  # the line being read, when it spans chunks
+    size = 0
+    held_cr = False
     done = 0
     while True:
         chunk = handle.read(CHUNK)
@@ -125,37 +127,44 @@ def _lines(handle, encoding: str, delimiter: str, state: _State, where: Where, t
         try:
             text = decoder.decode(chunk, final)
         except UnicodeDecodeError as exc:
-            good = _decoded_prefix(exc, encoding)
+            good = ("\r" if held_cr else "") + _decoded_prefix(exc, encoding)
             cjk = state.cjk + len(_CJK.findall(good))
-            row, column = _locate(state, leftover + good, delimiter)
+            row, column = _locate(state, "".join(parts) + good, delimiter)
             truncated = final and exc.reason == "unexpected end of data"
             raise Undecodable(row, column, truncated, cjk) from None
         if state.cjk < 2:
             state.cjk += len(_CJK.findall(text))
-        buffer = leftover + text
-        end = len(buffer)
-        if not final and buffer.endswith("\r"):
-            end -= 1  # a "\n" may follow in the next chunk
+        if held_cr:
+            text = "\r" + text
+        held_cr = not final and text.endswith("\r")  # a "\n" may follow in the next chunk
+        if held_cr:
+            text = text[:-1]
         start = 0
-        for match in _NEWLINE.finditer(buffer, 0, end):
-            line = buffer[start:match.end()]
+        for match in _NEWLINE.finditer(text):
+            piece = text[start:match.end()]
             start = match.end()
-            yield _pending(line, state, where)
-        leftover = buffer[start:]
+            if parts:
+                piece = "".join(parts) + piece
+                parts.clear()
+                size = 0
+            yield _pending(piece, state, where, delimiter)
+        if start < len(text):
+            parts.append(text[start:])
+            size += len(text) - start
         if final:
-            if leftover:
-                yield _pending(leftover, state, where)
+            if parts:
+                yield _pending("".join(parts), state, where, delimiter)
             return
-        if len(leftover) > MAX_RECORD_CHARS:
-            where.row = state.records + 1
+        if size > MAX_RECORD_CHARS:
+            where.row, where.column_index = state.records + 1, None
             raise where.error("row_too_long", limit=f"{MAX_RECORD_CHARS // (1024 * 1024)} MB")
 
 
-def _pending(line: str, state: _State, where: Where) -> str:
+def _pending(line: str, state: _State, where: Where, delimiter: str) -> str:
     state.pending.append(line)
     state.pending_chars += len(line)
     if state.pending_chars > MAX_RECORD_CHARS:  # e.g. a quote never closed, swallowing the file
-        where.row, where.column_index = state.records + 1, _last_field(state.pending, ",")
+        where.row, where.column_index = state.records + 1, _last_field(state.pending, delimiter)
         raise where.error("row_too_long", limit=f"{MAX_RECORD_CHARS // (1024 * 1024)} MB")
     return line
 

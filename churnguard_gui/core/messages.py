@@ -42,7 +42,7 @@ TEXTS: dict[str, str] = {
     "too_many_rows": "more than {limit} rows; split the file into several files",
     "too_many_columns": "more than {limit} columns hold something; remove the columns that are not needed",
     "cell_too_long": "this cell holds more than {limit} characters",
-    "row_too_long": "this row is longer than {limit}; a quote may never be closed",
+    "row_too_long": "this row is longer than {limit}: a cell is far too long, or a quote is never closed",
     "too_big_for_memory": "the file is too big to be read on this computer",
     "formula_without_value": "a formula without a saved result, imported as its text: {value} (open the file "
     "in Excel and save it to keep the results)",
