@@ -98,7 +98,7 @@ def checked(rows: Iterator[tuple[int, list[str]]], where: Where) -> Iterator[tup
             raise where.error("too_many_rows", limit=f"{MAX_ROWS:,}")
         if len(values) > MAX_COLUMNS:
             width = len(values)
-            while width > MAX_COLUMNS and not values[width - 1].strip():
+            while width > 0 and not values[width - 1].strip():
                 width -= 1
             if width > MAX_COLUMNS:
                 where.column_index = MAX_COLUMNS
@@ -176,11 +176,26 @@ def _decoded_prefix(exc: UnicodeDecodeError, encoding: str) -> str:
         return ""
 
 
+def _shape(text: str, delimiter: str) -> str:
+    """text with long runs of ordinary characters shortened: the same records and fields, quicker to split."""
+    return re.sub(f'[^"\\r\\n{re.escape(delimiter)}]{{1000,}}', "x", text)
+
+
+def _split(text: str, delimiter: str) -> list[list[str]]:
+    """Records of text read leniently, however long a field (only to find a spot; the limits were checked)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    finally:
+        csv.field_size_limit(limit)
+
+
 def _locate(state: _State, before: str, delimiter: str) -> tuple[int, int | None]:
     """Row and column index of the character that follows before (the text of the current record so far)."""
-    text = "".join(state.pending) + before + "\uffff"  # a marker, so the spot always has a field
+    text = _shape("".join(state.pending) + before, delimiter) + "\uffff"  # a marker: the spot always has a field
     try:
-        found = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        found = _split(text, delimiter)
     except csv.Error:
         return state.records + 1, None
     if not found:
@@ -190,11 +205,11 @@ def _locate(state: _State, before: str, delimiter: str) -> tuple[int, int | None
 
 def _last_field(lines: list[str], delimiter: str) -> int | None:
     """Index of the field being read at the end of lines (a record csv refused), or None."""
-    text = "".join(lines)
+    text = _shape("".join(lines), delimiter)
     if not text:
         return None
     try:
-        found = list(csv.reader(io.StringIO(text + "\uffff", newline=""), delimiter=delimiter))
+        found = _split(text + "\uffff", delimiter)
     except csv.Error:
         return None
     return max(len(found[0]) - 1, 0) if found else None
