@@ -45,7 +45,8 @@ class SheetParser(WorkSheetParser):
         formula = element.find(FORMULA_TAG)
         if formula is not None:
             shared = formula.get("t") == "shared"
-            uncached = cell["value"] is None and element.find(VALUE_TAG) is None
+            saved = element.find(VALUE_TAG)  # openpyxl and other programs write <v/> or no <v> at all
+            uncached = cell["value"] is None and (saved is None or (not saved.text and element.get("t") != "str"))
             if shared or uncached:
                 text = self._formula_text(element, formula)
                 if uncached and text not in ("", "="):
