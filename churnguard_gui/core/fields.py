@@ -31,7 +31,6 @@ FIELD_LABELS: dict[str, str] = {
     "last_manager_visit": "Last manager visit",
     "notes": "Notes",
     "source": "Source",
-    "needs_owner": "Needs an owner",
     "role": "Role",
     "department": "Department",
     "hire_date": "Hire date",
