@@ -29,6 +29,7 @@ from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
 from churnguard_gui.core.importing import ImportPlan, Owners
 from churnguard_gui.core.tabular import Table, read_table
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.db import open_db
 from churnguard_gui.store.importer import (
     ImportResult,
@@ -239,8 +240,9 @@ class ImportDialog(QDialog):
         if plan.new_staff:
             lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
         if plan.unassigned:
-            lines.append(self.tr("{count} clients have no owner: they will be marked \"needs an owner\" on the "
-                                 "client list.").format(count=plan.unassigned))
+            lines.append(ntr("{n} client has no owner: it will be marked \"needs an owner\" on the client list.",
+                             "{n} clients have no owner: they will be marked \"needs an owner\" on the client list.",
+                             plan.unassigned))
         if plan.unmapped:
             lines.append(self.tr("Columns not imported: {headers}").format(headers=", ".join(plan.unmapped)))
         if plan.warning_count:

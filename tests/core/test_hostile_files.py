@@ -76,7 +76,7 @@ def test_gbk_after_a_long_utf8_start_is_refused_not_garbled(tmp_path):
 
 
 def test_a_file_that_is_not_text_names_where(tmp_path):
-    data = "Name,Owner\nAcme,Ann\n".encode() + b"Bad,\x80\x80\x80\xff\n"
+    data = b"Name,Owner\nAcme,Ann\n" + b"Bad,\x80\x80\x80\xff\n"
     error = refused(write(tmp_path, "bin.csv", data))
     assert error.code == "undecodable" and error.row == 3 and error.column == "Owner"
 
