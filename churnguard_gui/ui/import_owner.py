@@ -27,10 +27,12 @@ class OwnerQuestion(QGroupBox):
         self.group.addButton(self.nobody)
         self.person.currentTextChanged.connect(self._typed)
         layout = QGridLayout(self)
-        layout.addWidget(self.explain, 0, 0, 1, 2)
+        layout.addWidget(self.explain, 0, 0, 1, 3)
         layout.addWidget(self.one_person, 1, 0)
         layout.addWidget(self.person, 1, 1)
-        layout.addWidget(self.nobody, 2, 0, 1, 2)
+        layout.addWidget(self.nobody, 2, 0, 1, 3)
+        self.person.setMinimumWidth(220)
+        layout.setColumnStretch(2, 1)  # the name box stays name-sized
 
     def _typed(self, text: str) -> None:
         if text.strip():

@@ -86,3 +86,22 @@ def test_the_mapping_chosen_is_remembered_for_the_same_headers(qtbot, fresh_db, 
     third.show()
     choose_file(qtbot, third, monkeypatch, other)
     assert third.combos["Deal"].currentData() is None  # other headers: nothing remembered
+
+
+def test_cancel_stops_reading_a_big_file_within_a_second(qtbot, fresh_db, db_path, tmp_path, monkeypatch):
+    import time
+
+    src = tmp_path / "big.csv"
+    src.write_bytes("客户名称,负责销售\n".encode() + "南诚化工有限公司,吴芳\n".encode() * 990_000)  # 30 MB, seconds to read
+    dialog = ImportDialog(fresh_db, str(db_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose file…")
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    started = time.monotonic()
+    dialog.worker.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=5000)
+    assert time.monotonic() - started < 1.0
+    assert dialog.table is None
