@@ -29,6 +29,7 @@ TEXTS: dict[str, str] = {
     "undecodable": "the bytes here are neither UTF-8 nor GBK/GB18030 text; save the file as CSV UTF-8",
     "truncated_utf8": "the file ends in the middle of a character; it looks cut off",
     "corrupt_utf8": "the file is UTF-8 but has broken bytes here",
+    "corrupt_utf16": "the file is UTF-16 but has broken bytes here (or it ends in the middle of a character)",
     "bad_csv": "the CSV cannot be read here: {reason}",
     "bad_xlsx": "not a readable Excel workbook: {reason}",
     "bad_xml": "the workbook is damaged (its XML cannot be read): {reason}",

@@ -97,7 +97,7 @@ def _read_csv(path: Path, tick: Ticker) -> Table:
     with open(path, "rb") as handle:
         head = handle.read(4)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _scan(path, "utf-16", "utf-16", tick, on_undecodable="undecodable")
+        return _scan(path, "utf-16", "utf-16", tick, on_undecodable="corrupt_utf16")
     had_bom = head.startswith(codecs.BOM_UTF8)
     try:
         return _scan(path, "utf-8-sig" if had_bom else "utf-8", "utf-8", tick)
@@ -111,7 +111,11 @@ def _read_csv(path: Path, tick: Ticker) -> Table:
 
 
 def _located(path: Path, exc: Undecodable, code: str, headers: list[str] | None = None) -> InputError:
-    where = Where(path.name, exc.row, exc.column_index, headers or _headers_for_errors(path))
+    if exc.row <= 1:
+        headers = []  # the header row itself: name the column by its letter, not by its undecodable text
+    elif not headers:
+        headers = _headers_for_errors(path)
+    where = Where(path.name, exc.row, exc.column_index, headers)
     return where.error(code)
 
 

@@ -48,7 +48,11 @@ def foreign_digits(value: object) -> bool:
     """
     if value is None or isinstance(value, int | float):
         return False
-    return any(unicodedata.category(ch) in ("Nd", "No", "Nl") and ch not in _PLAIN_DIGITS for ch in str(value))
+    text = str(value)
+    if text.isascii():
+        return False
+    return any(unicodedata.category(ch) in ("Nd", "No", "Nl") and ch not in _PLAIN_DIGITS
+               for ch in text if ch > "\x7f")
 
 
 def parse_money(value: object, multiplier: int = 1) -> int:

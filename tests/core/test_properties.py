@@ -24,7 +24,7 @@ from churnguard_gui.core.values import (
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LOCATED = {"undecodable", "corrupt_utf8", "truncated_utf8", "bad_csv", "cell_too_long", "too_many_columns",
+LOCATED = {"undecodable", "corrupt_utf8", "corrupt_utf16", "truncated_utf8", "bad_csv", "cell_too_long", "too_many_columns",
            "too_many_rows", "row_too_long"}
 
 # Bytes that look like CSV exports: separators, quotes, line breaks, BOMs, CJK in UTF-8 and GBK, broken bytes.
