@@ -1,7 +1,7 @@
 """Turning a read table into checked records: an import plan, with every refused cell named."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from churnguard_gui.core.errors import Cancelled, FieldProblem, InputError
@@ -48,12 +48,16 @@ class StaffRow:
     manager_name: str
 
 
+KEEP_RECORDS = 20_000  # a plan for a bigger file keeps no records: they are read from the file again when written
+
+
 @dataclass
 class ImportPlan:
     """What an import would write, what it refuses, and the staff it would create.
 
     problems keeps the first MAX_LISTED refusals (problem_count counts them all); warnings are things read
-    but worth a look, such as a formula without a saved value imported as its text.
+    but worth a look, such as a formula without a saved value imported as its text. A file of more than
+    KEEP_RECORDS good rows keeps its records out of memory: all_records() reads them again from the file.
     """
 
     kind: str
@@ -67,7 +71,27 @@ class ImportPlan:
     warning_count: int = 0
     problem_count: int = 0
     unassigned: int = 0  # clients imported without an owner, flagged as needing one
+    record_count: int = 0
     _refused: set[int] = field(default_factory=set, repr=False)
+    _replay: Callable[[], Iterator] | None = field(default=None, repr=False)
+
+    @property
+    def total(self) -> int:
+        """How many records would be written."""
+        return self.record_count if self._replay is not None else len(self.records)
+
+    def all_records(self) -> Iterator:
+        """Every record to write, in file order: the ones kept, or for a big file read again from the file."""
+        return self._replay() if self._replay is not None else iter(self.records)
+
+    def _keep(self, records: Iterator, replay: Callable[[], Iterator]) -> None:
+        for record in records:
+            self.record_count += 1
+            if self._replay is None:
+                self.records.append(record)
+                if len(self.records) > KEEP_RECORDS:
+                    self.records.clear()
+                    self._replay = replay
 
     def refuse(self, problem: InputError) -> None:
         self.problem_count += 1
@@ -144,10 +168,16 @@ def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None
         raise InputError("no_owner_column", file=file)
     plan = ImportPlan(kind, file, unmapped=unmapped, columns=columns,
                       warnings=list(getattr(table, "warnings", [])), warning_count=getattr(table, "warning_count", 0))
-    if kind == "clients":
-        _plan_clients(table, plan, staff_names, client_names or set(), client_codes or set(), owners, progress)
-    else:
-        _plan_staff(table, plan, staff_names, progress)
+    def records(target: ImportPlan, report: Callable[[int, int], bool] | None) -> Iterator:
+        if kind == "clients":
+            return _client_records(table, target, staff_names, client_names or set(), client_codes or set(), owners,
+                                   report)
+        return _staff_records(table, target, staff_names, report)
+
+    def replay() -> Iterator:  # the same rows, checked the same way; their problems are known already
+        return records(ImportPlan(kind, file, columns=columns), None)
+
+    plan._keep(records(plan, progress), replay)
     return plan
 
 
@@ -206,8 +236,9 @@ def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[in
         yield _Row(row, data, name, problem, plan, before)
 
 
-def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
-                  existing_codes: set[str], owners: Owners, progress: Callable[[int, int], bool] | None) -> None:
+def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
+                    existing_codes: set[str], owners: Owners, progress: Callable[[int, int], bool] | None
+                    ) -> Iterator[ClientRow]:
     by_field = {c.field: c for c in plan.columns}
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
@@ -249,12 +280,12 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
         if data.get("contact") or data.get("phone") or data.get("email"):
             client.contacts.append(Contact(name=str(data.get("contact") or name), phone=str(data.get("phone") or ""),
                                            email=str(data.get("email") or ""), is_primary=True))
-        plan.records.append(ClientRow(row, client, owner))
+        yield ClientRow(row, client, owner)
     plan.new_staff = list(new_staff.values())
 
 
-def _plan_staff(table: Table, plan: ImportPlan, existing: set[str],
-                progress: Callable[[int, int], bool] | None) -> None:
+def _staff_records(table: Table, plan: ImportPlan, existing: set[str],
+                   progress: Callable[[int, int], bool] | None) -> Iterator[StaffRow]:
     by_field = {c.field: c for c in plan.columns}
     seen: dict[str, int] = {}
     for read in _read_rows(table, plan, "staff", progress):
@@ -273,4 +304,4 @@ def _plan_staff(table: Table, plan: ImportPlan, existing: set[str],
                       monthly_wage=data.get("monthly_wage"),  # type: ignore[arg-type]
                       **{f: data[f] for f in ("role", "department", "phone", "email", "hire_date", "notice_date",
                                               "last_day", "notes") if data.get(f) not in (None, "")})
-        plan.records.append(StaffRow(row, staff, str(data.get("manager") or "")))
+        yield StaffRow(row, staff, str(data.get("manager") or ""))

@@ -78,13 +78,13 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         raise InputError("rows_refused", file=plan.file, details={"count": len(plan.refused_rows)})
     result = ImportResult(plan, dry_run=dry_run)
     if dry_run:
-        result.written = len(plan.records)
+        result.written = plan.total
         result.created_staff = list(plan.new_staff)
         return result
-    total = len(plan.records)
+    total = plan.total
     with writing(db), suspended(db):  # the search index is built once for the new clients, at the end
         staff_ids = staff_name_index(db)
-        for done, record in enumerate(plan.records, start=1):
+        for done, record in enumerate(plan.all_records(), start=1):
             if isinstance(record, ClientRow):
                 _write_client_row(db, record, staff_ids, result)
             else:
@@ -115,7 +115,7 @@ def _write_staff_row(db: Database, record: StaffRow, staff_ids: dict[str, int]) 
 
 
 def _link_managers(db: Database, plan: ImportPlan, staff_ids: dict[str, int]) -> None:
-    for record in plan.records:
+    for record in plan.all_records():
         if record.manager_name and name_key(record.manager_name) in staff_ids:
             manager = staff_ids[name_key(record.manager_name)]
             me = staff_ids[name_key(record.staff.name)]

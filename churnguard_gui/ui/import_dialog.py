@@ -236,7 +236,7 @@ class ImportDialog(QDialog):
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
         lines = [self.tr("{good} rows can be imported, {bad} rows are refused.").format(
-            good=len(plan.records), bad=len(plan.refused_rows))]
+            good=plan.total, bad=len(plan.refused_rows))]
         if plan.new_staff:
             lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
         if plan.unassigned:
@@ -257,7 +257,7 @@ class ImportDialog(QDialog):
             lines.append(self.tr("Correct the file and choose it again, or tick the box below to import only the "
                                  "good rows."))
         self.report.setPlainText("\n".join(lines))
-        self.import_button.setEnabled(bool(plan.records))
+        self.import_button.setEnabled(bool(plan.total))
 
     def start_import(self) -> None:
         if self.plan is None:

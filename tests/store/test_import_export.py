@@ -182,3 +182,28 @@ def test_many_bad_rows_are_counted_not_all_kept(fresh_db, tmp_path):
     path.write_text("客户名称,负责销售,合同金额\n" + "".join(f"甲{i},吴芳,很多\n" for i in range(1000)), encoding="utf-8")
     plan = plan_file(fresh_db, path, "clients")
     assert plan.problem_count == 1000 and len(plan.problems) == 200 and len(plan.refused_rows) == 1000
+
+
+def test_a_big_file_is_planned_without_keeping_its_records(fresh_db, tmp_path, monkeypatch, db_path):
+    from churnguard_gui.core import importing
+    from churnguard_gui.store.db import open_db
+
+    path = tmp_path / "c.csv"
+    path.write_text("客户名称,负责销售,合同金额\n" + "".join(f"客户{i},{'吴芳' if i % 2 else '郑浩'},{i}\n"
+                                                      for i in range(50)) + "客户3,吴芳,1\n坏,吴芳,很多\n",
+                    encoding="utf-8")
+    kept = plan_file(fresh_db, path, "clients")
+    monkeypatch.setattr(importing, "KEEP_RECORDS", 10)
+    streamed = plan_file(fresh_db, path, "clients")
+    assert streamed.records == [] and streamed.total == kept.total == 50
+    assert streamed.refused_rows == kept.refused_rows == [52, 53]
+    assert sorted(streamed.new_staff) == sorted(kept.new_staff) == ["吴芳", "郑浩"]
+    assert [r.client.name for r in streamed.all_records()] == [r.client.name for r in kept.records]
+    other = open_db(tmp_path / "other.db")
+    run_import(fresh_db, kept, skip_bad=True)
+    result = run_import(other, plan_file(other, path, "clients"), skip_bad=True)  # streamed: KEEP_RECORDS is 10
+    assert result.written == 50
+    query = "SELECT c.name, c.annual_value, s.name FROM clients c JOIN client_team t ON t.client_id = c.id " \
+            "JOIN staff s ON s.id = t.staff_id ORDER BY c.id"
+    assert other.execute(query).fetchall() == fresh_db.execute(query).fetchall()
+    other.close()
