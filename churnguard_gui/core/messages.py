@@ -33,7 +33,10 @@ TEXTS: dict[str, str] = {
     "bad_csv": "the CSV cannot be read here: {reason}",
     "bad_xlsx": "not a readable Excel workbook: {reason}",
     "bad_xml": "the workbook is damaged (its XML cannot be read): {reason}",
-    "zip_bomb": "refused: the workbook would unpack to far more than any real workbook ({reason})",
+    "zip_bomb": "refused: part {part} of the workbook would unpack from {packed} to {size} bytes, far more than "
+    "any real workbook",
+    "zip_too_big": "refused: the workbook would unpack to {size} MB; at most {limit} MB can be read",
+    "zip_too_many_parts": "refused: the workbook has {count} parts; a real one has far fewer (at most {limit})",
     "encrypted_xlsx": "the workbook is encrypted; open it in Excel and save it without a password",
     "ole_workbook": "this is an old .xls file or a workbook saved with a password; open it in Excel and save it "
     "as .xlsx without a password",

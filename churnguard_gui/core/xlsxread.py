@@ -53,18 +53,18 @@ def check_directory(archive: zipfile.ZipFile, where: Where) -> None:
     """
     infos = archive.infolist()
     if len(infos) > MAX_XLSX_MEMBERS:
-        raise where.error("zip_bomb", reason=f"{len(infos):,} parts")
+        raise where.error("zip_too_many_parts", count=f"{len(infos):,}", limit=f"{MAX_XLSX_MEMBERS:,}")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise where.error("encrypted_xlsx")
         total += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
-            raise where.error("zip_bomb", reason=f"{info.filename}: {info.file_size:,} bytes packed into "
-                                                 f"{info.compress_size:,}")
+            raise where.error("zip_bomb", part=info.filename, size=f"{info.file_size:,}",
+                              packed=f"{info.compress_size:,}")
     if total > MAX_XLSX_INFLATED:
-        raise where.error("zip_bomb", reason=f"{total / 1024 / 1024:,.0f} MB unpacked, at most "
-                                             f"{MAX_XLSX_INFLATED // 1024 // 1024} MB")
+        raise where.error("zip_too_big", size=f"{total / 1024 / 1024:,.0f}",
+                          limit=f"{MAX_XLSX_INFLATED // 1024 // 1024}")
 
 
 def read_xlsx(path: Path, sheet: str | None, tick: Ticker):

@@ -116,7 +116,7 @@ def test_hostile_files_are_refused_in_one_line(tmp_path):
     values = tmp_path / "values.csv"
     values.write_text("客户名称,负责销售,合同金额,最后跟进时间\n甲,吴芳,٣,2025/1/2\n乙,吴芳,\"1,2,3\",2025/1/2 25:61\n",
                       encoding="utf-8")
-    for src, expected in ((bomb, "bomb.xlsx: refused: the workbook would unpack"),
+    for src, expected in ((bomb, "bomb.xlsx: refused: part xl/worksheets/sheet1.xml of the workbook would unpack from"),
                           (broken, "broken.csv, row 10001, column 客户名称: the file is UTF-8 but has broken bytes"),
                           (values, "values.csv, row 3, column 最后跟进时间: not a possible time of day: 2025/1/2 25:61")):
         for extra in ([], ["--dry-run"]):
