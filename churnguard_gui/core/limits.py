@@ -8,7 +8,7 @@ MAX_CELL_CHARS = 32_767  # one cell, as in Excel
 MAX_RECORD_CHARS = 8 * 1024 * 1024  # one CSV record (a row, quoted line breaks included)
 
 # XLSX: refused from the sizes in the zip directory before anything is inflated.
-MAX_XLSX_INFLATED = 128 * 1024 * 1024  # all parts of the workbook, unpacked
+MAX_XLSX_INFLATED = 32 * 1024 * 1024  # all parts of the workbook, unpacked (a bigger one: save it as CSV)
 MAX_XLSX_RATIO = 100  # unpacked / packed size of any part bigger than RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_XLSX_MEMBERS = 10_000

@@ -35,7 +35,8 @@ TEXTS: dict[str, str] = {
     "bad_xml": "the workbook is damaged (its XML cannot be read): {reason}",
     "zip_bomb": "refused: part {part} of the workbook would unpack from {packed} to {size} bytes, far more than "
     "any real workbook",
-    "zip_too_big": "refused: the workbook would unpack to {size} MB; at most {limit} MB can be read",
+    "zip_too_big": "refused: the workbook would unpack to {size} MB; at most {limit} MB can be read (save a big "
+    "list as CSV UTF-8: up to 100 MB)",
     "zip_too_many_parts": "refused: the workbook has {count} parts; a real one has far fewer (at most {limit})",
     "encrypted_xlsx": "the workbook is encrypted; open it in Excel and save it without a password",
     "ole_workbook": "this is an old .xls file or a workbook saved with a password; open it in Excel and save it "
