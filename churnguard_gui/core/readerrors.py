@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from xml.parsers.expat import ExpatError
 
 from churnguard_gui.core.errors import ChurnError, InputError
+from churnguard_gui.core.limits import MAX_CELL_CHARS
 
 _REASON_LIMIT = 160
 
@@ -72,7 +73,7 @@ def converted(where: Where, kind: str) -> Iterator[Where]:
         raise where.error("bad_xlsx" if kind == "xlsx" else "undecodable", reason=reason(exc)) from None
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise where.error("cell_too_long", limit=f"{_cell_limit():,}") from None
+            raise where.error("cell_too_long", limit=f"{MAX_CELL_CHARS:,}") from None
         raise where.error("bad_csv", reason=reason(exc)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
         raise where.error("bad_xlsx", reason=reason(exc)) from None
@@ -89,8 +90,3 @@ def converted(where: Where, kind: str) -> Iterator[Where]:
         # TypeError, IndexError, AttributeError, NotImplementedError for an unknown compression…).
         raise where.error("bad_xlsx", reason=reason(exc)) from None
 
-
-def _cell_limit() -> int:
-    from churnguard_gui.core.limits import MAX_CELL_CHARS
-
-    return MAX_CELL_CHARS
