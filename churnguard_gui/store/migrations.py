@@ -392,3 +392,16 @@ CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
 CREATE INDEX clients_status_value ON clients(status, annual_value);
 CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
 """
+
+
+@migrations()
+def m008_import_source(db: Database) -> None:
+    """Where a client came from (客户来源), and a flag for clients imported without an owner."""
+    _run_script(db, _IMPORT_SOURCE)
+
+
+_IMPORT_SOURCE = """
+ALTER TABLE clients ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN needs_owner INTEGER NOT NULL DEFAULT 0 CHECK (needs_owner IN (0, 1));
+CREATE INDEX clients_needs_owner ON clients(needs_owner) WHERE needs_owner = 1;
+"""
