@@ -9,6 +9,7 @@ from churnguard_gui.core.models import TeamMember
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import write_client
 from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.demo_tactics import add_tactics_demo
 from churnguard_gui.store.staff import insert_staff
 
 
@@ -32,6 +33,7 @@ def load_demo(db: Database) -> tuple[int, int]:
                 team.append(TeamMember(ids[item.manager], "manager"))
             item.client.team = team
             write_client(db, item.client, reason="demo")
+        add_tactics_demo(db)
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
         audit(db, "demo", staff=len(ids), clients=len(clients))
