@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "demo":
             from churnguard_gui.store.demo import load_demo
 
-            staff, clients = load_demo(db)
+            staff, clients = load_demo(db, early_warning=True)
             print(tr("Demo firm added: {staff} staff, {clients} clients.", staff=staff, clients=clients))
             return 0
         if args.command == "import":

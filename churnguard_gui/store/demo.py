@@ -17,8 +17,11 @@ def is_empty(db: Database) -> bool:
     return db.execute("SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM clients)").fetchone()[0] == 0
 
 
-def load_demo(db: Database) -> tuple[int, int]:
-    """Write the demo firm into an empty database; returns (staff, clients)."""
+def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
+    """Write the demo firm into an empty database; returns (staff, clients). early_warning adds what the tactics
+    and the risk figures need to show something (manager visits, firm-level contact, incentives, a former
+    employee whose clients are followed); the app and the `demo` command ask for it, tests that count staff
+    start without."""
     if not is_empty(db):
         raise StoreError("not_empty")
     staff, clients = demo_firm()
@@ -33,8 +36,10 @@ def load_demo(db: Database) -> tuple[int, int]:
                 team.append(TeamMember(ids[item.manager], "manager"))
             item.client.team = team
             write_client(db, item.client, reason="demo")
-        add_tactics_demo(db)
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
-        audit(db, "demo", staff=len(ids), clients=len(clients))
-    return len(ids), len(clients)
+        if early_warning:
+            add_tactics_demo(db)
+        staff_count = db.execute("SELECT count(*) FROM staff").fetchone()[0]  # with any former employee added
+        audit(db, "demo", staff=staff_count, clients=len(clients))
+    return staff_count, len(clients)

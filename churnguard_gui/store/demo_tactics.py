@@ -82,6 +82,8 @@ def _former_employee(db: Database, today: dt.date, day, staff: dict[str, int]) -
     for n, (client_id,) in enumerate(clients):
         db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, visit_on) "
                    "VALUES (?, ?, 'owner', ?, ?)", [handover, client_id, successor, day(-140) if n < 3 else None])
+        db.execute("UPDATE ownership_history SET to_staff_id = ?, to_name = '陈刚', changed_on = ? "
+                   "WHERE client_id = ? AND reason = 'demo'", [former, day(-1300), client_id])  # he won them
         db.execute("INSERT INTO ownership_history (client_id, from_staff_id, from_name, to_staff_id, to_name, "
                    "changed_on, reason, handover_id) VALUES (?, ?, '陈刚', ?, '吴芳', ?, 'exit handover', ?)",
                    [client_id, former, successor, day(-148), handover])

@@ -21,7 +21,7 @@ from churnguard_gui.store.clients import get_client
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.visits import add_firm_contact, firm_contacts, without_firm_contact
 from churnguard_gui.ui.rows_model import RowsModel
-from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, table
+from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
 
 
 class FirmContactDialog(QDialog):
@@ -93,7 +93,7 @@ class FirmContactDialog(QDialog):
 
     def record(self) -> None:
         row = self.current()
-        if row is None:
+        if nothing_selected(self, row):
             return
         from PySide6.QtWidgets import QComboBox
 

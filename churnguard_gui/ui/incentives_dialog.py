@@ -23,7 +23,7 @@ from churnguard_gui.core.values import format_money, parse_money
 from churnguard_gui.store.incentives import delete_incentive, incentives, save_incentive
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.rows_model import RowsModel
-from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, table
+from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
 
 
 class IncentivesDialog(QDialog):
@@ -86,7 +86,7 @@ class IncentivesDialog(QDialog):
 
     def edit(self) -> None:
         item = self.current()
-        if item is not None:
+        if not nothing_selected(self, item):
             self.open_entry(item)
 
     def open_entry(self, item: Incentive | None) -> None:
@@ -117,7 +117,7 @@ class IncentivesDialog(QDialog):
 
     def delete(self) -> None:
         item = self.current()
-        if item is None:
+        if nothing_selected(self, item):
             return
         if QMessageBox.question(self, self.windowTitle(), self.tr("Delete this incentive?")) \
                 == QMessageBox.StandardButton.Yes:

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Demo firm"), self.tr(
                 "The demo firm goes only into an empty database."))
             return
-        self.attempt(lambda: load_demo(self.db))
+        self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
         if isinstance(error, ChurnError):

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.reminders import REMINDER_LABELS, Reminder, tray_summary
 from churnguard_gui.store.reminders import reminders
 from churnguard_gui.ui.rows_model import RowsModel
-from churnguard_gui.ui.tactic_forms import table
+from churnguard_gui.ui.tactic_forms import nothing_selected, table
 
 ON_START_KEY = "reminders/on_start"
 TRAY_INTERVAL_MS = 60 * 60 * 1000  # look again every hour
@@ -78,7 +78,7 @@ class RemindersDialog(QDialog):
     def open_current(self) -> None:
         index = self.view.currentIndex()
         item = self.model.row_at(index.row()) if index.isValid() else None
-        if item is not None:
+        if not nothing_selected(self, item):
             self.opener(item)
             self.refresh()
 

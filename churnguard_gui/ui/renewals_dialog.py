@@ -11,7 +11,7 @@ from churnguard_gui.core.contracts import Renewal
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store.contracts import renewals_due, set_contract
 from churnguard_gui.ui.rows_model import RowsModel
-from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, table
+from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
 
 
 class RenewalsDialog(QDialog):
@@ -65,7 +65,7 @@ class RenewalsDialog(QDialog):
     def renew(self) -> None:
         index = self.view.currentIndex()
         row = self.model.row_at(index.row()) if index.isValid() else None
-        if row is None:
+        if nothing_selected(self, row):
             return
         dialog = EntryDialog(self.tr("Renewal of {client}").format(client=row.name), self)
         start_day = dt.date.fromisoformat(row.contract_end) + dt.timedelta(days=1)

@@ -103,3 +103,14 @@ def table(model, editable: bool = False, widest: int = 320):
 
     model.modelReset.connect(fit)
     return view
+
+
+def nothing_selected(parent: QWidget, row: object) -> bool:
+    """True (after saying so) when no row is selected for a button that acts on one."""
+    if row is not None:
+        return False
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(parent, parent.windowTitle(), QCoreApplication.translate(
+        "tactics", "Select a row in the list first."))
+    return True

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from churnguard_gui.core.reminders import Reminder
 
@@ -38,13 +38,14 @@ class Tactics(QObject):
             if key == "reminders":
                 menu.addSeparator()
         staff_tab, clients_tab = window.staff_tab, window.clients_tab
-        self.incentives_button = staff_tab.extra_button(self.tr("Incentives…"))
+        # A row under each list (the row above is full: the window must still fit a small laptop screen).
+        self.incentives_button, self.rotate_button = _button_row(
+            staff_tab, self.tr("Incentives…"), self.tr("Rotate clients…"))
         self.incentives_button.clicked.connect(self.incentives_selected)
-        self.rotate_button = staff_tab.extra_button(self.tr("Rotate clients…"))
         self.rotate_button.clicked.connect(lambda: self.open_rotation(staff_tab.current_id()))
-        self.visits_button = clients_tab.extra_button(self.tr("Manager visits…"))
+        self.visits_button, self.firm_button = _button_row(
+            clients_tab, self.tr("Manager visits…"), self.tr("Firm-level contact…"))
         self.visits_button.clicked.connect(lambda: self.open_visits(clients_tab.current_id()))
-        self.firm_button = clients_tab.extra_button(self.tr("Firm-level contact…"))
         self.firm_button.clicked.connect(lambda: self.open_firm_contact(clients_tab.current_id()))
 
     def _run(self, dialog: QDialog) -> None:
@@ -126,6 +127,16 @@ class Tactics(QObject):
         items = reminders(self.db)
         if items and self.window.settings.value(ON_START_KEY, True, type=bool):
             self._run(RemindersDialog(self.db, self.window.settings, self.open_reminder, self.window, items))
+
+
+def _button_row(tab: QWidget, *texts: str) -> list[QPushButton]:
+    row = QHBoxLayout()
+    buttons = [QPushButton(text) for text in texts]
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    tab.layout().addLayout(row)
+    return buttons
 
 
 def install(window: QWidget) -> Tactics:

@@ -31,7 +31,7 @@ from churnguard_gui.store.visits import (
 )
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.rows_model import RowsModel
-from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, people_combo, table
+from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, people_combo, table
 
 SHOW_LIMIT = 5000  # rows listed at once; the count above says how many there are
 
@@ -165,7 +165,7 @@ class VisitsDialog(QDialog):
 
     def log(self) -> None:
         row = self.current()
-        if row is None:
+        if nothing_selected(self, row):
             return
         planned = next((v for v in visits(self.db, row.client_id, planned_only=True)), None)
         dialog, manager, date, notes = self._entry(self.tr("Log a manager visit to {client}"), row)
@@ -177,7 +177,7 @@ class VisitsDialog(QDialog):
 
     def plan(self) -> None:
         row = self.current()
-        if row is None:
+        if nothing_selected(self, row):
             return
         dialog, manager, date, notes = self._entry(self.tr("Plan a manager visit to {client}"), row)
         date.setText((self.today + dt.timedelta(days=7)).isoformat())
