@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.reminders import REMINDER_LABELS, Reminder, tray_summary
+from churnguard_gui.core.reminders import REMINDER_KINDS, REMINDER_LABELS, Reminder, tray_summary
 from churnguard_gui.store.reminders import reminders
 from churnguard_gui.ui.rows_model import RowsModel
 from churnguard_gui.ui.tactic_forms import nothing_selected, table
@@ -39,6 +40,9 @@ class RemindersDialog(QDialog):
         self.setWindowTitle(self.tr("Reminders"))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.currentIndexChanged.connect(lambda _index: self.show_kind())
+        self.items: list[Reminder] = []
         today = self.today
         self.model = RowsModel([
             (self.tr("Due"), lambda r: r.due_on), (self.tr("What"), lambda r: self.tr(REMINDER_LABELS[r.kind])),
@@ -58,21 +62,40 @@ class RemindersDialog(QDialog):
         buttons.addWidget(self.on_start)
         buttons.addStretch()
         buttons.addWidget(close)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.kind)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.resize(1000, 560)
         self.refresh(items)
 
     def refresh(self, items: list[Reminder] | None = None) -> None:
-        items = reminders(self.db, self.today) if items is None else items
-        self.model.set_rows(items)
-        overdue = sum(1 for r in items if r.overdue(self.today))
+        self.items = reminders(self.db, self.today) if items is None else items
+        overdue = sum(1 for r in self.items if r.overdue(self.today))
         self.heading.setText(self.tr("{count} things due, {overdue} of them overdue (red). Select one and press "
-                                     "Open to deal with it.").format(count=len(items), overdue=overdue)
-                             if items else self.tr("Nothing is due. Well done."))
-        if items:
+                                     "Open to deal with it.").format(count=len(self.items), overdue=overdue)
+                             if self.items else self.tr("Nothing is due. Well done."))
+        chosen = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(self.tr("Everything ({count})").format(count=len(self.items)), None)
+        for kind in REMINDER_KINDS:
+            count = sum(1 for r in self.items if r.kind == kind)
+            if count:
+                self.kind.addItem(f"{self.tr(REMINDER_LABELS[kind])} ({count})", kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
+        self.kind.blockSignals(False)
+        self.show_kind()
+
+    def show_kind(self) -> None:
+        kind = self.kind.currentData()
+        rows = [r for r in self.items if kind is None or r.kind == kind]
+        self.model.set_rows(rows)
+        if rows:
             self.view.selectRow(0)
 
     def open_current(self) -> None:
