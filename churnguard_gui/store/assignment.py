@@ -21,11 +21,9 @@ _SINGLE_SQL = """
     WHERE c.status = 'active' AND NOT EXISTS (
         SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
         WHERE t.client_id = c.id AND t.staff_id != ot.staff_id AND s.status IN ('active', 'notice'))"""
-_ONE_CONTACT_SQL = """
-    FROM clients c
-    LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
-    LEFT JOIN staff o ON o.id = ot.staff_id
-    WHERE c.status = 'active' AND (SELECT count(*) FROM client_contacts k WHERE k.client_id = c.id) <= 1"""
+# A second contact person exists when the client's contacts skip one and still return a row.
+_ONE_CONTACT_WHERE = ("c.status = 'active' AND NOT EXISTS (SELECT 1 FROM client_contacts k WHERE k.client_id = c.id "
+                      "LIMIT 1 OFFSET 1)")
 
 
 def colleagues(db: Database, linked: bool = False) -> list[Colleague]:
@@ -89,15 +87,22 @@ def single_threaded_count(db: Database) -> tuple[int, int]:
     return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) {_SINGLE_SQL}").fetchone())
 
 
-def single_contact_clients(db: Database) -> list[tuple]:
-    """Active clients with one contact person (or none) on their side: id, code, name, owner, contacts, value."""
-    return db.execute("SELECT c.id, coalesce(c.code, ''), c.name, coalesce(o.name, ''), "
-                      f"(SELECT count(*) FROM client_contacts k WHERE k.client_id = c.id), c.annual_value "
-                      f"{_ONE_CONTACT_SQL} ORDER BY c.annual_value DESC, c.id").fetchall()
+def single_contact_clients(db: Database, limit: int | None = None) -> list[tuple]:
+    """Active clients with one contact person (or none) on their side, largest first: id, code, name, owner,
+    contacts, value."""
+    sql = ("SELECT c.id, coalesce(c.code, ''), c.name, coalesce(o.name, ''), "
+           "(SELECT count(*) FROM client_contacts k WHERE k.client_id = c.id), c.annual_value FROM clients c "
+           "LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner' "
+           "LEFT JOIN staff o ON o.id = ot.staff_id "
+           f"WHERE {_ONE_CONTACT_WHERE} ORDER BY c.annual_value DESC, c.id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return db.execute(sql).fetchall()
 
 
 def single_contact_count(db: Database) -> tuple[int, int]:
-    return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) {_ONE_CONTACT_SQL}").fetchone())
+    return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) FROM clients c "
+                            f"WHERE {_ONE_CONTACT_WHERE}").fetchone())
 
 
 def apply_backups(db: Database, choices: dict[int, int], today: str | None = None) -> int:

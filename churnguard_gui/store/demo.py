@@ -20,8 +20,8 @@ def is_empty(db: Database) -> bool:
 def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
     """Write the demo firm into an empty database; returns (staff, clients). early_warning adds what the tactics
     and the risk figures need to show something (manager visits, firm-level contact, incentives, a former
-    employee whose clients are followed); the app and the `demo` command ask for it, tests that count staff
-    start without."""
+    employee whose clients are followed); the app and the `demo` command ask for it, tests that count
+    visits, contacts or handovers start without."""
     if not is_empty(db):
         raise StoreError("not_empty")
     staff, clients = demo_firm()
@@ -40,6 +40,5 @@ def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
         if early_warning:
             add_tactics_demo(db)
-        staff_count = db.execute("SELECT count(*) FROM staff").fetchone()[0]  # with any former employee added
-        audit(db, "demo", staff=staff_count, clients=len(clients))
-    return staff_count, len(clients)
+        audit(db, "demo", staff=len(ids), clients=len(clients))
+    return len(ids), len(clients)

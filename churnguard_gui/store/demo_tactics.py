@@ -60,58 +60,68 @@ def add_tactics_demo(db: Database, today: dt.date | None = None, seed: int = 13)
 
 
 def _former_employee(db: Database, today: dt.date, day, staff: dict[str, int]) -> None:
-    """陈刚 left four months ago for a competitor; his clients went to 吴芳 and are followed for 12 months."""
+    """The technical director left four months ago for a competitor (or whoever the demo already has as left);
+    the clients he looked after went to 吴芳 and are followed for 12 months."""
     successor = staff["吴芳"]
-    last_day = day(-120)
-    former = db.execute(
-        "INSERT INTO staff (name, role, department, phone, email, hire_date, status, notice_date, last_day, "
-        "monthly_wage, secret_access) VALUES ('陈刚', '销售经理', '销售部', '13900001234', 'former@example.com', ?, "
-        "'left', ?, ?, 14000, 1)", [day(-1500), day(-150), last_day]).lastrowid
+    row = db.execute("SELECT id, name, last_day FROM staff WHERE status = 'left' AND last_day IS NOT NULL "
+                     "ORDER BY last_day DESC LIMIT 1").fetchone()
+    if row is None:
+        former, name, last_day = staff["王磊"], "王磊", day(-120)
+        db.execute("UPDATE staff SET status = 'left', notice_date = ?, last_day = ? WHERE id = ?",
+                   [day(-150), last_day, former])
+    else:
+        former, name, last_day = row
+
+    def since_exit(days: int) -> str:
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=days)).isoformat()
+
+    notice, handed = since_exit(-30), since_exit(-28)
     handover = db.execute(
         "INSERT INTO handovers (staff_id, status, resignation_date, last_day, reason, destination, to_competitor, "
         "secret_access, previous_status, handed_over_at, completed_at) VALUES (?, 'complete', ?, ?, 'competitor', "
-        "?, 1, 1, 'active', ?, ?)", [former, day(-150), last_day, tr("Shenzhen Hengyuan Trading (competitor)"),
-                                    day(-148) + "T10:00:00", last_day + "T17:00:00"]).lastrowid
-    db.execute("INSERT INTO agreements (staff_id, document_no, kind, status, category, secret_access, months, "
-               "monthly_compensation, signed_on, noncompete_start, noncompete_end, language) "
-               "VALUES (?, ?, 'both', 'signed', 'senior_manager', 1, 12, 4200, ?, ?, ?, 'zh')",
-               [former, f"CG-{today.year - 3}-0007", day(-1400), day(-119), day(-119 + 365)])
+        "?, 1, 1, 'active', ?, ?)", [former, notice, last_day, tr("Shenzhen Hengyuan Trading (competitor)"),
+                                    handed + "T10:00:00", last_day + "T17:00:00"]).lastrowid
+    if db.execute("SELECT 1 FROM agreements WHERE staff_id = ?", [former]).fetchone() is None:
+        db.execute("INSERT INTO agreements (staff_id, document_no, kind, status, category, secret_access, months, "
+                   "monthly_compensation, signed_on, noncompete_start, noncompete_end, language) "
+                   "VALUES (?, ?, 'both', 'signed', 'senior_technical', 1, 12, 7200, ?, ?, ?, 'zh')",
+                   [former, f"CG-{today.year - 3}-0007", day(-1400), since_exit(1), since_exit(365)])
     clients = db.execute("SELECT c.id FROM clients c JOIN client_team t ON t.client_id = c.id AND t.role = 'owner' "
                          "WHERE t.staff_id = ? AND c.status = 'active' ORDER BY c.annual_value DESC, c.id LIMIT 8",
                          [successor]).fetchall()
     for n, (client_id,) in enumerate(clients):
         db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, visit_on) "
-                   "VALUES (?, ?, 'owner', ?, ?)", [handover, client_id, successor, day(-140) if n < 3 else None])
-        db.execute("UPDATE ownership_history SET to_staff_id = ?, to_name = '陈刚', changed_on = ? "
-                   "WHERE client_id = ? AND reason = 'demo'", [former, day(-1300), client_id])  # he won them
+                   "VALUES (?, ?, 'owner', ?, ?)", [handover, client_id, successor, since_exit(-20) if n < 3 else None])
+        db.execute("UPDATE ownership_history SET to_staff_id = ?, to_name = ?, changed_on = ? "
+                   "WHERE client_id = ? AND reason = 'demo'", [former, name, day(-1300), client_id])  # he won them
         db.execute("INSERT INTO ownership_history (client_id, from_staff_id, from_name, to_staff_id, to_name, "
-                   "changed_on, reason, handover_id) VALUES (?, ?, '陈刚', ?, '吴芳', ?, 'exit handover', ?)",
-                   [client_id, former, successor, day(-148), handover])
+                   "changed_on, reason, handover_id) VALUES (?, ?, ?, ?, '吴芳', ?, 'exit handover', ?)",
+                   [client_id, former, name, successor, handed, handover])
         if n < 3:  # the key clients' visits planned in his handover took place
             db.execute("INSERT INTO manager_visits (client_id, planned_on, visited_on, manager_id, notes, "
-                       "handover_id) VALUES (?, ?, ?, ?, ?, ?)", [client_id, day(-140), day(-139),
+                       "handover_id) VALUES (?, ?, ?, ?, ?, ?)", [client_id, since_exit(-20), since_exit(-19),
                                                                   staff["李静"], f"HO-{handover:05d}", handover])
         if n in (3, 4):  # nobody has called these since he left
-            db.execute("UPDATE clients SET last_contact = ? WHERE id = ?", [day(-130), client_id])
+            db.execute("UPDATE clients SET last_contact = ? WHERE id = ?", [since_exit(-10), client_id])
     if len(clients) > 5:
         lost = clients[5][0]
         value = db.execute("SELECT annual_value FROM clients WHERE id = ?", [lost]).fetchone()[0]
         db.execute("INSERT INTO client_losses (client_id, lost_on, reason, former_staff_id, value_lost, notes) "
-                   "VALUES (?, ?, 'went_with_former', ?, ?, ?)", [lost, day(-45), former, value,
+                   "VALUES (?, ?, 'went_with_former', ?, ?, ?)", [lost, since_exit(75), former, value,
                                                                    tr("Orders moved to his new employer")])
         db.execute("UPDATE clients SET status = 'lost' WHERE id = ?", [lost])
     for client_id, in clients[6:7]:
         db.execute("UPDATE clients SET status = 'dormant' WHERE id = ?", [client_id])
     for at, action, detail in (
             (day(-1400), "agreement_signed", f'{{"staff": {former}}}'),
-            (day(-150), "handover_draft", f'{{"staff": {former}, "handover": {handover}}}'),
-            (day(-148), "handover", f'{{"staff": {former}, "handover": {handover}, "clients_moved": {len(clients)}}}'),
-            (day(-148), "report_saved", f'{{"report": "handover", "staff": {former}}}'),
+            (notice, "handover_draft", f'{{"staff": {former}, "handover": {handover}}}'),
+            (handed, "handover", f'{{"staff": {former}, "handover": {handover}, "clients_moved": {len(clients)}}}'),
+            (handed, "report_saved", f'{{"report": "handover", "staff": {former}}}'),
             (last_day, "handover_complete", f'{{"staff": {former}, "handover": {handover}}}')):
         db.execute("INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)", [at + "T10:00:00", action, detail])
-    scan = _signed_scan(former_name="陈刚", last_day=last_day, number=f"HO-{handover:05d}")
+    scan = _signed_scan(former_name=name, last_day=last_day, number=f"HO-{handover:05d}")
     db.execute("INSERT INTO handover_acknowledgements (handover_id, signed_on, name, mime, sha256, data) "
-               "VALUES (?, ?, ?, 'image/png', ?, ?)", [handover, day(-148), "HO-signed.png",
+               "VALUES (?, ?, ?, 'image/png', ?, ?)", [handover, handed, "HO-signed.png",
                                                        hashlib.sha256(scan).hexdigest(), scan])
 
 
@@ -119,11 +129,12 @@ def _signed_scan(former_name: str, last_day: str, number: str) -> bytes:
     """A picture standing in for the scan of the signed handover report."""
     from PIL import Image, ImageDraw, ImageFont
 
+    from churnguard_gui import resources
     from churnguard_gui.reports.fonts import FONT_FILE
 
     image = Image.new("L", (900, 420), 250)
     draw = ImageDraw.Draw(image)
-    big, small = ImageFont.truetype(str(FONT_FILE), 34), ImageFont.truetype(str(FONT_FILE), 22)
+    big, small = (ImageFont.truetype(str(resources.path(FONT_FILE)), size) for size in (34, 22))
     draw.text((40, 30), tr("Exit handover report"), font=big, fill=20)
     draw.text((40, 90), f"{number} · {former_name} · {tr('Last working day')} {last_day}", font=small, fill=40)
     draw.text((40, 140), tr("By signing, each person confirms the handover above."), font=small, fill=40)

@@ -39,73 +39,6 @@ def m004_screenings(db: Database) -> None:
     _run_script(db, _SCREENINGS)
 
 
-@migrations()
-def m011_tactics(db: Database) -> None:
-    _run_script(db, _TACTICS)
-
-
-# Manager visits (planned and done), firm-level contact, incentives, clients lost after an exit and the
-# signed handover acknowledgements. The clients table already has contract_start/contract_end and
-# last_manager_visit (m001), staff has incentive_terms/vesting_date: no column is added.
-_TACTICS = """
-CREATE TABLE manager_visits (
-    id INTEGER PRIMARY KEY,
-    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-    planned_on TEXT,
-    visited_on TEXT,
-    manager_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
-    notes TEXT NOT NULL DEFAULT '',
-    handover_id INTEGER REFERENCES handovers(id) ON DELETE SET NULL,
-    CHECK (planned_on IS NOT NULL OR visited_on IS NOT NULL)
-);
-CREATE INDEX manager_visits_client ON manager_visits(client_id, visited_on);
-CREATE UNIQUE INDEX manager_visits_handover ON manager_visits(handover_id, client_id) WHERE handover_id IS NOT NULL;
-
-CREATE TABLE firm_contacts (
-    id INTEGER PRIMARY KEY,
-    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('greeting', 'letter', 'gift', 'call', 'visit', 'other')),
-    happened_on TEXT NOT NULL,
-    from_whom TEXT NOT NULL DEFAULT '',
-    to_person TEXT NOT NULL DEFAULT '',
-    notes TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX firm_contacts_client ON firm_contacts(client_id, happened_on);
-
-CREATE TABLE incentives (
-    id INTEGER PRIMARY KEY,
-    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('deferred_bonus', 'long_target', 'retention', 'other')),
-    description TEXT NOT NULL DEFAULT '',
-    amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),
-    granted_on TEXT,
-    vests_on TEXT NOT NULL,
-    paid_on TEXT
-);
-CREATE INDEX incentives_staff ON incentives(staff_id);
-
-CREATE TABLE client_losses (
-    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
-    lost_on TEXT NOT NULL,
-    reason TEXT NOT NULL CHECK (reason IN ('went_with_former', 'other')),
-    former_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
-    value_lost INTEGER NOT NULL DEFAULT 0 CHECK (value_lost >= 0),
-    notes TEXT NOT NULL DEFAULT ''
-);
-
-CREATE TABLE handover_acknowledgements (
-    id INTEGER PRIMARY KEY,
-    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
-    signed_on TEXT NOT NULL,
-    name TEXT NOT NULL,
-    mime TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    data BLOB NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
-);
-"""
-
-
 _SCREENINGS = """
 CREATE TABLE screenings (
     id INTEGER PRIMARY KEY,
@@ -413,4 +346,71 @@ WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
     INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id IN
         (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
 END;
+"""
+
+
+@migrations()
+def m011_tactics(db: Database) -> None:
+    _run_script(db, _TACTICS)
+
+
+# Manager visits (planned and done), firm-level contact, incentives, clients lost after an exit and the
+# signed handover acknowledgements. The clients table already has contract_start/contract_end and
+# last_manager_visit (m001), staff has incentive_terms/vesting_date: no column is added.
+_TACTICS = """
+CREATE TABLE manager_visits (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    planned_on TEXT,
+    visited_on TEXT,
+    manager_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    handover_id INTEGER REFERENCES handovers(id) ON DELETE SET NULL,
+    CHECK (planned_on IS NOT NULL OR visited_on IS NOT NULL)
+);
+CREATE INDEX manager_visits_client ON manager_visits(client_id, visited_on);
+CREATE UNIQUE INDEX manager_visits_handover ON manager_visits(handover_id, client_id) WHERE handover_id IS NOT NULL;
+
+CREATE TABLE firm_contacts (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('greeting', 'letter', 'gift', 'call', 'visit', 'other')),
+    happened_on TEXT NOT NULL,
+    from_whom TEXT NOT NULL DEFAULT '',
+    to_person TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX firm_contacts_client ON firm_contacts(client_id, happened_on);
+
+CREATE TABLE incentives (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('deferred_bonus', 'long_target', 'retention', 'other')),
+    description TEXT NOT NULL DEFAULT '',
+    amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    granted_on TEXT,
+    vests_on TEXT NOT NULL,
+    paid_on TEXT
+);
+CREATE INDEX incentives_staff ON incentives(staff_id);
+
+CREATE TABLE client_losses (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    lost_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('went_with_former', 'other')),
+    former_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    value_lost INTEGER NOT NULL DEFAULT 0 CHECK (value_lost >= 0),
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE handover_acknowledgements (
+    id INTEGER PRIMARY KEY,
+    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+    signed_on TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
 """

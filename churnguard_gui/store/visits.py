@@ -211,13 +211,13 @@ _NO_FIRM_CONTACT_SQL = f"""
       AND NOT EXISTS (SELECT 1 FROM firm_contacts f WHERE f.client_id = c.id AND f.happened_on >= ?)"""
 
 
-def without_firm_contact(db: Database, today: dt.date | None = None) -> list[tuple]:
-    """Key clients (tier A and B) with no firm-level contact for 12 months: id, code, name, tier, owner,
-    last firm contact, value."""
+def without_firm_contact(db: Database, today: dt.date | None = None, limit: int | None = None) -> list[tuple]:
+    """Key clients (tier A and B) with no firm-level contact for 12 months, largest first: id, code, name, tier,
+    owner, last firm contact, value."""
     return db.execute(
         "SELECT c.id, coalesce(c.code, ''), c.name, c.tier, coalesce(o.name, ''), "
         "coalesce((SELECT max(happened_on) FROM firm_contacts f WHERE f.client_id = c.id), ''), c.annual_value "
-        f"{_NO_FIRM_CONTACT_SQL} ORDER BY c.annual_value DESC, c.id",
+        f"{_NO_FIRM_CONTACT_SQL} ORDER BY c.annual_value DESC, c.id" + (f" LIMIT {int(limit)}" if limit else ""),
         [firm_contact_cutoff(today or dt.date.today())]).fetchall()
 
 

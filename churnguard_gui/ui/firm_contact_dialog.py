@@ -43,7 +43,7 @@ class FirmContactDialog(QDialog):
         self.log = RowsModel([
             (self.tr("Date"), lambda c: c.happened_on),
             (self.tr("Kind"), lambda c: self.tr(FIRM_CONTACT_LABELS[c.kind])),
-            (self.tr("From"), lambda c: c.from_whom), (self.tr("To"), lambda c: c.to_person),
+            (self.tr("Sent by"), lambda c: c.from_whom), (self.tr("Received by"), lambda c: c.to_person),
             (self.tr("Notes"), lambda c: c.notes)], parent=self)
         self.log_view = table(self.log, editable=False)
         self.log_view.setMaximumHeight(170)
@@ -102,7 +102,7 @@ class FirmContactDialog(QDialog):
         for code in FIRM_CONTACT_KINDS:
             kind.addItem(self.tr(FIRM_CONTACT_LABELS[code]), code)
         date = dialog.add(self.tr("Date"), date_edit())
-        sender = dialog.add(self.tr("From"), QLineEdit(get_setting(self.db, "firm_name")))
+        sender = dialog.add(self.tr("Sent by"), QLineEdit(get_setting(self.db, "firm_name")))
         person = dialog.add(self.tr("To (the client's person)"), QLineEdit())
         client = get_client(self.db, row[0])
         if client.contacts:

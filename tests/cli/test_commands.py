@@ -48,11 +48,11 @@ def test_core_store_reports_and_cli_import_without_qt():
 def test_demo_import_export_check(tmp_path, samples):
     db = tmp_path / "firm.db"
     assert run("--db", db, "demo").returncode == 0
-    assert (count(db, "staff"), count(db, "clients")) == (13, 300)  # 12 employed and 陈刚, who left
+    assert (count(db, "staff"), count(db, "clients")) == (12, 300)
     done = run("--db", db, "import", "clients", samples / "clients_excel_gbk.csv")
     assert done.returncode == 0, done.stderr
     assert "Imported 60 clients from clients_excel_gbk.csv" in done.stdout
-    assert count(db, "clients") == 360 and count(db, "staff") == 13  # owners matched to demo staff
+    assert count(db, "clients") == 360 and count(db, "staff") == 12  # owners matched to demo staff
     out = tmp_path / "out.csv"
     assert run("--db", db, "export", "clients", out).returncode == 0
     text = out.read_bytes().decode("utf-8-sig")

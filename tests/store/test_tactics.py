@@ -182,7 +182,7 @@ def test_incentives_and_what_leaving_forfeits(demo):
 
 
 def test_former_clients_followed_and_a_loss_recorded(demo):
-    former = find_staff(demo, "陈刚")
+    former = find_staff(demo, "王磊")
     clients = after_exit.former_clients(demo, TODAY)
     assert {c.former_staff_id for c in clients} == {former} and len(clients) == 8
     assert sum(c.went_with_former for c in clients) == 1
@@ -196,7 +196,7 @@ def test_former_clients_followed_and_a_loss_recorded(demo):
 
 
 def test_evidence_pack_has_dates_agreements_acknowledgement_and_history(demo, tmp_path):
-    former = find_staff(demo, "陈刚")
+    former = find_staff(demo, "王磊")
     scan = tmp_path / "signed.png"
     scan.write_bytes(demo.execute("SELECT data FROM handover_acknowledgements").fetchone()[0])
     after_exit.attach_acknowledgement(demo, after_exit.last_handover(demo, former), scan, day(0))
@@ -204,11 +204,11 @@ def test_evidence_pack_has_dates_agreements_acknowledgement_and_history(demo, tm
     assert pack.last_day == day(-120) and pack.handover_no.startswith("HO-")
     assert pack.agreements[0][1:3] == ("both", "signed")
     assert len(pack.acknowledgements) == 2 and len(pack.ack_images) == 2
-    assert [(h[2], h[3], h[4]) for h in pack.history] == [("", "陈刚", "demo")] * 8 + [("陈刚", "吴芳", "exit handover")] * 8
+    assert [(h[2], h[3], h[4]) for h in pack.history] == [("", "王磊", "demo")] * 8 + [("王磊", "吴芳", "exit handover")] * 8
     assert ("handover" in {m[1] for m in pack.measures})
     document = pdfium.PdfDocument(build_evidence_pdf(pack))
     text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    assert "陈刚" in text and pack.agreements[0][0] in text and "Ownership history" in text
+    assert "王磊" in text and pack.agreements[0][0] in text and "Ownership history" in text
     with pytest.raises(StoreError):
         after_exit.attach_acknowledgement(demo, 1, tmp_path / "notes.txt", day(0))
 
