@@ -17,12 +17,13 @@ _RENEWAL_SQL = """
     WHERE c.status = 'active' AND c.contract_end BETWEEN ? AND ?"""
 
 
-def renewals_due(db: Database, today: dt.date | None = None) -> list[Renewal]:
+def renewals_due(db: Database, today: dt.date | None = None, limit: int | None = None) -> list[Renewal]:
     """Active clients whose contract ends within 60 days, soonest first."""
     start, end = renewal_window(today or dt.date.today())
+    tail = f" LIMIT {int(limit)}" if limit else ""
     return [Renewal(*row) for row in db.execute(
         "SELECT c.id, coalesce(c.code, ''), c.name, coalesce(o.name, ''), coalesce(c.contract_start, ''), "
-        f"c.contract_end, c.annual_value {_RENEWAL_SQL} ORDER BY c.contract_end, c.id", [start, end])]
+        f"c.contract_end, c.annual_value {_RENEWAL_SQL} ORDER BY c.contract_end, c.id{tail}", [start, end])]
 
 
 def renewals_due_count(db: Database, today: dt.date | None = None) -> tuple[int, int]:

@@ -79,7 +79,7 @@ def _former_employee(db: Database, today: dt.date, day, staff: dict[str, int]) -
     handover = db.execute(
         "INSERT INTO handovers (staff_id, status, resignation_date, last_day, reason, destination, to_competitor, "
         "secret_access, previous_status, handed_over_at, completed_at) VALUES (?, 'complete', ?, ?, 'competitor', "
-        "?, 1, 1, 'active', ?, ?)", [former, notice, last_day, tr("Shenzhen Hengyuan Trading (competitor)"),
+        "?, 1, 1, 'active', ?, ?)", [former, notice, last_day, tr("Shenzhen Hengyuan Trading Co."),
                                     handed + "T10:00:00", last_day + "T17:00:00"]).lastrowid
     if db.execute("SELECT 1 FROM agreements WHERE staff_id = ?", [former]).fetchone() is None:
         db.execute("INSERT INTO agreements (staff_id, document_no, kind, status, category, secret_access, months, "

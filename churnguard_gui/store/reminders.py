@@ -15,13 +15,14 @@ from churnguard_gui.store.incentives import vesting_reminders
 from churnguard_gui.store.visits import visit_schedule, visits
 
 VISIT_LIMIT = 200  # the longest overdue first; the Manager visits window lists them all
+RENEWAL_LIMIT = 200  # the soonest first; the Contract renewals window lists them all
 
 
 def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
     today = today or dt.date.today()
     items: list[Reminder] = []
     items += _visits(db, today)
-    for renewal in renewals_due(db, today):
+    for renewal in renewals_due(db, today, RENEWAL_LIMIT):
         days = (dt.date.fromisoformat(renewal.contract_end) - today).days
         items.append(Reminder("renewal", renewal.contract_end, renewal.name, ntr(
             "contract ends in {n} day ({owner})", "contract ends in {n} days ({owner})", days,

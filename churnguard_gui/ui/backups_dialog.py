@@ -18,10 +18,19 @@ from sqlite_utils import Database
 from churnguard_gui.core.assignment import propose_backups
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.values import format_money
-from churnguard_gui.store.assignment import apply_backups, colleagues, single_contact_clients, single_threaded
+from churnguard_gui.store.assignment import (
+    apply_backups,
+    colleagues,
+    single_contact_clients,
+    single_contact_count,
+    single_threaded,
+    single_threaded_count,
+)
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.rows_model import RowsModel
 from churnguard_gui.ui.tactic_forms import PersonDelegate, table
+
+SHOW_LIMIT = 2000  # the largest clients first; the note gives the full count
 
 
 class BackupsDialog(QDialog):
@@ -83,20 +92,20 @@ class BackupsDialog(QDialog):
         team = colleagues(self.db, linked=True)
         self.names = {c.staff_id: c.name for c in team}
         self.view.setItemDelegateForColumn(6, PersonDelegate(sorted(self.names.items(), key=lambda kv: kv[1]), self))
-        clients = single_threaded(self.db)
+        clients = single_threaded(self.db, SHOW_LIMIT)
+        total, total_value = single_threaded_count(self.db)
         self.choice = propose_backups(clients, team)
         self.model.set_rows(clients, {i for i, c in enumerate(clients) if self.choice.get(c.client_id)})
         self.note.setText(self.tr(
             "{count} active clients (¥{value} a year) are known to one person of the firm only. Each has a "
             "proposed backup from the owner's department with the fewest clients; change any, untick those to "
-            "skip, and add them together.").format(count=len(clients),
-                                                   value=format_money(sum(c.value for c in clients))))
-        rows = single_contact_clients(self.db)
+            "skip, and add them together.").format(count=total, value=format_money(total_value)))
+        rows = single_contact_clients(self.db, SHOW_LIMIT)
         self.contacts.set_rows(rows)
         self.contacts_note.setText(self.tr(
             "{count} active clients have only one contact person on their side: when that person changes jobs, "
             "or knows only our salesperson, the client is at risk. Add a second contact (the boss, finance, "
-            "the warehouse) on the client's Contacts tab.").format(count=len(rows)))
+            "the warehouse) on the client's Contacts tab.").format(count=single_contact_count(self.db)[0]))
 
     def _rechoose(self, row: int, staff_id: object) -> None:
         client = self.model.row_at(row)

@@ -19,9 +19,16 @@ from churnguard_gui.core.values import format_money
 from churnguard_gui.core.visits import FIRM_CONTACT_KINDS, FIRM_CONTACT_LABELS, FIRM_CONTACT_MONTHS
 from churnguard_gui.store.clients import get_client
 from churnguard_gui.store.settings import get_setting
-from churnguard_gui.store.visits import add_firm_contact, firm_contacts, without_firm_contact
+from churnguard_gui.store.visits import (
+    add_firm_contact,
+    firm_contacts,
+    without_firm_contact,
+    without_firm_contact_count,
+)
 from churnguard_gui.ui.rows_model import RowsModel
 from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
+
+SHOW_LIMIT = 2000  # listed at once, largest first; the heading gives the full count
 
 
 class FirmContactDialog(QDialog):
@@ -73,11 +80,12 @@ class FirmContactDialog(QDialog):
             self.heading.setText(self.tr("Greetings, letters and gifts from the owner or the firm to {client}.")
                                  .format(client=client.name))
         else:
-            rows = without_firm_contact(self.db, dt.date.today())
+            rows = without_firm_contact(self.db, dt.date.today(), SHOW_LIMIT)
+            total = without_firm_contact_count(self.db, dt.date.today())[0]
             self.heading.setText(self.tr(
                 "{count} key clients (tier A and B) have had no greeting, letter or gift from the owner or the firm "
                 "for {months} months. A client who knows the firm, not only its salesperson, stays when the "
-                "salesperson goes.").format(count=len(rows), months=FIRM_CONTACT_MONTHS))
+                "salesperson goes.").format(count=total, months=FIRM_CONTACT_MONTHS))
         self.model.set_rows(rows)
         if rows:
             self.view.selectRow(0)

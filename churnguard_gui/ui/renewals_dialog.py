@@ -9,9 +9,11 @@ from sqlite_utils import Database
 from churnguard_gui.core.agreements import add_months
 from churnguard_gui.core.contracts import Renewal
 from churnguard_gui.core.values import format_money
-from churnguard_gui.store.contracts import renewals_due, set_contract
+from churnguard_gui.store.contracts import renewals_due, renewals_due_count, set_contract
 from churnguard_gui.ui.rows_model import RowsModel
 from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
+
+SHOW_LIMIT = 2000  # listed at once, soonest first; the heading gives the full count
 
 
 class RenewalsDialog(QDialog):
@@ -54,11 +56,12 @@ class RenewalsDialog(QDialog):
         return self.tr("{label}: {days} days left").format(label=label, days=days)
 
     def refresh(self) -> None:
-        rows = renewals_due(self.db, self.today)
+        rows = renewals_due(self.db, self.today, SHOW_LIMIT)
+        total = renewals_due_count(self.db, self.today)[0]
         self.model.set_rows(rows)
         self.heading.setText(self.tr(
             "{count} contracts end within 60 days (red: within 30). Renew them before the end: a client under a "
-            "long contract with the firm is harder to take away.").format(count=len(rows)))
+            "long contract with the firm is harder to take away.").format(count=total))
         if rows:
             self.view.selectRow(0)
 
