@@ -95,6 +95,7 @@ def table(model, editable: bool = False, widest: int = 320):
     view = record_table(model, editable=editable)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setResizeContentsPrecision(200)  # fit columns on a sample of rows, not thousands
 
     def fit() -> None:
         view.resizeColumnsToContents()
