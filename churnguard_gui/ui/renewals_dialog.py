@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.agreements import add_months
 from churnguard_gui.core.contracts import Renewal
 from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.contracts import renewals_due, renewals_due_count, set_contract
 from churnguard_gui.ui.rows_model import RowsModel
 from churnguard_gui.ui.tactic_forms import EntryDialog, date_edit, nothing_selected, table
@@ -53,7 +54,7 @@ class RenewalsDialog(QDialog):
         days = (dt.date.fromisoformat(row.contract_end) - self.today).days
         stage = row.stage(self.today)
         label = self.tr("30-day reminder") if stage == 30 else self.tr("60-day reminder")
-        return self.tr("{label}: {days} days left").format(label=label, days=days)
+        return ntr("{label}: {n} day left", "{label}: {n} days left", days, label=label)
 
     def refresh(self) -> None:
         rows = renewals_due(self.db, self.today, SHOW_LIMIT)

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.values import format_money
 from churnguard_gui.core.visits import VisitDue
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.staff import staff_choices
 from churnguard_gui.store.visits import (
     log_visit,
@@ -116,7 +117,7 @@ class VisitsDialog(QDialog):
         if days < 0:
             return self.tr("now (never visited)")
         if days:
-            return self.tr("{date} ({days} days overdue)").format(date=row.due_on, days=days)
+            return ntr("{date} ({n} day overdue)", "{date} ({n} days overdue)", days, date=row.due_on)
         return row.due_on
 
     def refresh(self) -> None:
