@@ -227,3 +227,12 @@ def test_tactic_figures_for_the_risk_tab(demo):
     client = contracts.renewals_due(demo, TODAY)[0].client_id
     contracts.set_contract(demo, client, day(0), day(365))
     assert tactic_figures(demo, TODAY)["renewals_due"]["count"] == before - 1
+
+
+def test_candidates_past_their_retention_period_are_a_purge_reminder(demo):
+    assert "purge" not in {r.kind for r in reminders.reminders(demo, TODAY)}
+    staff = demo.execute("INSERT INTO staff (name, status) VALUES ('落选者', 'rejected')").lastrowid
+    demo.execute("INSERT INTO screenings (staff_id, screened_on, level, decision, retention_months) "
+                 "VALUES (?, ?, 'high', 'reject', 6)", [staff, day(-400)])
+    purge = [r for r in reminders.reminders(demo, TODAY) if r.kind == "purge"]
+    assert len(purge) == 1 and purge[0].detail.startswith("1 candidate")
