@@ -252,3 +252,15 @@ def test_handover_review_flags_contracts_and_forfeited_incentives(window):
     assert "contracts end within 90 days of the last day" in notes
     assert "forfeits ¥30,000" in notes
     wizard.deleteLater()
+
+
+def test_rows_model_passes_the_model_tester(qtmodeltester, demo_db):
+    from churnguard_gui.store.visits import visit_schedule
+    from churnguard_gui.ui.rows_model import RowsModel
+
+    model = RowsModel([("Client", lambda r: r.name), ("Value", lambda r: r.value)],
+                      visit_schedule(demo_db, TODAY, limit=50), checkable=True, alert=lambda r: r.value > 100_000,
+                      numeric=(1,))
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
