@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-REMINDER_KINDS = ("visit", "renewal", "payment", "vesting", "purge", "follow_up")
+REMINDER_KINDS = ("visit", "renewal", "payment", "vesting", "purge", "follow_up", "rotation")
 REMINDER_LABELS = {
     "visit": "Manager visit",
     "renewal": "Contract renewal",
@@ -12,6 +12,7 @@ REMINDER_LABELS = {
     "vesting": "Incentive vesting",
     "purge": "Candidate data to purge",
     "follow_up": "Former employee's clients",
+    "rotation": "Warning signs: consider rotation",
 }
 
 

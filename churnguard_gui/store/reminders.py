@@ -15,6 +15,7 @@ from churnguard_gui.store.incentives import vesting_reminders
 from churnguard_gui.store.visits import visit_schedule, visits
 
 VISIT_LIMIT = 200  # the longest overdue first; the Manager visits window lists them all
+ROTATION_SIGN_DAYS = 30  # warning signs this recent put the person's clients up for rotation
 RENEWAL_LIMIT = 200  # the soonest first; the Contract renewals window lists them all
 
 
@@ -33,6 +34,7 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
             "{amount} vests; pay it and talk about the next target", amount=f"{incentive.amount:,}"),
             incentive.staff_id))
     items += _purges(db, today)
+    items += _rotations(db, today)
     counts: dict[int, list] = {}
     for client, _reasons in at_risk(db, today):
         if not client.went_with_former:
@@ -75,6 +77,18 @@ def _payments(db: Database, today: dt.date) -> list[Reminder]:
                     "{document}, month {number}: {amount}", document=ob.document_no, number=item.number,
                     amount=f"{item.amount:,}"), None))
     return out
+
+
+def _rotations(db: Database, today: dt.date) -> list[Reminder]:
+    """A salesperson with warning signs in the last 30 days who still owns clients: plan a rotation."""
+    from churnguard_gui.store.assignment import colleagues, warning_sign_counts
+
+    signs = warning_sign_counts(db, today, days=ROTATION_SIGN_DAYS)
+    return [Reminder("rotation", today.isoformat(), person.name, ntr(
+        "{n} warning sign recently; owns {clients} clients (¥{value})",
+        "{n} warning signs recently; owns {clients} clients (¥{value})", signs[person.staff_id],
+        clients=person.clients, value=f"{person.value:,}"), person.staff_id)
+        for person in colleagues(db) if signs.get(person.staff_id) and person.clients]
 
 
 def _purges(db: Database, today: dt.date) -> list[Reminder]:

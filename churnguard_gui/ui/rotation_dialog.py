@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.assignment import DEFAULT_KEEP_SHARE, Move, loads_after, propose_rotation
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.assignment import apply_rotation, colleagues, held_clients, warning_sign_counts
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.rows_model import RowsModel
@@ -91,7 +92,7 @@ class RotationDialog(QDialog):
         for person in holders:
             label = f"{person.name} — {person.clients} · ¥{format_money(person.value)}"
             if signs.get(person.staff_id):
-                label += "  ⚠ " + self.tr("{count} warning signs").format(count=signs[person.staff_id])
+                label += "  ⚠ " + ntr("{n} warning sign", "{n} warning signs", signs[person.staff_id])
             self.person.addItem(label, person.staff_id)
         if staff_id is not None and self.person.findData(staff_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(staff_id))

@@ -113,6 +113,8 @@ class Tactics(QObject):
             self.open_incentives(item.ref_id)
         elif item.kind == "follow_up":
             self.open_former(item.ref_id)
+        elif item.kind == "rotation":
+            self.open_rotation(item.ref_id)
         else:
             QMessageBox.information(self.window, self.tr("Reminders"), item.detail)
 

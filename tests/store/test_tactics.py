@@ -236,3 +236,19 @@ def test_candidates_past_their_retention_period_are_a_purge_reminder(demo):
                  "VALUES (?, ?, 'high', 'reject', 6)", [staff, day(-400)])
     purge = [r for r in reminders.reminders(demo, TODAY) if r.kind == "purge"]
     assert len(purge) == 1 and purge[0].detail.startswith("1 candidate")
+
+
+def test_recent_warning_signs_put_a_rotation_in_the_reminders(demo):
+    assert "rotation" not in {r.kind for r in reminders.reminders(demo, TODAY)}
+    # the Risk tab's table of warning signs (its migration lives on the risk branch)
+    demo.execute("CREATE TABLE IF NOT EXISTS warning_signs (id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL, "
+                 "kind TEXT NOT NULL, noted_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')")
+    person = find_staff(demo, "马超")
+    demo.execute("INSERT INTO warning_signs (staff_id, kind, noted_on) VALUES (?, 'asked_about_leaving', ?)",
+                 [person, day(-31)])
+    assert "rotation" not in {r.kind for r in reminders.reminders(demo, TODAY)}  # older than 30 days
+    demo.execute("INSERT INTO warning_signs (staff_id, kind, noted_on) VALUES (?, 'competitor_contact', ?)",
+                 [person, day(-3)])
+    rotation = [r for r in reminders.reminders(demo, TODAY) if r.kind == "rotation"]
+    assert [(r.subject, r.ref_id) for r in rotation] == [("马超", person)]
+    assert rotation[0].detail.startswith("1 warning sign recently; owns ")
