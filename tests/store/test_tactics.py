@@ -15,7 +15,7 @@ from churnguard_gui.core.incentives import Incentive
 from churnguard_gui.reports.evidence_pdf import build_evidence_pdf
 from churnguard_gui.store import after_exit, assignment, contracts, incentives, reminders, visits
 from churnguard_gui.store.demo import load_demo
-from churnguard_gui.store.handovers import finish_handover
+from churnguard_gui.store.handovers import finish_handover, open_handover
 from churnguard_gui.store.staff import find_staff
 from churnguard_gui.store.tactics import tactic_figures
 from tests.store.test_handovers import full_plan
@@ -76,7 +76,9 @@ def test_visit_schedule_follows_the_tier_intervals_the_owner_sets(demo):
 
 def test_key_client_visits_planned_in_a_handover_become_visit_entries(demo):
     plan = full_plan(demo)
-    plan = replace(plan, lines=tuple(schedule_key_clients(list(plan.lines), plan.departure.resignation_date)))
+    draft = open_handover(demo, plan.staff_id)  # the demo's handover begun for the person on notice
+    plan = replace(plan, lines=tuple(schedule_key_clients(list(plan.lines), plan.departure.resignation_date)),
+                   handover_id=draft.handover_id if draft else None)
     planned = {ln.client_id: ln.visit_on for ln in plan.lines if ln.visit_on}
     assert planned
     handover_id = finish_handover(demo, plan, today="2026-11-20")
@@ -201,7 +203,8 @@ def test_evidence_pack_has_dates_agreements_acknowledgement_and_history(demo, tm
     scan.write_bytes(demo.execute("SELECT data FROM handover_acknowledgements").fetchone()[0])
     after_exit.attach_acknowledgement(demo, after_exit.last_handover(demo, former), scan, day(0))
     pack = after_exit.evidence_pack(demo, former)
-    assert pack.last_day == day(-120) and pack.handover_no.startswith("HO-")
+    last_day = demo.execute("SELECT last_day FROM staff WHERE id = ?", [former]).fetchone()[0]
+    assert pack.last_day == last_day and pack.handover_no.startswith("HO-")
     assert pack.agreements[0][1:3] == ("both", "signed")
     assert len(pack.acknowledgements) == 2 and len(pack.ack_images) == 2
     assert [(h[2], h[3], h[4]) for h in pack.history] == [("", "王磊", "demo")] * 8 + [("王磊", "吴芳", "exit handover")] * 8
@@ -239,16 +242,17 @@ def test_candidates_past_their_retention_period_are_a_purge_reminder(demo):
 
 
 def test_recent_warning_signs_put_a_rotation_in_the_reminders(demo):
-    assert "rotation" not in {r.kind for r in reminders.reminders(demo, TODAY)}
-    # the Risk tab's table of warning signs (its migration lives on the risk branch)
-    demo.execute("CREATE TABLE IF NOT EXISTS warning_signs (id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL, "
-                 "kind TEXT NOT NULL, noted_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')")
-    person = find_staff(demo, "马超")
+    person = find_staff(demo, "郑浩")
+
+    def rotations() -> list:
+        return [r for r in reminders.reminders(demo, TODAY) if r.kind == "rotation" and r.ref_id == person]
+
+    assert rotations() == []
     demo.execute("INSERT INTO warning_signs (staff_id, kind, noted_on) VALUES (?, 'asked_about_leaving', ?)",
                  [person, day(-31)])
-    assert "rotation" not in {r.kind for r in reminders.reminders(demo, TODAY)}  # older than 30 days
+    assert rotations() == []  # older than 30 days
     demo.execute("INSERT INTO warning_signs (staff_id, kind, noted_on) VALUES (?, 'competitor_contact', ?)",
                  [person, day(-3)])
-    rotation = [r for r in reminders.reminders(demo, TODAY) if r.kind == "rotation"]
-    assert [(r.subject, r.ref_id) for r in rotation] == [("马超", person)]
+    rotation = rotations()
+    assert [r.subject for r in rotation] == ["郑浩"]
     assert rotation[0].detail.startswith("1 warning sign recently; owns ")

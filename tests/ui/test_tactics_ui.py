@@ -268,16 +268,16 @@ def test_rows_model_passes_the_model_tester(qtmodeltester, demo_db):
 
 def test_a_warning_sign_reminder_opens_the_rotation_planner_on_that_person(window, scripts):
     db = window.db
-    db.execute("CREATE TABLE IF NOT EXISTS warning_signs (id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL, "
-               "kind TEXT NOT NULL, noted_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')")
-    person = find_staff(db, "马超")
+    person = find_staff(db, "郑浩")
     db.execute("INSERT INTO warning_signs (staff_id, kind, noted_on) VALUES (?, 'competitor_contact', ?)",
                [person, TODAY.isoformat()])
     seen = {}
 
     def in_list(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("rotation"))
-        assert [r.kind for r in dialog.model.rows()] == ["rotation"]
+        rows = dialog.model.rows()
+        assert {r.kind for r in rows} == {"rotation"}
+        dialog.view.selectRow(next(i for i, r in enumerate(rows) if r.ref_id == person))
         scripts.expect("RotationDialog", lambda d: seen.update(person=d.person_id(), label=d.person.currentText()))
         scripts.click(button(dialog, "Open…"))
 
