@@ -25,6 +25,7 @@ from churnguard_gui.store.risk import client_count, risk_figures, single_threade
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
+MIN_TILE_HEIGHT = 72
 BACKGROUND_FROM = 20_000  # clients: from here the figures are computed off the GUI thread (about 0.1 s per 20,000)
 HANDOVER_LABELS = {"none": "not started", "draft": "draft", "handed_over": "clients handed over",
                    "complete": "complete"}
@@ -53,12 +54,13 @@ class Tile(QPushButton):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
 
-    # A push button sizes itself by its own text: as tall as the labels inside want, down to 80 when squeezed.
+    # A push button sizes itself by its own text: as tall as the labels inside want, down to 72 when squeezed
+    # (three rows of tiles, with the tactics', still fit a 700×500 window).
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint().expandedTo(QSize(120, 80))
+        return self.layout().sizeHint().expandedTo(QSize(120, MIN_TILE_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(120, 80)
+        return QSize(120, MIN_TILE_HEIGHT)
 
     def show_figure(self, number: str, caption: str, detail: str, colour: str) -> None:
         self.number.setText(f"<span style='font-size: 20pt; font-weight: bold; color: {colour};'>{number}</span>")
