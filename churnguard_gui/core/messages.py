@@ -143,6 +143,11 @@ TEXTS: dict[str, str] = {
     "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",
     "checklist_open": "{count} checklist items are not ticked yet (first: {names})",
     "not_empty": "the database already holds staff or clients; the demo firm goes only into an empty one",
+    "visit_in_future": "the visit date {value} is in the future; plan the visit instead",
+    "contract_end_before_start": "the contract end {value} is before its start",
+    "plan_stale": "client {value} changed since the plan was made; open the planner again",
+    "unsupported_scan": "a scan must be a PDF, PNG or JPEG file",
+    "file_too_large": "the file is too large (at most 20 MB)",
 }
 
 
