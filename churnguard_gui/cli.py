@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help=tr("read column HEADER as FIELD (FIELD '-' ignores the column)"))
     imp.add_argument("--skip-bad", action="store_true", help=tr("import the good rows and list the refused ones"))
     imp.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
+    imp.add_argument("--sheet", metavar="NAME", help=tr("the sheet of an .xlsx workbook to read (default: the first)"))
+    who = imp.add_mutually_exclusive_group()
+    who.add_argument("--owner", metavar="NAME", help=tr("owner of the clients the file gives no owner"))
+    who.add_argument("--unassigned", action="store_true",
+                     help=tr("import clients without an owner, marked as needing one"))
     exp = sub.add_parser("export", help=tr("export clients or staff to .csv or .xlsx"))
     exp.add_argument("kind", choices=("clients", "staff"))
     exp.add_argument("file", metavar="OUT")
@@ -123,11 +128,13 @@ def _run(args: argparse.Namespace) -> int:
                       "{n} screenings of candidates not hired were anonymised after the retention period.", count))
             return 0
         if args.command == "check":
-            from churnguard_gui.store.check import check_db
+            from churnguard_gui.store.check import check_db, check_notes
 
             findings = check_db(db)
             for line in findings:
                 print(line)
+            for line in check_notes(db):
+                print(tr("note: {message}", message=line))
             print(tr("Database is healthy.") if not findings else tr("{count} problems found.", count=len(findings)))
             return 1 if findings else 0
     finally:
@@ -181,12 +188,17 @@ def _risks(db, args: argparse.Namespace) -> int:
 
 def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.headers import parse_map_option
+    from churnguard_gui.core.importing import Owners
+    from churnguard_gui.core.values import plain_text
     from churnguard_gui.store.importer import plan_file, run_import
 
     overrides = dict(parse_map_option(option, args.kind) for option in args.map)
-    plan = plan_file(db, args.file, args.kind, overrides)
+    owners = Owners(plain_text(args.owner), bool(args.unassigned))
+    plan = plan_file(db, args.file, args.kind, overrides, owners, args.sheet)
     for problem in plan.problems:
         print(str(problem), file=sys.stderr)
+    if plan.problem_count > len(plan.problems):
+        print(tr("… and {count} more problems", count=plan.problem_count - len(plan.problems)), file=sys.stderr)
     if plan.problems and not args.skip_bad:
         print(tr("error: {message}", message=tr("{count} rows cannot be imported; nothing was written",
                                                    count=len(plan.refused_rows))), file=sys.stderr)
@@ -197,18 +209,32 @@ def _import(db, args: argparse.Namespace) -> int:
 
 
 def summary(result) -> str:
+    """What an import did (or a dry run would do), for the command's output and the import dialog."""
     plan = result.plan
     kind = tr("clients") if plan.kind == "clients" else tr("staff")
     lines = [tr("Dry run: {count} {kind} would be imported from {file}; nothing was written.",
                 count=result.written, kind=kind, file=plan.file) if result.dry_run else
              tr("Imported {count} {kind} from {file}.", count=result.written, kind=kind, file=plan.file)]
     if plan.refused_rows:
-        lines.append(tr("Refused rows (not imported): {rows}", rows=", ".join(map(str, plan.refused_rows))))
+        lines.append(tr("Refused rows (not imported): {rows}", rows=_row_list(plan.refused_rows)))
     if result.created_staff:
         lines.append(tr("New staff records for unknown owners: {names}", names=", ".join(result.created_staff)))
     if result.created_team_staff:
         lines.append(tr("New staff records for unknown backups and managers: {names}",
                         names=", ".join(result.created_team_staff)))
+    if plan.unassigned:
+        lines.append(tr("Clients without an owner: {count}; they are marked \"needs an owner\" on the client list.",
+                        count=plan.unassigned))
     if plan.unmapped:
         lines.append(tr("Columns not imported: {headers}", headers=", ".join(plan.unmapped)))
+    if plan.warning_count:
+        lines.append(tr("Warnings ({count}): imported, but worth a look:", count=plan.warning_count))
+        lines += [f"  {warning}" for warning in plan.warnings]
+        if plan.warning_count > len(plan.warnings):
+            lines.append("  " + tr("… and {count} more", count=plan.warning_count - len(plan.warnings)))
     return "\n".join(lines)
+
+
+def _row_list(rows: list[int], shown: int = 50) -> str:
+    text = ", ".join(map(str, rows[:shown]))
+    return text if len(rows) <= shown else text + " " + tr("… and {count} more", count=len(rows) - shown)
