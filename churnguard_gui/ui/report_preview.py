@@ -5,8 +5,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -105,11 +105,20 @@ class ReportPreview(QDialog):
     def print_report(self) -> bool:
         """Ask for a printer with the system dialog, then print every page."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._match_paper(printer)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.print_to(printer)
+
+    def _match_paper(self, printer: QPrinter) -> None:
+        """The report's own paper and orientation (A4 landscape for a handover report), not the printer's default."""
+        width, height = self.document[0].get_size()
+        printer.setPageSize(QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "",
+                                      QPageSize.SizeMatchPolicy.FuzzyMatch))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if width > height
+                                   else QPageLayout.Orientation.Portrait)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print every page at the printer's resolution (at most 300 dpi), with progress and Cancel."""

@@ -172,6 +172,8 @@ def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_d
     printed = answer_print_dialog_to_pdf(monkeypatch, tmp_path / "printed.pdf")
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert len(PdfReader(printed).pages) == preview.page_count() == len(PdfReader(saved).pages)
+    page = PdfReader(printed).pages[0].mediabox  # printed on the report's own paper: A4 landscape
+    assert page.width > page.height and abs(float(page.width) - 842) < 3
     assert events == [("report_saved", str(saved)), ("report_printed", str(printed))]
 
 
