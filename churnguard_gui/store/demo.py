@@ -9,7 +9,6 @@ from churnguard_gui.core.agreements import noncompete_period, schedule
 from churnguard_gui.core.demo import demo_firm, demo_risk
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.models import TeamMember
-from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import write_client
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.demo_tactics import add_tactics_demo
@@ -18,6 +17,15 @@ from churnguard_gui.store.staff import insert_staff
 
 def is_empty(db: Database) -> bool:
     return db.execute("SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM clients)").fetchone()[0] == 0
+
+
+DEMO_SETTINGS = {
+    "firm_name": "深圳市示范贸易有限公司",
+    "firm_credit_code": "91440300MA5FXK2Q7T",  # a well-formed code (its check character is right), not a real firm
+    "firm_address": "深圳市南山区科技园示范路8号",
+    "minimum_wage": "2,520",
+    "privacy_contact": "人事部 王女士 0755-8888 0000",
+}
 
 
 def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
@@ -39,8 +47,9 @@ def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
                 team.append(TeamMember(ids[item.manager], "manager"))
             item.client.team = team
             write_client(db, item.client, reason="demo")
-        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
-                   [tr("Shenzhen Demo Trading Co., Ltd.")])
+        # A firm in Shenzhen has a Chinese registered name whatever language its owner reads the app in.
+        for key, value in DEMO_SETTINGS.items():
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
         if early_warning:
             add_risk_demo(db, ids)
             add_tactics_demo(db)  # after the risk demo: it follows the former employee that one makes
