@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import InputError
+from churnguard_gui.core.errors import InputError, StoreError
 from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
@@ -45,8 +45,12 @@ def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str |
 
 
 def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_run: bool = False,
-               progress: Progress | None = None) -> ImportResult:
-    """Write the plan. Refused rows stop everything unless skip_bad; dry_run writes nothing."""
+               progress: Progress | None = None, table: Table | None = None,
+               overrides: dict[str, str | None] | None = None) -> ImportResult:
+    """Write the plan. Refused rows stop everything unless skip_bad; dry_run writes nothing.
+
+    Given the table it was made from, the plan is made again inside the write transaction, so what is written
+    is what was checked against the database as it is then (not as it was at the check)."""
     if plan.problems and not skip_bad:
         raise InputError("rows_refused", file=plan.file, details={"count": len(plan.refused_rows)})
     result = ImportResult(plan, dry_run=dry_run)
@@ -54,8 +58,12 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         result.written = len(plan.records)
         result.created_staff = list(plan.new_staff)
         return result
-    total = len(plan.records)
+    backup = _backup_before_import(db)
     with writing(db):
+        if table is not None:
+            plan = _plan_again(db, plan, table, overrides, skip_bad)
+            result.plan = plan
+        total = len(plan.records)
         staff_ids = staff_name_index(db)
         for done, record in enumerate(plan.records, start=1):
             if isinstance(record, ClientRow):
@@ -68,8 +76,24 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
             _link_managers(db, plan, staff_ids)
         result.written = total
         audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
-              created_staff=result.created_staff)
+              created_staff=result.created_staff, backup=str(backup or ""))
     return result
+
+
+def _plan_again(db: Database, checked: ImportPlan, table: Table, overrides: dict[str, str | None] | None,
+                skip_bad: bool) -> ImportPlan:
+    """The plan as of now, inside the write transaction; refused if rows were refused that the check let through."""
+    plan = plan_table(db, table, checked.kind, overrides)
+    newly_refused = set(plan.refused_rows) - set(checked.refused_rows)
+    if newly_refused or (plan.problems and not skip_bad):
+        raise StoreError("import_changed", file=checked.file, details={"count": len(newly_refused)})
+    return plan
+
+
+def _backup_before_import(db: Database) -> Path | None:
+    from churnguard_gui.store.backup import backup_before
+
+    return backup_before(db, "before-import")
 
 
 def _write_client_row(db: Database, record: ClientRow, staff_ids: dict[str, int], result: ImportResult) -> None:

@@ -39,6 +39,33 @@ def m004_screenings(db: Database) -> None:
     _run_script(db, _SCREENINGS)
 
 
+@migrations()
+def m005_safety(db: Database) -> None:
+    _run_script(db, _SAFETY)
+
+
+# Row versions: any change to a client (its row, contacts or team) or to a staff row raises its version, so a save
+# based on an older version is refused instead of overwriting someone else's change. Kept in their own table so
+# the records themselves are not touched by the bookkeeping.
+_SAFETY = """
+CREATE TABLE row_versions (
+    tbl TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (tbl, id)
+) WITHOUT ROWID;
+""" + "".join(f"""
+CREATE TRIGGER {table}_{event.lower()}_version AFTER {event} ON {table}
+BEGIN INSERT INTO row_versions (tbl, id, version) VALUES ('{kind}', {row}.{column}, 1)
+    ON CONFLICT (tbl, id) DO UPDATE SET version = version + 1; END;
+""" for table, kind, column, events in (
+    ("clients", "clients", "id", ("UPDATE", "DELETE")),
+    ("staff", "staff", "id", ("UPDATE", "DELETE")),
+    ("client_team", "clients", "client_id", ("INSERT", "UPDATE", "DELETE")),
+    ("client_contacts", "clients", "client_id", ("INSERT", "UPDATE", "DELETE")),
+) for event in events for row in ["OLD" if event == "DELETE" else "NEW"])
+
+
 _SCREENINGS = """
 CREATE TABLE screenings (
     id INTEGER PRIMARY KEY,

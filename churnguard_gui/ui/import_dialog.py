@@ -200,6 +200,7 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         plan, skip_bad = self.plan, self.skip_bad.isChecked()
+        table, overrides = self.table, self.overrides()
         if plan.problems and not skip_bad:
             self.report.appendPlainText(self.tr("Nothing was imported: {count} rows are refused. Tick the box to "
                                                 "import only the good rows.").format(count=len(plan.refused_rows)))
@@ -208,7 +209,7 @@ class ImportDialog(QDialog):
         def job(progress):
             db = open_db(self._db_path)
             try:
-                return run_import(db, plan, skip_bad=skip_bad, progress=progress)
+                return run_import(db, plan, skip_bad=skip_bad, progress=progress, table=table, overrides=overrides)
             finally:
                 db.close()
 
