@@ -72,9 +72,12 @@ def _report(error: ChurnError, db_file: str | None) -> None:
         if found is None:
             print(tr("No verified backup of this database was found."), file=sys.stderr)
         else:
+            import shlex
+
             print(tr("The newest verified backup is {file} ({when}, {clients} clients, {staff} staff). Restore it "
-                     "with: churnguard --db {db} restore {file}", file=found.path, when=f"{found.made:%Y-%m-%d %H:%M}",
-                     clients=found.clients, staff=found.staff, db=error.file), file=sys.stderr)
+                     "with: churnguard --db {db} restore {quoted}", file=found.path,
+                     when=f"{found.made:%Y-%m-%d %H:%M}", clients=found.clients, staff=found.staff,
+                     db=shlex.quote(error.file), quoted=shlex.quote(str(found.path))), file=sys.stderr)
 
 
 def _peek_lang(argv: list[str]) -> str | None:

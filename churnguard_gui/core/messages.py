@@ -42,13 +42,14 @@ TEXTS: dict[str, str] = {
     "rows_refused": "{count} rows cannot be imported; nothing was written",
     "not_churnguard": "this file is not a ChurnGuard database (it belongs to another program); it was left as it is",
     "not_sqlite": "this file is not a database (its first bytes are not SQLite's); it was left as it is",
-    "db_damaged": "the database is damaged ({detail}); it was left exactly as it is and nothing was written",
+    "db_damaged": "the database is damaged: part of it cannot be read (SQLite reports: {detail}); it was left "
+    "exactly as it is and nothing was written",
     "tables_missing": "the database is damaged: tables are missing ({tables}); it was left as it is and nothing "
     "was written",
     "backup_failed": "the backup could not be made: {reason}",
     "backup_damaged": "this backup is damaged or not a ChurnGuard backup ({detail})",
-    "changed_elsewhere": "{value} was changed by someone else since you opened it; your edits are still here: "
-    "close this window, open the record again and repeat them",
+    "changed_elsewhere": "{value} was changed by someone else since you opened it; nothing was saved and your edits "
+    "are still in this window (copy what you need, then open the record again)",
     "import_changed": "the database changed since the check ({count} rows would now be refused); check again",
     "db_too_new": "this database was written by a newer ChurnGuard (schema {found}, this app knows {known}); "
     "please update the app",

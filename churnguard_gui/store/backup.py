@@ -55,13 +55,12 @@ def backup_folder(db_path: str | Path, db: Database | None = None) -> Path:
 
 
 def _read_only(db_path: str | Path, sql: str, params: list) -> tuple | None:
+    from churnguard_gui.store.db import read_only
+
     if not Path(db_path).exists():
         return None
-    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
-    try:
+    with read_only(db_path) as conn:
         return conn.execute(sql, params).fetchone()
-    finally:
-        conn.close()
 
 
 def make_backup(db: Database, db_path: str | Path, reason: str = "manual", folder: Path | None = None,

@@ -124,21 +124,54 @@ def inspect(path: str | Path) -> None:
         return  # an empty file: a new database
     if not header.startswith(b"SQLite format 3\x00"):
         raise DamagedDatabase("not_sqlite", file=name)
+    before = {suffix: Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")}
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as exc:
-        raise DamagedDatabase("db_damaged", file=name, details={"detail": str(exc)}) from None
+        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
     try:
         _inspect_open(conn, name)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise StoreError("db_locked", file=name) from None
-        raise DamagedDatabase("db_damaged", file=name, details={"detail": str(exc)}) from None
+        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase("db_damaged", file=name, details={"detail": str(exc)}) from None
+        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
     finally:
         conn.close()
+        _remove_own_sidecars(path, before)
 
+
+@contextlib.contextmanager
+def read_only(path: str | Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection that leaves no -wal/-shm behind beside a file that had none."""
+    path = Path(path)
+    before = {suffix: Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")}
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        _remove_own_sidecars(path, before)
+
+
+def _remove_own_sidecars(path: Path, before: dict[str, bool]) -> None:
+    """The empty -wal/-shm a read-only look created beside a file that had none go again (nobody else has it open:
+    a connection keeps its -shm)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if before["-wal"] or before["-shm"] or (wal.exists() and wal.stat().st_size) or walguard.in_use_elsewhere(path):
+        return
+    for sidecar in (wal, shm):
+        with contextlib.suppress(OSError):
+            sidecar.unlink()
+
+
+def plain(detail: str) -> str:
+    """SQLite's report shortened to its first finding, on one line."""
+    lines = [line.strip() for line in detail.splitlines() if line.strip() and not line.startswith("***")]
+    first = lines[0] if lines else detail
+    more = len(lines) - 1
+    return f"{first} (+{more})" if more > 0 else first
 
 def _inspect_open(conn: sqlite3.Connection, name: str) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -150,7 +183,7 @@ def _inspect_open(conn: sqlite3.Connection, name: str) -> None:
         raise StoreError("db_too_new", file=name, details={"found": version, "known": SCHEMA_VERSION})
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
-        raise DamagedDatabase("db_damaged", file=name, details={"detail": "; ".join(problems)})
+        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain("\n".join(problems))})
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if app_id == APPLICATION_ID and missing:
         raise DamagedDatabase("tables_missing", file=name, details={"tables": ", ".join(missing)})
@@ -192,7 +225,7 @@ def translate(exc: BaseException, name: str | None = None) -> StoreError:
     if "readonly" in text or "read-only" in text:
         return StoreError("db_readonly", file=name)
     if "malformed" in text or "corrupt" in text:
-        return DamagedDatabase("db_damaged", file=name, details={"detail": str(exc)})
+        return DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))})
     if "not a database" in text:
         return DamagedDatabase("not_sqlite", file=name)
     if "no such table" in text or "no such column" in text:

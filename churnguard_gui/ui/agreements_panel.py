@@ -22,7 +22,8 @@ class AgreementsPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.list = ListTab("agreements", agreement_model(db, self), self.tr("Search by document, staff or competitor"),
-                            sort_column=0)
+                            sort_column=0, kind=self.tr("agreements"))
+        self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
         self.list.add_button.setText(self.tr("New agreement…"))
         self.list.edit_button.setText(self.tr("Open / print…"))
         self.status = QComboBox()
@@ -71,3 +72,20 @@ class AgreementsPanel(QWidget):
         self.unsigned.setText(self.tr("No signed confidentiality agreement ({count}): {names}").format(
             count=len(names), names="、".join(names)) if names else self.tr("Every current staff member has signed a "
                                                                              "confidentiality agreement."))
+
+    # -- what the main window's shell asks of a tab (ui/tabs.py)
+    def status_text(self) -> str:
+        return self.list.status_text()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.refresh_notes()
+
+    def focus_search(self) -> None:
+        self.list.focus_search()
+
+    def save_state(self, settings) -> None:
+        self.list.save_state(settings)
+
+    def restore_state(self, settings) -> None:
+        self.list.restore_state(settings)

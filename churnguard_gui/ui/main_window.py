@@ -1,4 +1,4 @@
-"""The main window: Staff and Clients tabs, menus for import and export, remembered layout."""
+"""The main window: a shell of registered tabs (ui/tabs.py), menus, the status bar; records through the context."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,53 +12,69 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
-from churnguard_gui.ui.agreements_panel import AgreementsPanel
+from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
+from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
-from churnguard_gui.ui.table_models import client_model, staff_model
-from churnguard_gui.ui.workers import run_with_progress
+from churnguard_gui.ui.tabs import registered_tabs
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, db_path: str, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, db_path: str, settings: QSettings, parent: QWidget | None = None,
+                 context: AppContext | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.db_path = db_path
+        self.context = context or AppContext(db_path, settings, db, self)
         self.settings = settings
         self.worker = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.staff_tab = ListTab("staff", staff_model(db, self),
-                                 self.tr("Search staff by name, role, department, phone or e-mail"))
-        self.clients_tab = ListTab("clients", client_model(db, self),
-                                   self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
-        self.agreements_tab = AgreementsPanel(db, self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.clients_tab, self.tr("Clients"))
-        self.tabs.addTab(self.staff_tab, self.tr("Staff"))
-        self.tabs.addTab(self.agreements_tab, self.tr("Agreements"))
         self.setCentralWidget(self.tabs)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.counts_changed.connect(self.update_counts)
-        self._wire_agreements()
+        self.backup_status = BackupStatus(self.context, self)
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self._build_tabs()
         self.tabs.currentChanged.connect(self.update_counts)
-        self.agreement_button = self.staff_tab.extra_button(self.tr("New agreement…"))
-        self.agreement_button.clicked.connect(lambda: self.new_agreement(self.staff_tab.current_id()))
-        self.exit_button = self.staff_tab.extra_button(self.tr("Start exit…"))
-        self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        self.report_button = self.staff_tab.extra_button(self.tr("Handover report…"))
-        self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
-        self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
-        self.staff_tab.edit_requested.connect(self.edit_staff)
-        self.staff_tab.delete_requested.connect(self.remove_staff)
-        self.clients_tab.add_requested.connect(lambda: self.edit_client(None))
-        self.clients_tab.edit_requested.connect(self.edit_client)
-        self.clients_tab.delete_requested.connect(self.remove_client)
+        self.context.database_changed.connect(self._database_changed)
         self._menus()
         self.restore_layout()
+        self.update_counts()
+
+    @property
+    def db(self) -> Database:
+        """The open database, always the context's (a restore swaps it)."""
+        return self.context.db
+
+    @property
+    def db_path(self) -> str:
+        return self.context.path
+
+    # -- the shell: tabs come from the registry (ui/tabs.py)
+    def _build_tabs(self) -> None:
+        self.tab_widgets: dict[str, QWidget] = {}
+        for spec in registered_tabs():
+            widget = spec.build(self)
+            self.tab_widgets[spec.key] = widget
+            self.tabs.addTab(widget, spec.title())
+            signal = getattr(widget, "counts_changed", None)
+            if signal is not None:
+                signal.connect(self.update_counts)
+
+    def _database_changed(self) -> None:
+        """After a restore: every tab is built again on the new database, the layout kept."""
+        current = self.tabs.currentIndex()
+        self._save_tab_states()
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self._build_tabs()
+        self.tabs.blockSignals(False)
+        self._restore_tab_states()
+        self.tabs.setCurrentIndex(max(current, 0))
         self.update_counts()
 
     def _menus(self) -> None:
@@ -72,6 +88,12 @@ class MainWindow(QMainWindow):
         self.export_staff_action.triggered.connect(lambda: self.export_file("staff"))
         self.demo_action = QAction(self.tr("Load &demo firm"), self)
         self.demo_action.triggered.connect(self.load_demo)
+        self.backup_action = QAction(self.tr("&Back up now"), self)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action = QAction(self.tr("&Restore…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.backup_folder_action = QAction(self.tr("Backup &folder…"), self)
+        self.backup_folder_action.triggered.connect(self.choose_backup_folder)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -79,6 +101,9 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.firm_settings)
         for action in (self.import_action, self.export_clients_action, self.export_staff_action, self.demo_action,
                        settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, self.restore_action, self.backup_folder_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -90,7 +115,7 @@ class MainWindow(QMainWindow):
         new_staff.triggered.connect(lambda: self.edit_staff(None))
         find = QAction(self.tr("&Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
+        find.triggered.connect(self.focus_search)
         start_exit = QAction(self.tr("Start &exit for the selected staff member…"), self)
         start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
         screen = QAction(self.tr("Screen a &candidate…"), self)
@@ -107,6 +132,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             self.language_menu.addAction(action)
 
+    def focus_search(self) -> None:
+        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
+        if focus is not None:
+            focus()
+
     # -- layout and counts
     def restore_layout(self) -> None:
         geometry = self.settings.value("main/geometry")
@@ -114,30 +144,73 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 720)
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.restore_state(self.settings)
+        self._restore_tab_states()
+
+    def _restore_tab_states(self) -> None:
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "restore_state"):
+                widget.restore_state(self.settings)
+
+    def _save_tab_states(self) -> None:
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "save_state"):
+                widget.save_state(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        operations().shutdown()  # background jobs are cancelled and waited for, never cut off
         self.settings.setValue("main/geometry", self.saveGeometry())
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.save_state(self.settings)
+        self._save_tab_states()
         self.settings.sync()
         super().closeEvent(event)
 
     def update_counts(self) -> None:
-        tab = self.tabs.currentWidget()
-        shown, total = tab.model.rowCount(), tab.model.total()
-        kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
-        text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
-            if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
-        self.count_label.setText(text)
+        """The current tab says what the status bar shows (a tab that is not a table may say nothing)."""
+        status = getattr(self.tabs.currentWidget(), "status_text", None)
+        self.count_label.setText(status() if status is not None else "")
 
     def refresh(self) -> None:
-        self.staff_tab.model.refresh()
-        self.clients_tab.model.refresh()
-        self.agreements_tab.model.refresh()
-        self.agreements_tab.refresh_notes()
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "refresh"):
+                widget.refresh()
         self.update_counts()
+
+    # -- backups
+    def backup_now(self) -> None:
+        def done(path: object) -> None:
+            self.backup_status.update_text()
+            self.statusBar().showMessage(self.tr("Backup made and verified: {file}").format(file=path), 10000)
+
+        self.worker = operations().run(self, self.tr("Backing up…"), lambda progress: self.context.backup_now(),
+                                       done)
+
+    def restore_backup(self) -> None:
+        from churnguard_gui.ui.restore_dialog import RestoreDialog
+
+        chosen = RestoreDialog.ask(self.context, self)
+        if chosen is None:
+            return
+        try:
+            kept = self.context.restore(chosen)
+        except ChurnError as error:
+            show_error(self, error)
+            return
+        QMessageBox.information(self, self.tr("Restore"), self.tr(
+            "Restored {file}. The database as it was before is kept in {kept}.").format(
+            file=chosen, kept=kept or self.tr("(there was none)")))
+
+    def choose_backup_folder(self) -> None:
+        from churnguard_gui.store.backup import FOLDER_SETTING
+        from churnguard_gui.store.settings import set_setting
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder (a USB stick or a synced folder)"),
+                                                  str(self.context.backup_folder()))
+        if folder:
+            try:
+                set_setting(self.db, FOLDER_SETTING, folder)
+            except ChurnError as error:
+                show_error(self, error)
+                return
+            self.backup_status.update_text()
 
     # -- records
     def edit_staff(self, staff_id: int | None) -> None:
@@ -186,16 +259,6 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # -- agreements
-    def _wire_agreements(self) -> None:
-        panel = self.agreements_tab
-        panel.list.add_requested.connect(lambda: self.new_agreement(self.choose_staff()))
-        panel.list.edit_requested.connect(self.open_agreement)
-        panel.list.delete_requested.connect(self.remove_agreement)
-        panel.sign_button.clicked.connect(lambda: self._agreement_dialog("SigningDialog"))
-        panel.release_button.clicked.connect(lambda: self._agreement_dialog("ReleaseDialog"))
-        panel.pay_button.clicked.connect(self.compensation)
-        panel.changed.connect(self.update_counts)
-
     def choose_staff(self) -> int | None:
         from PySide6.QtWidgets import QInputDialog
 
@@ -326,8 +389,8 @@ class MainWindow(QMainWindow):
                 self.db, action, staff_id, report.document_no, target), self).exec()
 
         # A person with thousands of clients makes a long report: lay it out off the GUI thread.
-        self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
-                                        show, self.on_error)
+        self.worker = operations().run(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
+                                       show, self.on_error)
 
     # -- files
     def import_file(self) -> None:
@@ -344,17 +407,16 @@ class MainWindow(QMainWindow):
             self.run_export(kind, path)
 
     def run_export(self, kind: str, path: str) -> None:
-        from churnguard_gui.store.db import open_db
         from churnguard_gui.store.exporter import export_file
 
         def job(progress):
-            db = open_db(self.db_path)
+            db = self.context.connect()
             try:
                 return export_file(db, kind, path)
             finally:
                 db.close()
 
-        self.worker = run_with_progress(
+        self.worker = operations().run(
             self, self.tr("Exporting…"), job,
             lambda count: self.statusBar().showMessage(
                 self.tr("Exported {count} rows to {file}").format(count=count, file=path), 8000),
@@ -368,10 +430,7 @@ class MainWindow(QMainWindow):
         self.attempt(lambda: load_demo(self.db))
 
     def on_error(self, error: BaseException) -> None:
-        if isinstance(error, ChurnError):
-            show_error(self, error)
-        else:
-            raise error
+        report_error(self, error)
 
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)
