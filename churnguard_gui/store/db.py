@@ -181,12 +181,12 @@ def _inspect_open(conn: sqlite3.Connection, name: str) -> None:
         raise DamagedDatabase("not_churnguard", file=name)
     if version > SCHEMA_VERSION:
         raise StoreError("db_too_new", file=name, details={"found": version, "known": SCHEMA_VERSION})
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    if problems != ["ok"]:
-        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain("\n".join(problems))})
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if app_id == APPLICATION_ID and missing:
         raise DamagedDatabase("tables_missing", file=name, details={"tables": ", ".join(missing)})
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise DamagedDatabase("db_damaged", file=name, details={"detail": plain("\n".join(problems))})
 
 
 def _upgrade(db: Database, path: Path | None) -> None:

@@ -46,8 +46,11 @@ def m005_safety(db: Database) -> None:
 
 # Row versions: any change to a client (its row, contacts or team) or to a staff row raises its version, so a save
 # based on an older version is refused instead of overwriting someone else's change. Kept in their own table so
-# the records themselves are not touched by the bookkeeping.
+# the records themselves are not touched by the bookkeeping. db_identity tells a database (and its copies) from
+# another one, so a leftover WAL of another database is recognised before it is applied (store/walguard.py).
 _SAFETY = """
+CREATE TABLE db_identity (id INTEGER PRIMARY KEY CHECK (id = 1), uuid TEXT NOT NULL);
+INSERT INTO db_identity VALUES (1, lower(hex(randomblob(16))));
 CREATE TABLE row_versions (
     tbl TEXT NOT NULL,
     id INTEGER NOT NULL,

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,22 +70,23 @@ def keep_stray_wal(db_path: Path, inspect: Callable[[Path], None]) -> Path | Non
     shutil.copy2(db_path, copy)
     shutil.copy2(wal, Path(f"{copy}-wal"))
     log.warning("leftover WAL beside %s: a copy of both is kept in %s", db_path, kept)
-    try:
-        inspect(copy)
-        return kept
-    except Exception:  # noqa: BLE001 - the pair is unhealthy; find out whether the file alone is
-        pass
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(f"{copy}-shm")
     alone = kept / "without-wal" / db_path.name
     alone.parent.mkdir()
     shutil.copy2(db_path, alone)
     try:
-        inspect(alone)  # raises if the database itself is damaged: then nothing is moved
+        try:
+            inspect(copy)
+            with_wal = facts(copy)
+        except Exception:  # noqa: BLE001 - the pair is unhealthy; the file alone decides below
+            with_wal = None
+        inspect(alone)  # raises if the database itself is damaged: then nothing beside it is touched
+        without = facts(alone)
     finally:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(alone.parent)
+        for leftover in (Path(f"{copy}-shm"), alone.parent):
+            with contextlib.suppress(OSError):
+                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    if with_wal is not None and belongs(with_wal, without):
+        return kept  # our own WAL after a crash: the real open applies it (and the copy before it is kept)
     if state is None:
         return kept  # cannot tell whether the WAL is live: never move it
     os.replace(wal, kept / f"{db_path.name}-wal.set-aside")
@@ -93,9 +95,33 @@ def keep_stray_wal(db_path: Path, inspect: Callable[[Path], None]) -> Path | Non
     log.warning("the WAL beside %s did not belong to it; moved into %s", db_path, kept)
     (kept / "README.txt").write_text(
         "ChurnGuard found a -wal file beside the database that did not belong to it (applying it would have\n"
-        "damaged the database). The database was opened without it; the file is kept here as *-wal.set-aside.\n",
-        encoding="utf-8")
+        "damaged the database or lost its records). The database was opened without it; the file is kept here\n"
+        "as *-wal.set-aside, and the database with it as it was found.\n", encoding="utf-8")
     return kept
+
+
+Facts = tuple[str | None, int, int]  # identity, clients, staff
+
+
+def facts(path: Path) -> Facts:
+    """The identity and record counts of a database file, read-only."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        identity = conn.execute("SELECT uuid FROM db_identity").fetchone()[0] if "db_identity" in tables else None
+        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if t in tables else 0
+                  for t in ("clients", "staff")]
+        return identity, counts[0], counts[1]
+    finally:
+        conn.close()
+
+
+def belongs(with_wal: Facts, without: Facts) -> bool:
+    """Does applying the WAL look like this database's own later state? Another database's identity, or most of
+    the clients or staff gone at once, says it does not (the pair stays kept either way)."""
+    if with_wal[0] != without[0] and without[0] is not None:
+        return False
+    return all(not (before >= 10 and after < before / 2) for after, before in zip(with_wal[1:], without[1:]))
 
 
 def _kept_folder(db_path: Path) -> Path:
