@@ -121,7 +121,8 @@ def belongs(with_wal: Facts, without: Facts) -> bool:
     the clients or staff gone at once, says it does not (the pair stays kept either way)."""
     if with_wal[0] != without[0] and without[0] is not None:
         return False
-    return all(not (before >= 10 and after < before / 2) for after, before in zip(with_wal[1:], without[1:]))
+    pairs = zip(with_wal[1:], without[1:], strict=True)
+    return all(not (before >= 10 and after < before / 2) for after, before in pairs)
 
 
 def _kept_folder(db_path: Path) -> Path:

@@ -12,6 +12,7 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
+from churnguard_gui.ui.backup_actions import BackupActions
 from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.context import AppContext
@@ -88,12 +89,6 @@ class MainWindow(QMainWindow):
         self.export_staff_action.triggered.connect(lambda: self.export_file("staff"))
         self.demo_action = QAction(self.tr("Load &demo firm"), self)
         self.demo_action.triggered.connect(self.load_demo)
-        self.backup_action = QAction(self.tr("&Back up now"), self)
-        self.backup_action.triggered.connect(self.backup_now)
-        self.restore_action = QAction(self.tr("&Restore…"), self)
-        self.restore_action.triggered.connect(self.restore_backup)
-        self.backup_folder_action = QAction(self.tr("Backup &folder…"), self)
-        self.backup_folder_action.triggered.connect(self.choose_backup_folder)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -103,8 +98,8 @@ class MainWindow(QMainWindow):
                        settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.backup_action, self.restore_action, self.backup_folder_action):
-            file_menu.addAction(action)
+        self.backups = BackupActions(self, file_menu)  # Back up now, Restore…, Backup folder…
+        self.backup_action, self.restore_action = self.backups.backup_action, self.backups.restore_action
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         records = self.menuBar().addMenu(self.tr("&Records"))
@@ -173,44 +168,6 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "refresh"):
                 widget.refresh()
         self.update_counts()
-
-    # -- backups
-    def backup_now(self) -> None:
-        def done(path: object) -> None:
-            self.backup_status.update_text()
-            self.statusBar().showMessage(self.tr("Backup made and verified: {file}").format(file=path), 10000)
-
-        self.worker = operations().run(self, self.tr("Backing up…"), lambda progress: self.context.backup_now(),
-                                       done)
-
-    def restore_backup(self) -> None:
-        from churnguard_gui.ui.restore_dialog import RestoreDialog
-
-        chosen = RestoreDialog.ask(self.context, self)
-        if chosen is None:
-            return
-        try:
-            kept = self.context.restore(chosen)
-        except ChurnError as error:
-            show_error(self, error)
-            return
-        QMessageBox.information(self, self.tr("Restore"), self.tr(
-            "Restored {file}. The database as it was before is kept in {kept}.").format(
-            file=chosen, kept=kept or self.tr("(there was none)")))
-
-    def choose_backup_folder(self) -> None:
-        from churnguard_gui.store.backup import FOLDER_SETTING
-        from churnguard_gui.store.settings import set_setting
-
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder (a USB stick or a synced folder)"),
-                                                  str(self.context.backup_folder()))
-        if folder:
-            try:
-                set_setting(self.db, FOLDER_SETTING, folder)
-            except ChurnError as error:
-                show_error(self, error)
-                return
-            self.backup_status.update_text()
 
     # -- records
     def edit_staff(self, staff_id: int | None) -> None:

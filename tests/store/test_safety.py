@@ -281,3 +281,14 @@ def test_temp_files_left_by_a_killed_writer_are_swept(tmp_path):
     marker.write_text(str(tmp), encoding="utf-8")
     assert tmp in tempfiles.sweep()
     assert not tmp.exists() and not marker.exists()
+
+
+def test_the_backup_folder_can_be_chosen_in_settings(tmp_path, demo_file):
+    from churnguard_gui.store.settings import set_setting
+
+    db = open_db(demo_file)
+    stick = tmp_path / "usb stick"
+    set_setting(db, backups.FOLDER_SETTING, str(stick))
+    made = backups.make_backup(db, demo_file)
+    db.close()
+    assert made.parent == stick and backups.list_backups(demo_file)[0].path == made
