@@ -39,5 +39,6 @@ class BackupStatus(QLabel):
         else:
             text = self.tr("Last backup: {when}").format(when=f"{made:%Y-%m-%d %H:%M}")
         self.setText(text)
-        self.setStyleSheet("color: #b3261e; font-weight: bold;" if self.stale else "")
+        separator = "border-left: 1px solid #b0b0b0; padding-left: 8px; margin-left: 6px;"
+        self.setStyleSheet(separator + (" color: #b3261e; font-weight: bold;" if self.stale else ""))
         self.setToolTip(self.tr("Backups are kept in {folder}").format(folder=self._context.backup_folder()))

@@ -1,6 +1,7 @@
 """Choosing a backup to restore (File → Restore…), and the offer made when the database is damaged at start."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -51,7 +53,7 @@ class RestoreDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.accept())
         self.empty = QLabel(self.tr("There are no backups yet. Use File → Back up now, or choose a backup file."))
         self.empty.setVisible(not self.backups)
@@ -130,8 +132,11 @@ class DamagedDialog(QDialog):
         self.chosen: Path | None = None
         self._db_path = db_path
         self._newest = newest
-        lines = [self.tr("ChurnGuard cannot use {file}:").format(file=db_path), str(error),
-                 self.tr("The file was left exactly as it is; nothing was written to it.")]
+        where = dataclasses.replace(error, file=None)  # the file is named in the heading
+        heading = QLabel(self.tr("ChurnGuard cannot use {file}:").format(file=Path(db_path).name))
+        heading.setStyleSheet("font-weight: bold; font-size: 14px;")
+        heading.setToolTip(db_path)
+        lines = [db_path, str(where)[:1].upper() + str(where)[1:]]
         if newest is not None:
             lines.append(self.tr("The newest verified backup is from {when} ({clients} clients, {staff} staff). "
                                  "Restoring it keeps a copy of the damaged file beside the database.").format(
@@ -146,7 +151,6 @@ class DamagedDialog(QDialog):
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton(self.tr("Restore the newest backup"))
         self.restore_button.setObjectName("restore_newest")
-        self.restore_button.setVisible(newest is not None)
         self.restore_button.clicked.connect(self.restore_newest)
         self.file_button = QPushButton(self.tr("Choose a backup file…"))
         self.file_button.clicked.connect(self.choose_file)
@@ -155,10 +159,13 @@ class DamagedDialog(QDialog):
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setVisible(newest is not None)  # after addButton, which shows it
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(text)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(600, 300)
+        self.resize(620, 300)
 
     def restore_newest(self) -> None:
         if self._newest is not None:

@@ -142,7 +142,8 @@ def test_quitting_the_damaged_file_dialog_writes_nothing(qtbot, tmp_path, monkey
     path.write_bytes(b"not a database at all" * 50)
 
     def press_quit(dialog):
-        assert not dialog.restore_button.isVisible()  # no backup to offer
+        dialog.show()
+        assert dialog.quit_button.isVisible() and not dialog.restore_button.isVisible()  # no backup to offer
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
