@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core import tempfiles
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import system_language
+from churnguard_gui.i18n import LANGUAGES, system_language
 from churnguard_gui.store import backup as backups
 from churnguard_gui.store.backup import newest_verified, restore
 from churnguard_gui.store.db import DamagedDatabase, default_db_path, open_db
@@ -47,7 +47,7 @@ def _log_to_file() -> None:
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
-    parser.add_argument("--lang", choices=("zh", "en"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES))
     args, qt_args = parser.parse_known_args(argv)
     _log_to_file()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
