@@ -14,6 +14,7 @@ from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.search import suspended
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
@@ -60,24 +61,29 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         return result
     backup = _backup_before_import(db)
     with writing(db):
-        if table is not None:
+        if table is not None:  # in the same transaction as the writes: nobody can change the database between
             plan = _plan_again(db, plan, table, overrides, skip_bad)
             result.plan = plan
-        total = len(plan.records)
-        staff_ids = staff_name_index(db)
-        for done, record in enumerate(plan.records, start=1):
-            if isinstance(record, ClientRow):
-                _write_client_row(db, record, staff_ids, result)
-            else:
-                _write_staff_row(db, record, staff_ids)
-            if progress and (done % 200 == 0 or done == total) and not progress(done, total):
-                raise Cancelled()
-        if plan.kind == "staff":
-            _link_managers(db, plan, staff_ids)
-        result.written = total
-        audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
+        with suspended(db):  # the search index is built once for the new clients, at the end
+            _write_plan(db, plan, result, progress)
+        audit(db, "import", kind=plan.kind, file=plan.file, rows=result.written, refused=plan.refused_rows,
               created_staff=result.created_staff, backup=str(backup or ""))
     return result
+
+
+def _write_plan(db: Database, plan: ImportPlan, result: ImportResult, progress: Progress | None) -> None:
+    total = len(plan.records)
+    staff_ids = staff_name_index(db)
+    for done, record in enumerate(plan.records, start=1):
+        if isinstance(record, ClientRow):
+            _write_client_row(db, record, staff_ids, result)
+        else:
+            _write_staff_row(db, record, staff_ids)
+        if progress and (done % 200 == 0 or done == total) and not progress(done, total):
+            raise Cancelled()
+    if plan.kind == "staff":
+        _link_managers(db, plan, staff_ids)
+    result.written = total
 
 
 def _plan_again(db: Database, checked: ImportPlan, table: Table, overrides: dict[str, str | None] | None,

@@ -21,8 +21,9 @@ class AgreementsPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.list = ListTab("agreements", agreement_model(db, self), self.tr("Search by document, staff or competitor"),
-                            sort_column=0, kind=self.tr("agreements"))
+        self.list = ListTab("agreements", agreement_model(db, self, load=False),
+                            self.tr("Search by document, staff or competitor"), sort_column=0,
+                            kind=self.tr("agreements"))
         self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
         self.list.add_button.setText(self.tr("New agreement…"))
         self.list.edit_button.setText(self.tr("Open / print…"))

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def clients_tab(window: MainWindow) -> ListTab:
-    tab = ListTab("clients", client_model(window.db, window),
+    tab = ListTab("clients", client_model(window.db, window, load=False),
                   window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1,
                   kind=window.tr("clients"))
     tab.add_requested.connect(lambda: window.edit_client(None))
@@ -23,7 +23,7 @@ def clients_tab(window: MainWindow) -> ListTab:
 
 
 def staff_tab(window: MainWindow) -> ListTab:
-    tab = ListTab("staff", staff_model(window.db, window),
+    tab = ListTab("staff", staff_model(window.db, window, load=False),
                   window.tr("Search staff by name, role, department, phone or e-mail"), kind=window.tr("staff"))
     window.agreement_button = tab.extra_button(window.tr("New agreement…"))
     window.agreement_button.clicked.connect(lambda: window.new_agreement(tab.current_id()))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from churnguard_gui.ui.table_models import RecordTableModel
+from churnguard_gui.ui.widgets import RESIZE_SAMPLE_ROWS
 
 
 class ListTab(QWidget):
@@ -48,6 +50,7 @@ class ListTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -70,6 +73,15 @@ class ListTab(QWidget):
         model.modelReset.connect(self._restore_selection)
         self._sized = False
         model.modelReset.connect(self._size_columns)
+
+    # Only a shown list queries the database: a hidden tab loads when it is first shown (and after changes).
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.set_active(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.model.set_active(False)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""

@@ -12,7 +12,8 @@ from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
 from churnguard_gui.ui.settings_dialog import SettingsDialog
-from tests.ui.clicking import finish, next_page, press_ok
+from tests.ui.clicking import click, finish, next_page, press_ok
+from tests.ui.scripted import button
 
 
 @pytest.fixture
@@ -149,10 +150,12 @@ def test_overdue_compensation_alert_for_a_leaver(qtbot, law):
     assert "第38条" in panel.alerts.text() and panel.alerts.isVisibleTo(panel)
     dialog = CompensationDialog(law)
     qtbot.addWidget(dialog)
+    dialog.show()
+    pay = button(dialog, "Record payment for the selected month")
     dialog.view.selectRow(0)
-    dialog.pay_selected()
+    click(pay)
     dialog.view.selectRow(1)
-    dialog.pay_selected()
+    click(pay)
     assert obligations(law)[0].alert.level == "none"
     panel.refresh_notes()
     assert panel.alerts.text() == ""
@@ -173,6 +176,7 @@ def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
     drafted_confidentiality(qtbot, law)
     panel = AgreementsPanel(law)
     qtbot.addWidget(panel)
+    panel.show()
     assert panel.model.rowCount() == 1
     choose(panel.status, "signed")
     assert panel.model.rowCount() == 0

@@ -1,11 +1,14 @@
 """Staff, client and import dialogs: validation at the field, saving, and the import flow."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QTabWidget
+
 from churnguard_gui.store.clients import get_client, ownership_history
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.import_dialog import ImportDialog
 from churnguard_gui.ui.staff_dialog import StaffDialog
-from tests.ui.clicking import press_ok
+from tests.ui.clicking import click, press_ok
+from tests.ui.scripted import button
 
 
 def test_staff_dialog_shows_problems_at_fields_and_saves_nothing(qtbot, demo_db):
@@ -70,7 +73,13 @@ def test_client_dialog_edits_deep_fields_team_and_logs_owner_change(qtbot, demo_
     dialog.deep["price_terms"].setPlainText("月结90天，返点3%")
     new_owner = next(i for i in range(1, dialog.owner.count()) if dialog.owner.itemData(i) != client.owner_id())
     dialog.owner.setCurrentIndex(new_owner)
-    dialog.add_contact(["黄主任", "采购", "139 1234 5678", ""])
+    dialog.show()
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentWidget(dialog.contacts_view.parentWidget())  # the Contacts tab
+    rows = dialog.contacts.rowCount()
+    click(button(dialog, "Add contact"))
+    for column, value in enumerate(["黄主任", "采购", "139 1234 5678", ""]):
+        dialog.contacts.item(rows, column).setText(value)  # what typing into the cells does
     press_ok(dialog)
     assert dialog.saved_id == 5
     saved = get_client(demo_db, 5)

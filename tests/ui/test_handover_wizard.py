@@ -13,6 +13,7 @@ from churnguard_gui.ui.handover_dialog import HandoverDialog
 from churnguard_gui.ui.handover_wizard import HandoverWizard, Page
 from churnguard_gui.ui.report_preview import ReportPreview
 from tests.ui.clicking import back, cancel, click, finish, next_page
+from tests.ui.scripted import button
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -71,7 +72,7 @@ def test_clients_page_incomplete_until_every_owned_client_has_a_successor(wizard
     assert "1 owned clients still need a successor" in page.loads.text()
     page.view.selectRow(owned_rows[0])
     page.target.setCurrentIndex(page.target.findText("吴芳"))
-    page.assign_selected()
+    click(button(page, "Assign selected clients to"))
     assert page.isComplete() and "吴芳" in page.loads.text()
 
 
