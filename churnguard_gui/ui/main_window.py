@@ -31,14 +31,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.worker = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.tabs = QTabWidget()
-        self.setCentralWidget(self.tabs)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self.backup_status = BackupStatus(self.context, self)
         self.statusBar().addPermanentWidget(self.backup_status)
         self._build_tabs()
-        self.tabs.currentChanged.connect(self.update_counts)
         self.context.database_changed.connect(self._database_changed)
         self._menus()
         self.restore_layout()
@@ -55,6 +52,8 @@ class MainWindow(QMainWindow):
 
     # -- the shell: tabs come from the registry (ui/tabs.py)
     def _build_tabs(self) -> None:
+        """A new tab widget with every registered tab, built on the context's database, as the central widget."""
+        self.tabs = QTabWidget()
         self.tab_widgets: dict[str, QWidget] = {}
         for spec in registered_tabs():
             widget = spec.build(self)
@@ -63,20 +62,23 @@ class MainWindow(QMainWindow):
             signal = getattr(widget, "counts_changed", None)
             if signal is not None:
                 signal.connect(self.update_counts)
+        self.tabs.currentChanged.connect(self.update_counts)
+        self.setCentralWidget(self.tabs)  # the old tab widget, if any, is hidden and deleted with its tabs
 
     def _database_changed(self) -> None:
-        """After a restore: every tab is built again on the new database, the layout kept."""
+        """After a restore: every tab is built again on the new database; layout, current tab and selection kept."""
         current = self.tabs.currentIndex()
+        selected = {key: w.current_id() for key, w in self.tab_widgets.items() if hasattr(w, "current_id")}
         self._save_tab_states()
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
         self._build_tabs()
-        self.tabs.blockSignals(False)
         self._restore_tab_states()
         self.tabs.setCurrentIndex(max(current, 0))
+        for key, record_id in selected.items():  # the same records stay selected where they still exist
+            widget = self.tab_widgets.get(key)
+            if record_id is not None and hasattr(widget, "select_id"):
+                widget.model.set_active(True)
+                widget.select_id(record_id)
+                widget.model.set_active(widget.isVisible())
         self.update_counts()
 
     def _menus(self) -> None:

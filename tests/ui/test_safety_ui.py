@@ -82,10 +82,10 @@ def test_back_up_now_then_restore_reopens_the_window_on_the_restored_database(wi
     except sqlite3.ProgrammingError:
         pass
     window.tabs.setCurrentWidget(window.clients_tab)
-    assert window.count_label.text() == "300 clients"
+    qtbot.waitUntil(lambda: window.count_label.text() == "300 clients", timeout=5000)
     assert window.clients_tab.model.rowCount() == 300
     window.tabs.setCurrentWidget(window.staff_tab)
-    assert window.count_label.text() == "12 staff"
+    qtbot.waitUntil(lambda: window.count_label.text() == "12 staff", timeout=5000)
 
 
 def test_a_tab_that_is_not_a_table_does_not_break_the_status_bar(qtbot, demo_db, db_path, settings):
@@ -97,11 +97,12 @@ def test_a_tab_that_is_not_a_table_does_not_break_the_status_bar(qtbot, demo_db,
     try:
         win = MainWindow(demo_db, str(db_path), settings)
         qtbot.addWidget(win)
+        win.show()
         assert [win.tabs.tabText(i) for i in range(win.tabs.count())][-1] == "Notes"
         win.tabs.setCurrentIndex(win.tabs.count() - 1)
         assert win.count_label.text() == ""
         win.tabs.setCurrentIndex(0)
-        assert win.count_label.text() == "300 clients"
+        qtbot.waitUntil(lambda: win.count_label.text() == "300 clients", timeout=5000)
     finally:
         tabs.TABS[:] = saved
 
