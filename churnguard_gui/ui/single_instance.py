@@ -1,12 +1,16 @@
-"""One ChurnGuard window per database: a second start raises the first window instead of opening another."""
+"""One ChurnGuard window per database: a second start raises the first window instead of opening another.
+
+A QLockFile (stale when its process is gone) says who is first; a later start writes to a small "raise" file
+that the first instance watches (QFileSystemWatcher: no network module needed, which the built app leaves out).
+"""
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QFileSystemWatcher, QLockFile, QObject
 
 
 def _name(db_path: str | Path) -> str:
@@ -19,42 +23,36 @@ class SingleInstance(QObject):
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = _name(db_path)
-        self._lock = QLockFile(QDir.temp().filePath(f"{self._name}.lock"))
-        self._lock.setStaleLockTime(0)  # a crashed first instance (its process gone) does not block a new start
-        self._server: QLocalServer | None = None
+        name = _name(db_path)
+        self._lock = QLockFile(QDir.temp().filePath(f"{name}.lock"))
+        self._lock.setStaleLockTime(0)  # only a lock whose process is gone is stale: a crash does not block
+        self._requests = Path(QDir.temp().filePath(f"{name}.raise"))
+        self._watcher: QFileSystemWatcher | None = None
 
     def acquire(self) -> bool:
         if not self._lock.tryLock(200):
             return False
-        QLocalServer.removeServer(self._name)  # a socket left by a crash
-        self._server = QLocalServer(self)
-        self._server.listen(self._name)
+        try:
+            self._requests.write_text("", encoding="utf-8")
+        except OSError:
+            return True  # the app still runs; a second start just cannot raise this window
+        self._watcher = QFileSystemWatcher([str(self._requests)], self)
         return True
 
     def on_second_start(self, raise_window: Callable[[], None]) -> None:
-        if self._server is not None:
-            self._server.newConnection.connect(lambda: self._answer(raise_window))
+        if self._watcher is not None:
+            self._watcher.fileChanged.connect(lambda _path: raise_window())
 
-    def _answer(self, raise_window: Callable[[], None]) -> None:
-        while self._server is not None and self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            socket.disconnectFromServer()
-            socket.deleteLater()
-        raise_window()
-
-    def notify_first(self, timeout_ms: int = 2000) -> bool:
-        """Ask the first instance to raise its window; True when it answered."""
-        socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
+    def notify_first(self) -> bool:
+        """Ask the first instance to raise its window; False when that cannot be asked."""
+        try:
+            with self._requests.open("a", encoding="utf-8") as handle:
+                handle.write(f"{time.time()}\n")
+        except OSError:
             return False
-        socket.write(b"raise\n")
-        socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
         return True
 
     def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
+        if self._watcher is not None:
+            self._watcher.removePaths(self._watcher.files())
         self._lock.unlock()

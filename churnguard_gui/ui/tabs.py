@@ -4,7 +4,8 @@ Add a tab with one line in TABS below (or `register_tab(...)` from your own modu
 
     TabSpec("risk", lambda: tr("Risk"), "churnguard_gui.ui.risk_tab:RiskTab", order=40),
 
-The factory ("module:callable", or a callable) is called as factory(window) and returns a QWidget; it reads the
+The factory ("module:callable", imported when the window is built — the built app bundles every churnguard_gui
+module, see packaging/churnguard.spec — or a callable) is called as factory(window) and returns a QWidget; it reads the
 database through `window.context.db` (or `window.db`), never keeps a connection of its own beyond its models, and
 is built again on the new database after a restore. A tab may also offer, all optional:
 
@@ -43,6 +44,8 @@ TABS: list[TabSpec] = [
     TabSpec("clients", lambda: tr("Clients"), "churnguard_gui.ui.builtin_tabs:clients_tab", order=10),
     TabSpec("staff", lambda: tr("Staff"), "churnguard_gui.ui.builtin_tabs:staff_tab", order=20),
     TabSpec("agreements", lambda: tr("Agreements"), "churnguard_gui.ui.builtin_tabs:agreements_tab", order=30),
+    # a new tab: one line here, e.g.
+    # TabSpec("risk", lambda: tr("Risk"), "churnguard_gui.ui.risk_tab:RiskTab", order=40),
 ]
 
 
