@@ -58,11 +58,13 @@ def open_db(path: str | Path | None = None, *, create: bool = True, backup_befor
         raise StoreError("file_missing", file=str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            if not is_open_here(target):
+        if target.exists() and not is_open_here(target):  # already open here: checked then, its WAL is live
+            with walguard.opening(target):
                 walguard.keep_stray_wal(target, inspect)
-            inspect(target)
-        db = _connect(str(target), key(target))
+                inspect(target)
+                db = _connect(str(target), key(target))  # once connected, the WAL is live for the next opener
+        else:
+            db = _connect(str(target), key(target))
     except OSError as exc:
         raise translate(exc, str(target)) from None
     try:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 log = logging.getLogger("churnguard")
@@ -49,6 +52,44 @@ def _try_exclusive(fd: int) -> bool:
     except OSError:
         return False
     fcntl.lockf(fd, fcntl.LOCK_UN, 1, DMS_BYTE, os.SEEK_SET)
+    return True
+
+
+@contextlib.contextmanager
+def opening(db_path: Path, timeout: float = 30.0) -> Iterator[None]:
+    """Only one process at a time looks at a leftover WAL of this database (many starting at once wait here)."""
+    digest = hashlib.sha1(str(db_path.resolve()).encode("utf-8")).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"churnguard-open-{digest}.lock"
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield  # no temp folder to lock in: go on unguarded
+        return
+    deadline = time.monotonic() + timeout
+    try:
+        while not _lock(fd) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock(fd: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
     return True
 
 
