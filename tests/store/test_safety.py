@@ -292,3 +292,16 @@ def test_the_backup_folder_can_be_chosen_in_settings(tmp_path, demo_file):
     made = backups.make_backup(db, demo_file)
     db.close()
     assert made.parent == stick and backups.list_backups(demo_file)[0].path == made
+
+
+def test_a_verified_backup_is_made_before_an_import_and_before_a_handover_is_finished(fresh_db, db_path, samples):
+    from churnguard_gui.store.handovers import finish_handover
+    from churnguard_gui.store.importer import plan_file, run_import
+    from tests.store.test_handovers import full_plan
+
+    load_demo(fresh_db)
+    run_import(fresh_db, plan_file(fresh_db, samples / "clients.xlsx", "clients"))
+    finish_handover(fresh_db, full_plan(fresh_db), today="2026-11-20")
+    reasons = sorted(info.reason for info in backups.list_backups(db_path))
+    assert reasons == ["before-handover", "before-import"]
+    assert all(backups.verify(info.path) for info in backups.list_backups(db_path))
