@@ -20,7 +20,7 @@ def get_client(db: Database, client_id: int) -> Client:
     row = db.execute(f"SELECT {', '.join(CLIENT_COLUMNS)} FROM clients WHERE id = ?", [client_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(client_id))
-    client = Client(*row, version=row_version(db, "clients", client_id))
+    client = Client(**dict(zip(CLIENT_COLUMNS, row, strict=True)), version=row_version(db, "clients", client_id))
     client.contacts = [
         Contact(*r[:5], bool(r[5]), r[6]) for r in db.execute(
             f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM client_contacts WHERE client_id = ? "

@@ -19,7 +19,7 @@ def get_staff(db: Database, staff_id: int) -> Staff:
     row = db.execute(f"SELECT {', '.join(STAFF_COLUMNS)} FROM staff WHERE id = ?", [staff_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(staff_id))
-    staff = Staff(*row, version=row_version(db, "staff", staff_id))
+    staff = Staff(**dict(zip(STAFF_COLUMNS, row, strict=True)), version=row_version(db, "staff", staff_id))
     staff.secret_access = bool(staff.secret_access)
     return staff
 

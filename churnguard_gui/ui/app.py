@@ -44,6 +44,19 @@ def _log_to_file() -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _purge_on_start(db) -> None:
+    """Screening data kept past its retention period is anonymised at every start (each with an audit row)."""
+    from churnguard_gui.store.screenings import purge_expired
+
+    try:
+        count = purge_expired(db)
+    except ChurnError as error:  # a read-only or locked database: keep going, the next start tries again
+        logging.getLogger(__name__).warning("purge on start failed: %s", error)
+        return
+    if count:
+        logging.getLogger(__name__).info("purged %d expired screenings", count)
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
@@ -68,6 +81,7 @@ def run(argv: list[str]) -> int:
     db = open_checked(path)
     if db is None:
         return 1
+    _purge_on_start(db)
     context = AppContext(path, settings, db)
     window = MainWindow(db, path, settings, context=context)
     instance.on_second_start(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
