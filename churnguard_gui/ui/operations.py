@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from churnguard_gui.core.errors import ChurnError
@@ -119,7 +119,8 @@ class Operations(QObject):
             if shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
-            worker.deleteLater()
+            # Later still: other slots of `finished` (queued like this one) are delivered before the worker goes.
+            QTimer.singleShot(0, worker, worker.deleteLater)
             gc.collect()  # on the GUI thread: see gc_guard
             self.job_finished.emit()
 
