@@ -1,7 +1,9 @@
-"""Headless commands (demo, import, export, check, handover-report, risks, risk-report), built on core and store."""
+"""Headless commands (demo, import, export, check, handover-report, risks, risk-report, purge, backup, backups,
+restore), built on core and store only."""
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -9,7 +11,8 @@ from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report", "purge")
+COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report", "purge", "backup",
+            "backups", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     risk_report.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
     risk_report.add_argument("--as-of", type=_date, metavar="DATE",
                              help=tr("the figures as of this day (default: today)"))
+    sub.add_parser("backup", help=tr("make a verified backup now and print its path"))
+    sub.add_parser("backups", help=tr("list the backups with date, size and counts"))
+    res = sub.add_parser("restore", help=tr("put a backup in place of the database (the current one is backed up)"))
+    res.add_argument("backup", metavar="FILE")
     purge = sub.add_parser("purge", help=tr("anonymise the screenings of candidates not hired after the retention "
                                             "period"))
     purge.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
@@ -81,8 +88,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except ChurnError as error:
-        print(tr("error: {message}", message=str(error)), file=sys.stderr)
+        _report(error, args.db)
         return 1
+    except (sqlite3.Error, OSError) as exc:  # a database or disk failure mid-command: worded, never a traceback
+        from churnguard_gui.store.db import translate
+
+        _report(translate(exc, args.db), args.db)
+        return 1
+
+
+def _report(error: ChurnError, db_file: str | None) -> None:
+    """The error in one line; for a damaged database also the newest verified backup and how to restore it."""
+    from churnguard_gui.store.db import DamagedDatabase
+
+    print(tr("error: {message}", message=str(error)), file=sys.stderr)
+    if isinstance(error, DamagedDatabase) and error.file and error.file != ":memory:":
+        from churnguard_gui.store.backup import newest_verified
+
+        found = newest_verified(error.file)
+        if found is None:
+            print(tr("No verified backup of this database was found."), file=sys.stderr)
+        else:
+            import shlex
+
+            print(tr("The newest verified backup is {file} ({when}, {clients} clients, {staff} staff). Restore it "
+                     "with: churnguard --db {db} restore {quoted}", file=found.path,
+                     when=f"{found.made:%Y-%m-%d %H:%M}", clients=found.clients, staff=found.staff,
+                     db=shlex.quote(error.file), quoted=shlex.quote(str(found.path))), file=sys.stderr)
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -95,10 +127,21 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from churnguard_gui.store.db import open_db
+    from churnguard_gui.core.tempfiles import sweep
+    from churnguard_gui.store.db import default_db_path, open_db
 
+    sweep()
+    if args.command == "restore":
+        return _restore(args.db or str(default_db_path()), args.backup)
+    if args.command == "backups":
+        return _backups(args.db or str(default_db_path()))
     db = open_db(args.db)
     try:
+        if args.command == "backup":
+            from churnguard_gui.store.backup import make_backup
+
+            print(make_backup(db, args.db or default_db_path()))
+            return 0
         if args.command == "demo":
             from churnguard_gui.store.demo import load_demo
 
@@ -142,9 +185,35 @@ def _run(args: argparse.Namespace) -> int:
     return 2
 
 
+def _restore(db_file: str, backup: str) -> int:
+    from churnguard_gui.store.backup import restore
+
+    kept = restore(db_file, backup)
+    print(tr("Restored {backup} into {db}.", backup=backup, db=db_file))
+    if kept is not None:
+        print(tr("The database as it was before is kept in {file}.", file=kept))
+    return 0
+
+
+def _backups(db_file: str) -> int:
+    from churnguard_gui.store.backup import backup_folder, list_backups
+
+    folder = backup_folder(db_file)
+    backups = list_backups(db_file, folder)
+    if not backups:
+        print(tr("No backups in {folder}.", folder=folder))
+        return 0
+    for info in backups:
+        counts = tr("{clients} clients, {staff} staff", clients=info.clients, staff=info.staff) if info.readable \
+            else tr("cannot be read")
+        print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.size / 1_048_576:8.2f} MB  {counts}  {info.path}")
+    return 0
+
+
 def _handover_report(db, args: argparse.Namespace) -> int:
-    from churnguard_gui.reports.handover_pdf import write_handover_pdf
-    from churnguard_gui.store.db import audit, writing
+    from churnguard_gui.core.files import atomic_write
+    from churnguard_gui.reports.handover_pdf import build_pdf
+    from churnguard_gui.store.db import audited_file
     from churnguard_gui.store.handovers import report_data
     from churnguard_gui.store.staff import find_staff
 
@@ -152,9 +221,10 @@ def _handover_report(db, args: argparse.Namespace) -> int:
         set_language(args.report_lang)
     staff_id = find_staff(db, args.staff)
     report = report_data(db, staff_id)
-    write_handover_pdf(report, args.out)
-    with writing(db):
-        audit(db, "report_saved", report="handover", staff=staff_id, document=report.document_no, file=args.out)
+    pdf = build_pdf(report)
+    with audited_file(db, args.out, "report_saved", report="handover", staff=staff_id, document=report.document_no), \
+            atomic_write(args.out, "wb") as handle:
+        handle.write(pdf)
     print(tr("Handover report for {name} written to {file} ({count} clients).", name=report.staff_name,
              file=args.out, count=len(report.lines)))
     return 0
@@ -189,12 +259,14 @@ def _risks(db, args: argparse.Namespace) -> int:
 def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.headers import parse_map_option
     from churnguard_gui.core.importing import Owners
+    from churnguard_gui.core.tabular import read_table
     from churnguard_gui.core.values import plain_text
-    from churnguard_gui.store.importer import plan_file, run_import
+    from churnguard_gui.store.importer import plan_table, run_import
 
     overrides = dict(parse_map_option(option, args.kind) for option in args.map)
     owners = Owners(plain_text(args.owner), bool(args.unassigned))
-    plan = plan_file(db, args.file, args.kind, overrides, owners, args.sheet)
+    table = read_table(args.file, sheet=args.sheet)
+    plan = plan_table(db, table, args.kind, overrides, owners)
     for problem in plan.problems:
         print(str(problem), file=sys.stderr)
     if plan.problem_count > len(plan.problems):
@@ -203,7 +275,8 @@ def _import(db, args: argparse.Namespace) -> int:
         print(tr("error: {message}", message=tr("{count} rows cannot be imported; nothing was written",
                                                    count=len(plan.refused_rows))), file=sys.stderr)
         return 1
-    result = run_import(db, plan, skip_bad=args.skip_bad, dry_run=args.dry_run)
+    result = run_import(db, plan, skip_bad=args.skip_bad, dry_run=args.dry_run, table=table, overrides=overrides,
+                        owners=owners)
     print(summary(result))
     return 0
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Markers of temporary files being written go to a private folder, not the user's (core/tempfiles.py).
+os.environ.setdefault("CHURNGUARD_STATE_DIR", __import__("tempfile").mkdtemp(prefix="churnguard-state-"))
 
 from churnguard_gui import i18n  # noqa: E402
 from churnguard_gui.store.db import open_db  # noqa: E402

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -86,6 +87,8 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[obje
             cells.append(cell)
         sheet.append(cells)
         count += 1
+    buffer = io.BytesIO()  # laid out in memory first: a full disk then fails in our write, not inside zipfile
+    book.save(buffer)
     with atomic_write(path, "wb") as handle:
-        book.save(handle)
+        handle.write(buffer.getbuffer())
     return count

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from churnguard_gui.core import tempfiles
 from churnguard_gui.core.errors import InputError
 
 
@@ -19,6 +20,7 @@ def atomic_write(target: str | Path, mode: str = "wb", **kwargs) -> Iterator[IO]
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     except OSError as exc:
         raise InputError("write_failed", file=str(target), details={"reason": exc.strerror or str(exc)}) from None
+    marker = tempfiles.register(tmp)  # a crash mid-write leaves tmp: the next start removes it
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
@@ -34,3 +36,5 @@ def atomic_write(target: str | Path, mode: str = "wb", **kwargs) -> Iterator[IO]
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        tempfiles.forget(marker)

@@ -67,11 +67,21 @@ TEXTS: dict[str, str] = {
     "unknown_field": "{value} is not a field; choose one of: {choices}",
     "unknown_header": "there is no column {value} in the file",
     "rows_refused": "{count} rows cannot be imported; nothing was written",
-    "not_churnguard": "this file is not a ChurnGuard database",
-    "not_sqlite": "this file is not a database or it is damaged",
+    "not_churnguard": "this file is not a ChurnGuard database (it belongs to another program); it was left as it is",
+    "not_sqlite": "this file is not a database (its first bytes are not SQLite's); it was left as it is",
+    "db_damaged": "the database is damaged: part of it cannot be read (SQLite reports: {detail}); it was left "
+    "exactly as it is and nothing was written",
+    "tables_missing": "the database is damaged: tables are missing ({tables}); it was left as it is and nothing "
+    "was written",
+    "backup_failed": "the backup could not be made: {reason}",
+    "backup_damaged": "this backup is damaged or not a ChurnGuard backup ({detail})",
+    "changed_elsewhere": "{value} was changed by someone else since you opened it; nothing was saved and your edits "
+    "are still in this window (copy what you need, then open the record again)",
+    "import_changed": "the database changed since the check ({count} rows would now be refused); check again",
     "db_too_new": "this database was written by a newer ChurnGuard (schema {found}, this app knows {known}); "
     "please update the app",
-    "db_locked": "the database is in use by another program; close it and try again",
+    "db_locked": "the database is in use by another program (another ChurnGuard window or command); it waited "
+    "a few seconds; close the other one and try again",
     "db_readonly": "the database cannot be written (read-only file or folder)",
     "disk_full": "the disk is full; nothing was saved",
     "write_failed": "the file cannot be written: {reason}",

@@ -22,6 +22,7 @@ class Staff:
     incentive_terms: str = ""
     vesting_date: str | None = None
     notes: str = ""
+    version: int | None = None  # the row version read (None: not read); a save from an older one is refused
 
 
 @dataclass
@@ -65,10 +66,11 @@ class Client:
     needs_owner: bool = False  # imported without an owner: waiting for one, shown on the client list
     contacts: list[Contact] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    version: int | None = None  # the row version read (None: not read); a save from an older one is refused
 
     def owner_id(self) -> int | None:
         return next((m.staff_id for m in self.team if m.role == "owner"), None)
 
 
-STAFF_COLUMNS = tuple(f for f in Staff.__dataclass_fields__)
-CLIENT_COLUMNS = tuple(f for f in Client.__dataclass_fields__ if f not in ("contacts", "team"))
+STAFF_COLUMNS = tuple(f for f in Staff.__dataclass_fields__ if f != "version")
+CLIENT_COLUMNS = tuple(f for f in Client.__dataclass_fields__ if f not in ("contacts", "team", "version"))

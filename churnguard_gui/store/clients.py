@@ -20,7 +20,7 @@ def get_client(db: Database, client_id: int) -> Client:
     row = db.execute(f"SELECT {', '.join(CLIENT_COLUMNS)} FROM clients WHERE id = ?", [client_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(client_id))
-    client = Client(*row)
+    client = Client(**dict(zip(CLIENT_COLUMNS, row, strict=True)), version=row_version(db, "clients", client_id))
     client.contacts = [
         Contact(*r[:5], bool(r[5]), r[6]) for r in db.execute(
             f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM client_contacts WHERE client_id = ? "
@@ -55,7 +55,25 @@ def save_client(db: Database, client: Client, reason: str = "edit", today: str |
         field, problem = next(iter(problems.items()))
         raise problem.at(field, StoreError)
     with writing(db):
-        return write_client(db, client, reason, today)
+        check_version(db, "clients", client.id, client.version, client.name)
+        client_id = write_client(db, client, reason, today)
+        client.version = row_version(db, "clients", client_id)
+        return client_id
+
+
+def row_version(db: Database, table: str, record_id: int) -> int:
+    """How often the record (a client with its contacts and team, or a staff row) has changed."""
+    row = db.execute("SELECT version FROM row_versions WHERE tbl = ? AND id = ?", [table, record_id]).fetchone()
+    return row[0] if row else 0
+
+
+def check_version(db: Database, table: str, record_id: int | None, version: int | None, name: str) -> None:
+    """Inside the save's transaction: refuse when the record changed (or went) since it was read at version."""
+    if record_id is None or version is None:
+        return
+    gone = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is None
+    if gone or row_version(db, table, record_id) != version:
+        raise StoreError("changed_elsewhere", value=name)
 
 
 def write_client(db: Database, client: Client, reason: str, today: str | None = None,

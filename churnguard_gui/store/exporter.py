@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.exporting import write_table
 from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.i18n import tr
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audited_file
 
 _PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
             "ORDER BY cc.is_primary DESC, cc.id LIMIT 1)")
@@ -43,9 +43,8 @@ def export_rows(db: Database, kind: str) -> tuple[list[str], Iterator[tuple]]:
 
 
 def export_file(db: Database, kind: str, path: str | Path) -> int:
-    """Write every record of kind to path; returns the row count."""
+    """Write every record of kind to path with its audit row (both or neither); returns the row count."""
     headers, rows = export_rows(db, kind)
-    count = write_table(path, headers, rows)
-    with writing(db):
-        audit(db, "export", kind=kind, file=str(path), rows=count)
+    with audited_file(db, path, "export", kind=kind) as detail:
+        detail["rows"] = count = write_table(path, headers, rows)
     return count

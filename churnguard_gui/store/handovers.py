@@ -181,6 +181,9 @@ def finish_handover(db: Database, plan: HandoverPlan, today: str | None = None) 
         field, problem = next(iter(problems.items()))
         raise problem.at(field, StoreError)
     today = today or dt.date.today().isoformat()
+    from churnguard_gui.store.backup import backup_before
+
+    backup_before(db, "before-handover")  # a verified copy before owners change
     with writing(db):
         handover_id = _write(db, plan, "handed_over")
         db.execute("UPDATE handovers SET handed_over_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import Cancelled, InputError
+from churnguard_gui.core.errors import Cancelled, InputError, StoreError
 from churnguard_gui.core.headers import normalise
 from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
@@ -73,8 +73,13 @@ def remembered_mapping(db: Database, kind: str, headers: list[str]) -> dict[str,
 
 
 def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_run: bool = False,
-               progress: Progress | None = None) -> ImportResult:
-    """Write the plan. Refused rows stop everything unless skip_bad; dry_run writes nothing."""
+               progress: Progress | None = None, table: Table | None = None,
+               overrides: dict[str, str | None] | None = None, owners: Owners | None = None) -> ImportResult:
+    """Write the plan. Refused rows stop everything unless skip_bad; dry_run writes nothing.
+
+    Given the table it was made from, the plan is made again inside the write transaction, so what is written
+    is what was checked against the database as it is then (not as it was at the check). A verified backup is
+    made first."""
     if plan.problems and not skip_bad:
         raise InputError("rows_refused", file=plan.file, details={"count": len(plan.refused_rows)})
     result = ImportResult(plan, dry_run=dry_run)
@@ -86,22 +91,48 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         result.created_staff = [n for n in plan.new_staff if name_key(n) in owners]
         result.created_team_staff = [n for n in plan.new_staff if name_key(n) not in owners]
         return result
-    total = plan.total
-    with writing(db), suspended(db):  # the search index is built once for the new clients, at the end
-        staff_ids = staff_name_index(db)
-        for done, record in enumerate(plan.all_records(), start=1):
-            if isinstance(record, ClientRow):
-                _write_client_row(db, record, staff_ids, result)
-            else:
-                _write_staff_row(db, record, staff_ids)
-            if progress and (done % 200 == 0 or done == total) and not progress(done, total):
-                raise Cancelled()
-        if plan.kind == "staff":
-            _link_managers(db, plan, staff_ids)
-        result.written = total
-        audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
-              created_staff=result.created_staff + result.created_team_staff, unassigned=plan.unassigned)
+    backup = _backup_before_import(db)
+    with writing(db):
+        if table is not None:  # in the same transaction as the writes: nobody can change the database between
+            plan = _plan_again(db, plan, table, overrides, owners, skip_bad)
+            result.plan = plan
+        with suspended(db):  # the search index is built once for the new clients, at the end
+            _write_plan(db, plan, result, progress)
+        audit(db, "import", kind=plan.kind, file=plan.file, rows=result.written, refused=plan.refused_rows,
+              created_staff=result.created_staff + result.created_team_staff, unassigned=plan.unassigned,
+              backup=str(backup or ""))
     return result
+
+
+def _write_plan(db: Database, plan: ImportPlan, result: ImportResult, progress: Progress | None) -> None:
+    total = plan.total
+    staff_ids = staff_name_index(db)
+    for done, record in enumerate(plan.all_records(), start=1):
+        if isinstance(record, ClientRow):
+            _write_client_row(db, record, staff_ids, result)
+        else:
+            _write_staff_row(db, record, staff_ids)
+        if progress and (done % 200 == 0 or done == total) and not progress(done, total):
+            raise Cancelled()
+    if plan.kind == "staff":
+        _link_managers(db, plan, staff_ids)
+    result.written = total
+
+
+def _plan_again(db: Database, checked: ImportPlan, table: Table, overrides: dict[str, str | None] | None,
+                owners: Owners | None, skip_bad: bool) -> ImportPlan:
+    """The plan as of now, inside the write transaction; refused if rows were refused that the check let through."""
+    plan = plan_table(db, table, checked.kind, overrides, owners)
+    newly_refused = set(plan.refused_rows) - set(checked.refused_rows)
+    if newly_refused or (plan.problems and not skip_bad):
+        raise StoreError("import_changed", file=checked.file, details={"count": len(newly_refused)})
+    return plan
+
+
+def _backup_before_import(db: Database) -> Path | None:
+    from churnguard_gui.store.backup import backup_before
+
+    return backup_before(db, "before-import")
 
 
 def _write_client_row(db: Database, record: ClientRow, staff_ids: dict[str, int], result: ImportResult) -> None:

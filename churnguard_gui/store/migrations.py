@@ -40,6 +40,36 @@ def m004_screenings(db: Database) -> None:
 
 
 @migrations()
+def m005_safety(db: Database) -> None:
+    _run_script(db, _SAFETY)
+
+
+# Row versions: any change to a client (its row, contacts or team) or to a staff row raises its version, so a save
+# based on an older version is refused instead of overwriting someone else's change. Kept in their own table so
+# the records themselves are not touched by the bookkeeping. db_identity tells a database (and its copies) from
+# another one, so a leftover WAL of another database is recognised before it is applied (store/walguard.py).
+_SAFETY = """
+CREATE TABLE db_identity (id INTEGER PRIMARY KEY CHECK (id = 1), uuid TEXT NOT NULL);
+INSERT INTO db_identity VALUES (1, lower(hex(randomblob(16))));
+CREATE TABLE row_versions (
+    tbl TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (tbl, id)
+) WITHOUT ROWID;
+""" + "".join(f"""
+CREATE TRIGGER {table}_{event.lower()}_version AFTER {event} ON {table}
+BEGIN INSERT INTO row_versions (tbl, id, version) VALUES ('{kind}', {row}.{column}, 1)
+    ON CONFLICT (tbl, id) DO UPDATE SET version = version + 1; END;
+""" for table, kind, column, events in (
+    ("clients", "clients", "id", ("UPDATE", "DELETE")),
+    ("staff", "staff", "id", ("UPDATE", "DELETE")),
+    ("client_team", "clients", "client_id", ("INSERT", "UPDATE", "DELETE")),
+    ("client_contacts", "clients", "client_id", ("INSERT", "UPDATE", "DELETE")),
+) for event in events for row in ["OLD" if event == "DELETE" else "NEW"])
+
+
+@migrations()
 def m006_legal(db: Database) -> None:
     _run_script(db, _LEGAL)
 

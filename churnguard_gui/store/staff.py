@@ -14,16 +14,18 @@ from churnguard_gui.store.db import audit, writing
 
 
 def get_staff(db: Database, staff_id: int) -> Staff:
+    from churnguard_gui.store.clients import row_version
+
     row = db.execute(f"SELECT {', '.join(STAFF_COLUMNS)} FROM staff WHERE id = ?", [staff_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(staff_id))
-    staff = Staff(*row)
+    staff = Staff(**dict(zip(STAFF_COLUMNS, row, strict=True)), version=row_version(db, "staff", staff_id))
     staff.secret_access = bool(staff.secret_access)
     return staff
 
 
 def staff_values(staff: Staff) -> dict[str, object]:
-    values = {k: v for k, v in asdict(staff).items() if k != "id"}
+    values = {k: v for k, v in asdict(staff).items() if k not in ("id", "version")}
     values["secret_access"] = int(staff.secret_access)
     values["phone_digits"] = phone_digits(staff.phone)
     return values
@@ -46,6 +48,9 @@ def save_staff(db: Database, staff: Staff) -> int:
     with writing(db):
         if staff.id is None:
             return insert_staff(db, staff)
+        from churnguard_gui.store.clients import check_version, row_version
+
+        check_version(db, "staff", staff.id, staff.version, staff.name)
         values = staff_values(staff)
         sets = ", ".join(f"{k} = ?" for k in values)
         db.execute(f"UPDATE staff SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') "
@@ -54,6 +59,7 @@ def save_staff(db: Database, staff: Staff) -> int:
             from churnguard_gui.store.agreements import start_noncompete_clocks
 
             start_noncompete_clocks(db, staff.id, staff.last_day)
+        staff.version = row_version(db, "staff", staff.id)
         return staff.id
 
 

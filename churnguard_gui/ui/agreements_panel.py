@@ -22,7 +22,9 @@ class AgreementsPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.list = ListTab("agreements", agreement_model(db, self, load=False),
-                            self.tr("Search by document, staff or competitor"), sort_column=0)
+                            self.tr("Search by document, staff or competitor"), sort_column=0,
+                            kind=self.tr("agreements"))
+        self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
         self.list.add_button.setText(self.tr("New agreement…"))
         self.list.edit_button.setText(self.tr("Open / print…"))
         self.status = QComboBox()
@@ -106,3 +108,20 @@ class AgreementsPanel(QWidget):
             return
         ReportPreview(build_agreement_pdf(text, "zh", english), f"{text.document_no} {text.title}.pdf",
                       lambda action, target: log_supplement_printed(self.db, agreement_id, target), self).exec()
+
+    # -- what the main window's shell asks of a tab (ui/tabs.py)
+    def status_text(self) -> str:
+        return self.list.status_text()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.refresh_notes()
+
+    def focus_search(self) -> None:
+        self.list.focus_search()
+
+    def save_state(self, settings) -> None:
+        self.list.save_state(settings)
+
+    def restore_state(self, settings) -> None:
+        self.list.restore_state(settings)

@@ -1,4 +1,4 @@
-"""Starting the app: settings, language, the database and the main window."""
+"""Starting the app: one instance per database, settings, language, the checked database and the main window."""
 from __future__ import annotations
 
 import argparse
@@ -6,16 +6,24 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlite_utils import Database
 
+from churnguard_gui.core import tempfiles
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, system_language
-from churnguard_gui.store.db import default_db_path, open_db
+from churnguard_gui.store import backup as backups
+from churnguard_gui.store.backup import newest_verified, restore
+from churnguard_gui.store.db import DamagedDatabase, default_db_path, open_db
 from churnguard_gui.ui import gc_guard
 from churnguard_gui.ui import i18n as qt_i18n
+from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
+from churnguard_gui.ui.operations import operations
+from churnguard_gui.ui.restore_dialog import DamagedDialog
+from churnguard_gui.ui.single_instance import SingleInstance
 
 
 def _log_to_file() -> None:
@@ -63,14 +71,59 @@ def run(argv: list[str]) -> int:
     qt_i18n.install(args.lang or str(settings.value("language", system_language())))
     install_crash_handler()
     path = args.db or str(default_db_path())
-    try:
-        db = open_db(path)
-    except ChurnError as error:
-        QMessageBox.critical(None, "ChurnGuard", str(error))
+    instance = SingleInstance(path)
+    if not instance.acquire():
+        if not instance.notify_first():
+            QMessageBox.information(None, "ChurnGuard", QCoreApplication.translate(
+                "app", "ChurnGuard is already open on {file}.").format(file=path))
+        return 0
+    tempfiles.sweep()  # temporary files of exports and reports left by a crash
+    db = open_checked(path)
+    if db is None:
         return 1
     _purge_on_start(db)
-    window = MainWindow(db, path, settings)
+    context = AppContext(path, settings, db)
+    window = MainWindow(db, path, settings, context=context)
+    instance.on_second_start(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.show()
+    QTimer.singleShot(0, lambda: daily_backup(window))
     QTimer.singleShot(0, window.offer_first_start)
     QTimer.singleShot(0, window.tactics.on_start)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        context.close()
+        instance.release()
+
+
+def open_checked(path: str) -> Database | None:
+    """Open the database; when it is damaged, say so and offer the newest verified backup (the file kept as is)."""
+    while True:
+        try:
+            return open_db(path)
+        except DamagedDatabase as error:
+            chosen = DamagedDialog.ask(error, path, newest_verified(path))
+            if chosen is None:
+                return None
+            try:
+                restore(path, chosen)
+            except ChurnError as failed:
+                QMessageBox.critical(None, "ChurnGuard", str(failed))
+        except ChurnError as error:
+            QMessageBox.critical(None, "ChurnGuard", str(error))
+            return None
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The backup on open, at most once a day, off the GUI thread; a failure is said once, not as a crash."""
+    context = window.context
+
+    def job(progress):
+        db = context.connect()
+        try:
+            return backups.daily_backup(db, context.path)
+        finally:
+            db.close()
+
+    operations().run(window, QCoreApplication.translate("app", "Backing up…"), job,
+                     lambda made: window.backup_status.update_text())

@@ -44,6 +44,7 @@ class ClientDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._client_id = client_id
+        self._version: int | None = None  # the row version read: saving over a newer one is refused
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
         self.errors = FormErrors()
@@ -179,6 +180,7 @@ class ClientDialog(QDialog):
 
     # -- filling and reading
     def _fill(self, client: Client) -> None:
+        self._version = client.version
         for field, edit in self.inputs.items():
             value = getattr(client, field)
             edit.setText(format_money(value) if field == "annual_value" else (value or ""))
@@ -256,6 +258,7 @@ class ClientDialog(QDialog):
     def accept(self) -> None:
         client, problems = client_from_form(self.values(), self.contact_rows(), self.team(), self._client_id)
         if not problems:
+            client.version = self._version
             try:
                 self.saved_id = save_client(self._db, client)
             except ChurnError as error:

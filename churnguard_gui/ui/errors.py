@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
+import time
 import traceback
 
 from PySide6.QtCore import QCoreApplication
@@ -17,12 +19,35 @@ def show_error(parent: QWidget | None, error: ChurnError, title: str | None = No
     QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "Cannot do that"), str(error))
 
 
+_last_shown: dict[str, float] = {}
+_showing: list[str] = []
+
+
+def _show_once(error: ChurnError, quiet_seconds: float = 10.0) -> None:
+    """One box at a time, and the same message not again within quiet_seconds after it was closed (every view
+    hitting one damaged page at once would otherwise open a box each)."""
+    text = str(error)
+    if _showing or time.monotonic() - _last_shown.get(text, -quiet_seconds) < quiet_seconds:
+        log.warning("not shown again: %s", text)
+        return
+    _showing.append(text)
+    try:
+        show_error(None, error)
+    finally:
+        _showing.pop()
+        _last_shown[text] = time.monotonic()
+
+
 def install_crash_handler() -> None:
     """An unexpected exception is a bug: log it in full and tell the user plainly."""
 
     def handle(kind, value, tb) -> None:
+        if isinstance(value, sqlite3.Error | OSError):  # a database or disk failure (damage found mid-session,
+            from churnguard_gui.store.db import translate  # a full disk, a lock): worded, not a bug
+
+            value = translate(value)
         if isinstance(value, ChurnError):
-            show_error(None, value)
+            _show_once(value)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", text)

@@ -221,6 +221,7 @@ class ImportDialog(QDialog):
             self.report.setPlainText(self.tr("Answer the question below first: who owns these clients?"))
             self.owner_question.setFocus()
             return
+        self._checked_with = (table, overrides, owners)  # the import plans again from these, in its transaction
 
         def job(progress):
             db = open_db(self._db_path)
@@ -263,6 +264,7 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         plan, skip_bad = self.plan, self.skip_bad.isChecked()
+        table, overrides, owners = self._checked_with
         if plan.problems and not skip_bad:
             self.report.appendPlainText(self.tr("Nothing was imported: {count} rows are refused. Tick the box to "
                                                 "import only the good rows.").format(count=len(plan.refused_rows)))
@@ -271,7 +273,8 @@ class ImportDialog(QDialog):
         def job(progress):
             db = open_db(self._db_path)
             try:
-                return run_import(db, plan, skip_bad=skip_bad, progress=progress)
+                return run_import(db, plan, skip_bad=skip_bad, progress=progress, table=table, overrides=overrides,
+                                  owners=owners)
             finally:
                 db.close()
 

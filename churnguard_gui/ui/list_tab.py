@@ -24,9 +24,10 @@ class ListTab(QWidget):
     counts_changed = Signal()
 
     def __init__(self, name: str, model: RecordTableModel, search_hint: str, sort_column: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: str = "") -> None:
         super().__init__(parent)
         self.name = name
+        self.kind = kind or name
         self.model = model
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}_search")
@@ -91,6 +92,19 @@ class ListTab(QWidget):
         button = QPushButton(text)
         self._top.addWidget(button)
         return button
+
+    def status_text(self) -> str:
+        """What the status bar shows for this list: "12 of 300 clients" while searching, else "300 clients"."""
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown != total:
+            return self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=self.kind)
+        return self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.kind)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
 
     def apply_search(self) -> None:
         self._debounce.stop()

@@ -1,4 +1,4 @@
-"""The main window: Risk, Clients, Staff and Agreements tabs, menus for import, export and reports, layout."""
+"""The main window: a shell of registered tabs (ui/tabs.py: Risk, Clients, Staff, Agreements), menus, status bar."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,60 +13,74 @@ from churnguard_gui.i18n import LANGUAGES
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
-from churnguard_gui.ui.agreements_panel import AgreementsPanel
+from churnguard_gui.ui.backup_actions import BackupActions
+from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
+from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.list_tab import ListTab
-from churnguard_gui.ui.risk_tab import RiskTab
+from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
-from churnguard_gui.ui.table_models import client_model, staff_model
+from churnguard_gui.ui.tabs import registered_tabs
 from churnguard_gui.ui.tactics_menu import install as install_tactics
-from churnguard_gui.ui.workers import run_with_progress
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, db_path: str, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, db_path: str, settings: QSettings, parent: QWidget | None = None,
+                 context: AppContext | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.db_path = db_path
+        self.context = context or AppContext(db_path, settings, db, self)
         self.settings = settings
         self.worker = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.staff_tab = ListTab("staff", staff_model(db, self, load=False),
-                                 self.tr("Search staff by name, role, department, phone or e-mail"))
-        self.clients_tab = ListTab("clients", client_model(db, self, load=False),
-                                   self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
-        self.agreements_tab = AgreementsPanel(db, self)
-        self.risk_tab = RiskTab(db, self, db_path=db_path)
-        self.risk_tab.changed.connect(self.refresh)
-        self.risk_tab.report_requested.connect(self.risk_report)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.risk_tab, self.tr("Risk"))
-        self.tabs.addTab(self.clients_tab, self.tr("Clients"))
-        self.tabs.addTab(self.staff_tab, self.tr("Staff"))
-        self.tabs.addTab(self.agreements_tab, self.tr("Agreements"))
-        self.setCentralWidget(self.tabs)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.counts_changed.connect(self.update_counts)
-        self._wire_agreements()
-        self.tabs.currentChanged.connect(self.update_counts)
-        self.agreement_button = self.staff_tab.extra_button(self.tr("New agreement…"))
-        self.agreement_button.clicked.connect(lambda: self.new_agreement(self.staff_tab.current_id()))
-        self.exit_button = self.staff_tab.extra_button(self.tr("Start exit…"))
-        self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        self.report_button = self.staff_tab.extra_button(self.tr("Handover report…"))
-        self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
-        self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
-        self.staff_tab.edit_requested.connect(self.edit_staff)
-        self.staff_tab.delete_requested.connect(self.remove_staff)
-        self.clients_tab.add_requested.connect(lambda: self.edit_client(None))
-        self.clients_tab.edit_requested.connect(self.edit_client)
-        self.clients_tab.delete_requested.connect(self.remove_client)
+        self.backup_status = BackupStatus(self.context, self)
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self._build_tabs()
+        self.context.database_changed.connect(self._database_changed)
         self._menus()
         self.tactics = install_tactics(self)
         self.restore_layout()
+        self.update_counts()
+
+    @property
+    def db(self) -> Database:
+        """The open database, always the context's (a restore swaps it)."""
+        return self.context.db
+
+    @property
+    def db_path(self) -> str:
+        return self.context.path
+
+    # -- the shell: tabs come from the registry (ui/tabs.py)
+    def _build_tabs(self) -> None:
+        """A new tab widget with every registered tab, built on the context's database, as the central widget."""
+        self.tabs = QTabWidget()
+        self.tab_widgets: dict[str, QWidget] = {}
+        for spec in registered_tabs():
+            widget = spec.build(self)
+            self.tab_widgets[spec.key] = widget
+            self.tabs.addTab(widget, spec.title())
+            signal = getattr(widget, "counts_changed", None)
+            if signal is not None:
+                signal.connect(self.update_counts)
+        self.tabs.currentChanged.connect(self.update_counts)
+        self.setCentralWidget(self.tabs)  # the old tab widget, if any, is hidden and deleted with its tabs
+
+    def _database_changed(self) -> None:
+        """After a restore: every tab is built again on the new database; layout, current tab and selection kept."""
+        current = self.tabs.currentIndex()
+        selected = {key: w.current_id() for key, w in self.tab_widgets.items() if hasattr(w, "current_id")}
+        self._save_tab_states()
+        self._build_tabs()
+        self._restore_tab_states()
+        self.tabs.setCurrentIndex(max(current, 0))
+        for key, record_id in selected.items():  # the same records stay selected where they still exist
+            widget = self.tab_widgets.get(key)
+            if record_id is not None and hasattr(widget, "select_id"):
+                widget.model.set_active(True)
+                widget.select_id(record_id)
+                widget.model.set_active(widget.isVisible())
         self.update_counts()
 
     def _menus(self) -> None:
@@ -88,6 +102,9 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_clients_action, self.export_staff_action, self.demo_action,
                        settings_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.backups = BackupActions(self, file_menu)  # Back up now, Restore…, Backup folder…
+        self.backup_action, self.restore_action = self.backups.backup_action, self.backups.restore_action
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         records = self.menuBar().addMenu(self.tr("&Records"))
@@ -119,6 +136,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             self.language_menu.addAction(action)
 
+    def focus_search(self) -> None:
+        """Find in the current tab; a tab without a search box (Risk) finds among the clients."""
+        if not hasattr(self.tabs.currentWidget(), "focus_search"):
+            self.tabs.setCurrentWidget(self.clients_tab)
+        self.tabs.currentWidget().focus_search()
+
     # -- layout and counts
     def restore_layout(self) -> None:
         geometry = self.settings.value("main/geometry")
@@ -126,41 +149,34 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 720)
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.restore_state(self.settings)
+        self._restore_tab_states()
+
+    def _restore_tab_states(self) -> None:
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "restore_state"):
+                widget.restore_state(self.settings)
+
+    def _save_tab_states(self) -> None:
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "save_state"):
+                widget.save_state(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        operations().shutdown()  # background jobs are cancelled and waited for, never cut off
         self.settings.setValue("main/geometry", self.saveGeometry())
-        for tab in (self.staff_tab, self.clients_tab, self.agreements_tab.list):
-            tab.save_state(self.settings)
+        self._save_tab_states()
         self.settings.sync()
         super().closeEvent(event)
 
-    def focus_search(self) -> None:
-        tab = self.tabs.currentWidget()
-        if not hasattr(tab, "search"):  # the Risk tab has no search box: find among the clients
-            self.tabs.setCurrentWidget(self.clients_tab)
-            tab = self.clients_tab
-        tab.search.setFocus()
-
     def update_counts(self) -> None:
-        tab = self.tabs.currentWidget()
-        if not hasattr(tab, "model"):  # the Risk tab is not a list: the status bar counts the firm's clients
-            total = self.clients_tab.model.total()
-            self.count_label.setText(self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.tr("clients")))
-            return
-        shown, total = tab.model.rowCount(), tab.model.total()
-        kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
-        text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
-            if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
-        self.count_label.setText(text)
+        """The current tab says what the status bar shows (a tab that is not a table may say nothing)."""
+        status = getattr(self.tabs.currentWidget(), "status_text", None)
+        self.count_label.setText(status() if status is not None else "")
 
     def refresh(self) -> None:
-        self.staff_tab.model.refresh()
-        self.clients_tab.model.refresh()
-        self.agreements_tab.model.refresh()
-        self.agreements_tab.refresh_notes()
-        self.risk_tab.refresh()
+        for widget in self.tab_widgets.values():
+            if hasattr(widget, "refresh"):
+                widget.refresh()
         self.update_counts()
 
     # -- records
@@ -210,16 +226,6 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # -- agreements
-    def _wire_agreements(self) -> None:
-        panel = self.agreements_tab
-        panel.list.add_requested.connect(lambda: self.new_agreement(self.choose_staff()))
-        panel.list.edit_requested.connect(self.open_agreement)
-        panel.list.delete_requested.connect(self.remove_agreement)
-        panel.sign_button.clicked.connect(lambda: self._agreement_dialog("SigningDialog"))
-        panel.release_button.clicked.connect(lambda: self._agreement_dialog("ReleaseDialog"))
-        panel.pay_button.clicked.connect(self.compensation)
-        panel.changed.connect(self.update_counts)
-
     def choose_staff(self) -> int | None:
         from PySide6.QtWidgets import QInputDialog
 
@@ -371,8 +377,8 @@ class MainWindow(QMainWindow):
                 self.db, action, staff_id, report.document_no, target), self).exec()
 
         # A person with thousands of clients makes a long report: lay it out off the GUI thread.
-        self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
-                                        show, self.on_error)
+        self.worker = operations().run(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
+                                       show, self.on_error)
 
     def risk_report(self) -> None:
         """The monthly risk report, laid out off the GUI thread, in the preview to save or print."""
@@ -387,8 +393,8 @@ class MainWindow(QMainWindow):
             ReportPreview(pdf, name, lambda action, target: log_risk_report(self.db, action, figures.as_of, target),
                           self).exec()
 
-        self.worker = run_with_progress(self, self.tr("Preparing the report…"),
-                                        lambda progress: build_risk_pdf(figures), show, self.on_error)
+        self.worker = operations().run(self, self.tr("Preparing the report…"),
+                                       lambda progress: build_risk_pdf(figures), show, self.on_error)
 
     # -- files
     def import_file(self) -> None:
@@ -405,17 +411,16 @@ class MainWindow(QMainWindow):
             self.run_export(kind, path)
 
     def run_export(self, kind: str, path: str) -> None:
-        from churnguard_gui.store.db import open_db
         from churnguard_gui.store.exporter import export_file
 
         def job(progress):
-            db = open_db(self.db_path)
+            db = self.context.connect()
             try:
                 return export_file(db, kind, path)
             finally:
                 db.close()
 
-        self.worker = run_with_progress(
+        self.worker = operations().run(
             self, self.tr("Exporting…"), job,
             lambda count: self.statusBar().showMessage(
                 self.tr("Exported {count} rows to {file}").format(count=count, file=path), 8000),
@@ -429,10 +434,7 @@ class MainWindow(QMainWindow):
         self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
-        if isinstance(error, ChurnError):
-            show_error(self, error)
-        else:
-            raise error
+        report_error(self, error)
 
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)

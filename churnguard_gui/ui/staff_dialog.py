@@ -35,6 +35,7 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._staff_id = staff_id
+        self._version: int | None = None  # the row version read: saving over a newer one is refused
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New staff member") if staff_id is None else self.tr("Edit staff member"))
         self.errors = FormErrors()
@@ -147,6 +148,7 @@ class StaffDialog(QDialog):
         return row
 
     def _fill(self, staff: Staff) -> None:
+        self._version = staff.version
         for field, edit in self.inputs.items():
             value = getattr(staff, field)
             edit.setText(format_money(value) if field == "monthly_wage" else (value or ""))
@@ -165,6 +167,7 @@ class StaffDialog(QDialog):
         staff, problems = staff_from_form(self.values(), self._staff_id)
         if self.errors.show(problems) or problems:
             return
+        staff.version = self._version
         try:
             self.saved_id = save_staff(self._db, staff)
         except ChurnError as error:

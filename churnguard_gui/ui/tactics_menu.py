@@ -11,10 +11,14 @@ from churnguard_gui.core.reminders import Reminder
 class Tactics(QObject):
     """Owns the tactics' menu entries on the main window; each opens a dialog, then the window refreshes."""
 
+    @property
+    def db(self):
+        """The window's database, asked each time: a restore swaps it (ui/context.py)."""
+        return self.window.db
+
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.db = window.db
         self.tray = None
         menu = window.menuBar().addMenu(self.tr("&Tactics"))
         language = getattr(window, "language_menu", None)

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from churnguard_gui.ui.operations import operations
+
 MAX_DEPTH = 3
 # Buttons a person uses to leave a dialog: pressed last, after everything else on it.
 _CLOSING_ROLES = {QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.RejectRole,
@@ -73,6 +75,7 @@ class Monkey:
             mp.setattr(QMessageBox, kind, staticmethod(self._static_box(kind)))
         mp.setattr(QFileDialog, "getSaveFileName", staticmethod(self._save_name))
         mp.setattr(QFileDialog, "getOpenFileName", staticmethod(self._open_name))
+        mp.setattr(QFileDialog, "getExistingDirectory", staticmethod(self._folder_name))
         mp.setattr(QInputDialog, "getItem", staticmethod(self._item))
         mp.setattr(QPrintDialog, "exec", lambda dialog: self._print_to_pdf(dialog))
 
@@ -107,6 +110,12 @@ class Monkey:
         scan = self.folder / "scan.pdf"
         scan.write_bytes(b"%PDF-1.4\n% a signed copy\n")
         return str(scan), ""
+
+    def _folder_name(self, parent, caption="", directory="", *args, **kwargs):
+        self.opened += 1
+        chosen = self.folder / "chosen folder"
+        chosen.mkdir(exist_ok=True)
+        return str(chosen)
 
     def _item(self, parent, title, label, items, *args, **kwargs):
         self.opened += 1
@@ -150,8 +159,8 @@ class Monkey:
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             QCoreApplication.processEvents()
             # Work the button started in the background (a report being laid out) opens its dialog when done.
-            self.qtbot.waitUntil(lambda: not any(t.isRunning() for t in window.findChildren(QThread)),
-                                 timeout=20000)
+            self.qtbot.waitUntil(lambda: not operations().busy() and not any(
+                t.isRunning() for t in window.findChildren(QThread)), timeout=20000)  # jobs live in ui/operations
             QCoreApplication.processEvents()
             # A button that closes its dialog leaves the next step to whoever opened it.
             if text.endswith("…") and self.opened == before and window.isVisible():

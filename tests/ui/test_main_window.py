@@ -64,10 +64,11 @@ def test_first_start_offers_demo(qtbot, fresh_db, db_path, settings, monkeypatch
 
 
 def test_export_runs_in_background_and_writes_file(window, qtbot, tmp_path):
+    from churnguard_gui.ui.operations import operations
+
     out = tmp_path / "clients.xlsx"
-    window.run_export("clients", str(out))
-    with qtbot.waitSignal(window.worker.finished, timeout=20000):
-        pass
+    with qtbot.waitSignal(operations().job_finished, timeout=20000):  # entered before the job starts
+        window.run_export("clients", str(out))
     assert out.exists() and "Exported 300 rows" in window.statusBar().currentMessage()
 
 
