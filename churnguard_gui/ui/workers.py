@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 
 class Worker(QThread):
@@ -38,8 +40,8 @@ class Worker(QThread):
             self.succeeded.emit(result)
 
 
-def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], object],
-                      on_done: Callable[[object], None], on_error: Callable[[BaseException], None]) -> Worker:
+def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], T],
+                      on_done: Callable[[T], None], on_error: Callable[[BaseException], None]) -> Worker:
     """Start job in a Worker with a modal, cancellable progress dialog; callbacks run on the GUI thread."""
     dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
