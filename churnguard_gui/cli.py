@@ -111,6 +111,7 @@ def _handover_report(db, args: argparse.Namespace) -> int:
 
 def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.headers import parse_map_option
+    from churnguard_gui.core.import_summary import import_summary
     from churnguard_gui.store.importer import plan_file, run_import
 
     overrides = dict(parse_map_option(option, args.kind) for option in args.map)
@@ -122,20 +123,5 @@ def _import(db, args: argparse.Namespace) -> int:
                                                    count=len(plan.refused_rows))), file=sys.stderr)
         return 1
     result = run_import(db, plan, skip_bad=args.skip_bad, dry_run=args.dry_run)
-    print(summary(result))
+    print(import_summary(result))
     return 0
-
-
-def summary(result) -> str:
-    plan = result.plan
-    kind = tr("clients") if plan.kind == "clients" else tr("staff")
-    lines = [tr("Dry run: {count} {kind} would be imported from {file}; nothing was written.",
-                count=result.written, kind=kind, file=plan.file) if result.dry_run else
-             tr("Imported {count} {kind} from {file}.", count=result.written, kind=kind, file=plan.file)]
-    if plan.refused_rows:
-        lines.append(tr("Refused rows (not imported): {rows}", rows=", ".join(map(str, plan.refused_rows))))
-    if result.created_staff:
-        lines.append(tr("New staff records for unknown owners: {names}", names=", ".join(result.created_staff)))
-    if plan.unmapped:
-        lines.append(tr("Columns not imported: {headers}", headers=", ".join(plan.unmapped)))
-    return "\n".join(lines)
