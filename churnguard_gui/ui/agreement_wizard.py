@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.agreements import KINDS, SECRET_ITEMS, AgreementDraft, render, secret_texts
+from churnguard_gui.core.agreement_choices import guess_category, offered_kinds
+from churnguard_gui.core.agreements import SECRET_ITEMS, AgreementDraft, render, secret_texts
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS
 from churnguard_gui.core.legal import (
@@ -56,15 +57,6 @@ def finding_text(finding: Finding) -> str:
     return f"{tr(TEXTS[finding.code], **finding.detail())} ({finding.article})"
 
 
-def guess_category(role: str, secret_access: bool) -> str:
-    text = role.lower()
-    if any(w in text for w in ("总", "director", "head", "chief", "manager", "经理")):
-        return "senior_manager"
-    if any(w in text for w in ("技术", "工程师", "engineer", "technical", "developer")):
-        return "senior_technical"
-    return "confidential_duty" if secret_access else "other"
-
-
 class KindPage(QWizardPage):
     def __init__(self, wizard: AgreementWizard) -> None:
         super().__init__()
@@ -95,9 +87,7 @@ class KindPage(QWizardPage):
         self.kind.clear()
         eligible = noncompete_eligible(self.category.currentData())
         binding = self._wizard.law.binding
-        for kind in KINDS:
-            if kind != "confidentiality" and not eligible and binding:
-                continue
+        for kind in offered_kinds(self.category.currentData(), self._wizard.law):
             self.kind.addItem(self.tr(AGREEMENT_KIND_LABELS[kind]), kind)
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
         notes = []
