@@ -31,6 +31,7 @@ from churnguard_gui.core.handover import (
     Departure,
     HandoverPlan,
     checklist_from_template,
+    default_departure,
     key_client_ids,
     plan_problems,
     propose_successors,
@@ -335,9 +336,8 @@ class HandoverWizard(QWizard):
         if draft:
             self.departure_page.fill(draft.departure)
         else:
-            resigned = self.staff.notice_date or self.today.isoformat()
-            last = self.staff.last_day or (dt.date.fromisoformat(resigned) + dt.timedelta(days=30)).isoformat()
-            self.departure_page.fill(Departure(resigned, last, secret_access=self.staff.secret_access))
+            self.departure_page.fill(default_departure(self.staff.notice_date, self.staff.last_day,
+                                                       self.staff.secret_access, self.today))
             self.accept_proposals()
         self.resize(1000, 640)
 
