@@ -4,14 +4,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import FieldProblem
+from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.legal import JURISDICTIONS
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.screening import RULE_LABELS, Rules
-from churnguard_gui.core.values import format_money, parse_money
+from churnguard_gui.core.values import parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
-from churnguard_gui.store.screenings import save_rules
-from churnguard_gui.store.settings import get_setting, set_setting
+from churnguard_gui.store.settings import get_setting, save_firm_settings
 from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 
@@ -55,8 +54,10 @@ class SettingsDialog(QDialog):
         except FieldProblem as problem:
             self.error.setText(problem_text(problem))
             return
-        set_setting(self.db, "firm_name", self.firm.text().strip())
-        set_setting(self.db, "jurisdiction", self.jurisdiction.currentData())
-        set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
-        save_rules(self.db, Rules(**{name: box.value() for name, box in self.rules.items()}))
+        rules = Rules(**{name: box.value() for name, box in self.rules.items()})
+        try:
+            save_firm_settings(self.db, self.firm.text(), self.jurisdiction.currentData(), minimum, rules)
+        except ChurnError as error:
+            self.error.setText(str(error))
+            return
         super().accept()
