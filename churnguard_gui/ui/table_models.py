@@ -33,7 +33,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self._search = ""
-        self._extra: tuple[str, list] | None = None
+        self._only: listing.Filter | None = None
         self._sort: str | None = None
         self._descending = False
         self._load()
@@ -49,9 +49,9 @@ class RecordTableModel(QAbstractTableModel):
             self._search = text
             self.refresh()
 
-    def set_filter(self, condition: str | None, params: list | None = None) -> None:
-        """One more SQL condition on the rows (for example a status), or None for all."""
-        self._extra = (condition, params or []) if condition else None
+    def set_filter(self, key: str | None, value: object = None) -> None:
+        """Only the rows whose column (or the spec's named filter) key equals value; None shows all."""
+        self._only = (key, value) if key else None
         self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -70,7 +70,7 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _load(self) -> None:
-        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._extra)
+        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._only)
         self._pages.clear()
 
     # -- reading

@@ -62,6 +62,6 @@ def test_agreement_model_passes_modeltester(qtmodeltester, demo_db):
     model = agreement_model(demo_db)
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.index(0, 3).data() == "draft"
-    model.set_filter("a.staff_id = ?", [2])
+    model.set_filter("staff_id", 2)
     qtmodeltester.check(model)
     assert model.rowCount() == 1
