@@ -226,7 +226,7 @@ def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:
             continue
         staff = Staff(name=name, status=str(data.get("status") or "active"),
                       secret_access=bool(data.get("secret_access") or False),
-                      monthly_wage=data.get("monthly_wage"),  # type: ignore[arg-type]
+                      monthly_wage=data.get("monthly_wage"),
                       **{f: data[f] for f in ("role", "department", "phone", "email", "hire_date", "notice_date",
                                               "last_day", "notes") if data.get(f) not in (None, "")})
         plan.records.append(StaffRow(row, staff, str(data.get("manager") or "")))
