@@ -21,7 +21,7 @@ from churnguard_gui.core.errors import FieldProblem, StoreError
 from churnguard_gui.core.handover import AgreementLine
 from churnguard_gui.core.legal import JURISDICTIONS, check_terms, refusals
 from churnguard_gui.core.values import parse_date
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting
 
 _DRAFT_COLUMNS = ("staff_id", "kind", "category", "secret_access", "jurisdiction", "secrets", "competitors", "region",
@@ -88,10 +88,10 @@ def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of, today: d
         if not draft.has_noncompete:
             values.update(months=0, monthly_compensation=0, penalty=0, competitors="", region="")
         cols = ", ".join(values)
-        agreement_id = db.execute(
+        agreement_id = inserted_id(db.execute(
             f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "
             f"VALUES (?, ?, ?, ?, {', '.join('?' * len(values))})",
-            [number, fingerprint, version, json.dumps([f.code for f in findings]), *values.values()]).lastrowid
+            [number, fingerprint, version, json.dumps([f.code for f in findings]), *values.values()]))
         audit(db, "agreement_drafted", agreement=agreement_id, document=number, staff=draft.staff_id, kind=draft.kind,
               warnings=[f.code for f in findings])
     return agreement_id
@@ -203,7 +203,7 @@ def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
         plan = schedule(start, months, amount, paid)
         if status == "released" and released:
             plan = [i for i in plan if i.period_start <= released]
-        law = JURISDICTIONS.get("cn")
+        law = JURISDICTIONS["cn"]
         out.append(Obligation(agreement_id, number, name, tuple(plan),
                               payment_alert(plan, today, law.unpaid_months_to_end), released))
     return out

@@ -92,6 +92,13 @@ def writing(db: Database) -> Iterator[Database]:
         raise translate(exc) from None
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 types lastrowid as optional)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("no row was inserted")
+    return cursor.lastrowid
+
+
 def audit(db: Database, action: str, **detail: object) -> None:
     """Append one row to the audit log (imports, exports, prints, backups, restores, deletions)."""
     import json
