@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -30,7 +31,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(rows, style: list[tuple] = (), **kwargs) -> Table:
+def _table(rows, style: Sequence[tuple] = (), **kwargs) -> Table:
     """A table whose every cell uses the embedded font (Table would otherwise name Helvetica)."""
     table = Table(rows, **kwargs)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register()), ("FONTSIZE", (0, 0), (-1, -1), 9.5),
