@@ -1,7 +1,9 @@
 """The agreement wizard: kind, what is secret, non-compete terms with the law's checks, the text, then print."""
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -55,6 +57,18 @@ class Page(IntEnum):
 def finding_text(finding: Finding) -> str:
     """A legal finding in words, with its article."""
     return f"{tr(TEXTS[finding.code], **finding.detail())} ({finding.article})"
+
+
+class TermsValues(TypedDict):
+    """The non-compete terms as typed on the terms page (AgreementDraft's fields of the same names)."""
+
+    competitors: str
+    region: str
+    months: int
+    average_wage: int
+    minimum_wage: int
+    monthly_compensation: int
+    penalty: int
 
 
 class KindPage(QWizardPage):
@@ -203,8 +217,8 @@ class TermsPage(QWizardPage):
                                    wage=format_money(max(self._money(self.wage), 0)),
                                    minimum=format_money(max(self._money(self.minimum), 0))))
 
-    def values(self) -> dict[str, object]:
-        return dict(competitors=self.competitors.text().strip(), region=self.region.text().strip(),
+    def values(self) -> TermsValues:
+        return TermsValues(competitors=self.competitors.text().strip(), region=self.region.text().strip(),
                     months=self.months.value(), average_wage=max(self._money(self.wage), 0),
                     minimum_wage=max(self._money(self.minimum), 0),
                     monthly_compensation=self._money(self.compensation), penalty=self._money(self.penalty))
@@ -255,6 +269,7 @@ class AgreementWizard(QWizard):
     def __init__(self, db: Database, staff_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.staff_id = staff_id
         self.staff = get_staff(db, staff_id)
         self.law = JURISDICTIONS[get_setting(db, "jurisdiction", "cn")]
         self.agreement_id: int | None = None
@@ -278,9 +293,9 @@ class AgreementWizard(QWizard):
     def draft(self) -> AgreementDraft:
         """The wizard's result."""
         kind = self.kind_page.kind.currentData() or "confidentiality"
-        terms = self.terms_page.values() if kind != "confidentiality" else {}
-        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(), self.staff.secret_access,
-                              self.law.code, self.secrets_page.secrets(), language=language(), **terms)
+        draft = AgreementDraft(self.staff_id, kind, self.kind_page.category.currentData(), self.staff.secret_access,
+                               self.law.code, self.secrets_page.secrets(), language=language())
+        return replace(draft, **self.terms_page.values()) if kind != "confidentiality" else draft
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if self.currentId() != Page.REVIEW:

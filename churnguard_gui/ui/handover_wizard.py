@@ -309,6 +309,7 @@ class HandoverWizard(QWizard):
                  draft: HandoverPlan | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.staff_id = staff_id
         self.staff = get_staff(db, staff_id)
         self.today = today or dt.date.today()
         self.handover_id: int | None = None
@@ -347,7 +348,7 @@ class HandoverWizard(QWizard):
 
     def accept_proposals(self) -> None:
         lines = self.clients.lines()
-        proposal = propose_successors(lines, self.candidates, self.staff.department, self.staff.id)
+        proposal = propose_successors(lines, self.candidates, self.staff.department, self.staff_id)
         self.clients.apply_proposal(proposal)
 
     def schedule_keys(self) -> None:
@@ -368,7 +369,7 @@ class HandoverWizard(QWizard):
 
     def plan(self) -> HandoverPlan:
         """The wizard's result."""
-        return HandoverPlan(self.staff.id, self.departure(), tuple(self.clients.lines()),
+        return HandoverPlan(self.staff_id, self.departure(), tuple(self.clients.lines()),
                             tuple(self.checklist.rows()), self._draft_id)
 
     def review_text(self) -> str:
