@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import set_language, system_language, tr
+from churnguard_gui.i18n import LANGUAGES, set_language, system_language, tr
 
 COMMANDS = ("demo", "import", "export", "check", "handover-report")
 
@@ -14,7 +14,7 @@ COMMANDS = ("demo", "import", "export", "check", "handover-report")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="churnguard", description=tr("Keep the firm's clients when staff leave."))
     parser.add_argument("--db", metavar="FILE", help=tr("the database file (default: your data folder)"))
-    parser.add_argument("--lang", choices=("zh", "en"), help=tr("language of messages and reports"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES), help=tr("language of messages and reports"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("demo", help=tr("fill an empty database with a demo firm"))
     imp = sub.add_parser("import", help=tr("import clients or staff from .csv or .xlsx"))
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("handover-report", help=tr("write the exit-handover report of a staff member as PDF"))
     rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
-    rep.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
+    rep.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
     return parser
 
 
@@ -99,6 +99,8 @@ def _handover_report(db, args: argparse.Namespace) -> int:
     from churnguard_gui.store.handovers import report_data
     from churnguard_gui.store.staff import find_staff
 
+    if args.report_lang:  # the report's own --lang wins over the messages' language
+        set_language(args.report_lang)
     staff_id = find_staff(db, args.staff)
     report = report_data(db, staff_id)
     write_handover_pdf(report, args.out)

@@ -49,6 +49,7 @@ TEXTS: dict[str, str] = {
     "db_readonly": "the database cannot be written (read-only file or folder)",
     "disk_full": "the disk is full; nothing was saved",
     "write_failed": "the file cannot be written: {reason}",
+    "print_failed": "the printer cannot be used; check that it is connected, or print to a PDF file",
     "owner_has_clients": "{value} still owns {count} clients ({names}); give them a new owner first",
     "one_owner": "a client has exactly one owner",
     "no_owner": "an active client needs an owner",

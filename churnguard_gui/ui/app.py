@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import system_language
+from churnguard_gui.i18n import LANGUAGES, system_language
 from churnguard_gui.store.db import default_db_path, open_db
 from churnguard_gui.ui import gc_guard
 from churnguard_gui.ui import i18n as qt_i18n
@@ -39,7 +39,7 @@ def _log_to_file() -> None:
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
-    parser.add_argument("--lang", choices=("zh", "en"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES))
     args, qt_args = parser.parse_known_args(argv)
     _log_to_file()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])

@@ -122,7 +122,7 @@ class ClientDialog(QDialog):
         self.contacts_error = QLabel()
         self.contacts_error.setStyleSheet("color: #c0392b;")
         add = QPushButton(self.tr("Add contact"))
-        add.clicked.connect(self.add_contact)
+        add.clicked.connect(lambda: self.add_contact())
         remove = QPushButton(self.tr("Remove contact"))
         remove.clicked.connect(self.remove_contact)
         buttons = QHBoxLayout()

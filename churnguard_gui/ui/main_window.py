@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.i18n import LANGUAGES
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in (("zh", "中文"), ("en", "English")):
+        for code, label in LANGUAGES.items():
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             self.language_menu.addAction(action)

@@ -85,12 +85,14 @@ class ReportPreview(QDialog):
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count() - 1)
 
-    def save(self, path: str | None = None) -> str | None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / self._name),
-                                                  self.tr("PDF (*.pdf)"))
-        if not path:
-            return None
+    # Slots for the buttons take no parameters: clicked(bool) must not land in a path or a printer.
+    def save(self) -> str | None:
+        """Ask where to save the PDF, then write it there; the path written, or None."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / self._name),
+                                              self.tr("PDF (*.pdf)"))
+        return self.save_to(path) if path else None
+
+    def save_to(self, path: str) -> str | None:
         try:
             with atomic_write(path, "wb") as handle:
                 handle.write(self.pdf)
@@ -100,15 +102,20 @@ class ReportPreview(QDialog):
         self._on_event("report_saved", path)
         return path
 
-    def print_report(self, printer: QPrinter | None = None) -> bool:
-        """Ask for a printer (unless given) and print every page at the printer's resolution."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
+    def print_report(self) -> bool:
+        """Ask for a printer with the system dialog, then print every page."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.page_count())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print every page at the printer's resolution (at most 300 dpi), with progress and Cancel."""
         painter = QPainter()
         if not painter.begin(printer):
+            show_error(self, ChurnError("print_failed", file=printer.printerName() or printer.outputFileName()))
             return False
         dpi = min(printer.resolution(), 300)
         progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, self.page_count(), self)

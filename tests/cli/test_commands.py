@@ -221,3 +221,15 @@ def test_handover_report_for_unknown_staff_is_refused(tmp_path):
     assert done.returncode == 1 and "没有这个人 was not found" in done.stderr
     assert not (tmp_path / "r.pdf").exists()
     assert run("--db", db, "handover-report", "孙丽").returncode == 2  # --out is required
+
+
+def test_the_reports_own_language_wins_over_the_messages_language(tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "firm.db"
+    run("--db", db, "demo")
+    out = tmp_path / "r.pdf"
+    done = run("--lang", "zh", "--db", db, "handover-report", "孙丽", "--out", out, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Exit handover report" in text and "离职交接报告" not in text
