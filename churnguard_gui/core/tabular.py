@@ -72,7 +72,7 @@ def _decode_error(data: bytes, offset: int, name: str, code: str, encoding: str 
     records = list(csv.reader(io.StringIO(good, newline="")))
     row = max(len(records), 1)
     header_records = list(csv.reader(io.StringIO(data[: data.find(b"\n") if b"\n" in data else len(data)]
-                                                 .decode(encoding, errors="replace"))))
+                                                 .decode(encoding, errors="replace"), newline="")))
     headers = header_records[0] if header_records else []
     column = None
     if records:

@@ -53,8 +53,8 @@ def parse_money(value: object, multiplier: int = 1) -> int:
             amount = Decimal(text)
         except InvalidOperation:
             raise FieldProblem("bad_money", value=clean_text(value)) from None
-        if not amount.is_finite():
-            raise FieldProblem("bad_money", value=clean_text(value))
+    if not amount.is_finite():  # 'NaN', 'inf', or a float cell holding one
+        raise FieldProblem("bad_money", value=clean_text(value))
     amount *= multiplier
     if amount < 0:
         raise FieldProblem("negative_money", value=clean_text(value))
