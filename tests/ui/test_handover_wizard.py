@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from churnguard_gui.store.handovers import open_handover
@@ -148,24 +149,43 @@ def test_follow_up_dialog_ticks_and_completes(qtbot, wizard, demo_db):
     assert get_staff(demo_db, wizard.staff.id).status == "left"
 
 
-def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_db):
-    from PySide6.QtPrintSupport import QPrinter
+def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_db, monkeypatch):
+    from pypdf import PdfReader
 
     from churnguard_gui.reports.handover_pdf import build_pdf
     from churnguard_gui.store.handovers import report_data
+    from tests.ui.clicking import answer_print_dialog_to_pdf, answer_save_dialog
+
+    events = []
+    pdf = build_pdf(report_data(demo_db, find_staff(demo_db, "马超")))
+    preview = ReportPreview(pdf, "r.pdf", lambda action, target: events.append((action, target)))
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.page_count() >= 2 and not preview.image.pixmap().isNull()
+    qtbot.mouseClick(preview.next, Qt.MouseButton.LeftButton)
+    assert preview.counter.text() == f"page 2 of {preview.page_count()}"
+    saved = answer_save_dialog(monkeypatch, tmp_path / "copy.pdf")
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert saved.read_bytes() == pdf
+    printed = answer_print_dialog_to_pdf(monkeypatch, tmp_path / "printed.pdf")
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(printed).pages) == preview.page_count() == len(PdfReader(saved).pages)
+    assert events == [("report_saved", str(saved)), ("report_printed", str(printed))]
+
+
+def test_report_preview_cancelled_dialogs_write_nothing(qtbot, tmp_path, demo_db, monkeypatch):
+    from churnguard_gui.reports.handover_pdf import build_pdf
+    from churnguard_gui.store.handovers import report_data
+    from tests.ui.clicking import answer_print_dialog_to_pdf, answer_save_dialog
 
     events = []
     preview = ReportPreview(build_pdf(report_data(demo_db, find_staff(demo_db, "马超"))), "r.pdf",
                             lambda action, target: events.append((action, target)))
     qtbot.addWidget(preview)
-    assert preview.page_count() >= 2 and not preview.image.pixmap().isNull()
-    preview.show_page(1)
-    assert preview.counter.text() == f"page 2 of {preview.page_count()}"
-    saved = preview.save(str(tmp_path / "copy.pdf"))
-    assert (tmp_path / "copy.pdf").read_bytes().startswith(b"%PDF")
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert preview.print_report(printer)
-    assert (tmp_path / "printed.pdf").stat().st_size > 10000
-    assert events == [("report_saved", saved), ("report_printed", str(tmp_path / "printed.pdf"))]
+    out = tmp_path / "out"
+    out.mkdir()
+    answer_save_dialog(monkeypatch, None)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    answer_print_dialog_to_pdf(monkeypatch, out / "printed.pdf", accept=False)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert events == [] and list(out.iterdir()) == []
