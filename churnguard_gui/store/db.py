@@ -13,7 +13,19 @@ from churnguard_gui.core.errors import StoreError
 from churnguard_gui.store.migrations import migrations
 
 APPLICATION_ID = 0x43475244  # "CGRD"
-SCHEMA_VERSION = len(migrations._migrations)
+
+
+def _migration_names() -> tuple[str, ...]:
+    """Every registered migration's name, in order: what an empty database has pending (public sqlite-utils API)."""
+    empty = Database(memory=True)
+    try:
+        return tuple(m.name for m in migrations.pending(empty))
+    finally:
+        empty.close()
+
+
+MIGRATION_NAMES = _migration_names()
+SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 
 def default_db_path() -> Path:
@@ -57,7 +69,7 @@ def _check_ours(db: Database, name: str) -> None:
 
 
 def _upgrade(db: Database) -> None:
-    known = {m.name for m in migrations._migrations}
+    known = set(MIGRATION_NAMES)
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         raise StoreError("db_too_new", details={"found": ", ".join(unknown), "known": SCHEMA_VERSION})
