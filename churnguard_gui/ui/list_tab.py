@@ -63,6 +63,10 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
+        # A refresh (after a save, an import, a search) keeps the selected record selected when it is still listed.
+        self._kept_id: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         self._sized = False
         model.modelReset.connect(self._size_columns)
 
@@ -89,6 +93,13 @@ class ListTab(QWidget):
         if row is not None:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
+
+    def _remember_selection(self) -> None:
+        self._kept_id = self.current_id()
+
+    def _restore_selection(self) -> None:
+        if self._kept_id is not None:
+            self.select_id(self._kept_id)
 
     def _edit(self, row: int) -> None:
         record_id = self.model.id_at(row)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
 
 
 def answer_save_dialog(monkeypatch, path: Path | None) -> Path | None:
@@ -46,3 +48,35 @@ def answer_message_boxes(monkeypatch, button: QMessageBox.StandardButton = QMess
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, answer(kind))
     return shown
+
+
+def click(button: QAbstractButton) -> None:
+    """Press button with the mouse, as a person does (a disabled button ignores it, as on screen)."""
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    QCoreApplication.processEvents()
+
+
+def next_page(wizard: QWizard) -> None:
+    click(wizard.button(QWizard.WizardButton.NextButton))
+
+
+def back(wizard: QWizard) -> None:
+    click(wizard.button(QWizard.WizardButton.BackButton))
+
+
+def finish(wizard: QWizard) -> None:
+    click(wizard.button(QWizard.WizardButton.FinishButton))
+
+
+def cancel(wizard: QWizard) -> None:
+    click(wizard.button(QWizard.WizardButton.CancelButton))
+
+
+def press_ok(dialog: QDialog) -> None:
+    """Press the dialog's accepting button (OK, Save…) in its button box."""
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+                click(button)
+                return
+    raise AssertionError(f"{type(dialog).__name__} has no OK button")
