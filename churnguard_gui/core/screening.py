@@ -9,7 +9,6 @@ from functools import cache
 
 from churnguard_gui import RESOURCES
 
-LEVELS = ("low", "medium", "high")
 QUESTIONS_FILE = RESOURCES / "screening" / "questions.json"
 
 

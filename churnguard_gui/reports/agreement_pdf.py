@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -12,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.agreements import AgreementText, template_words
-from churnguard_gui.core.files import atomic_write
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.tables import paragraph
@@ -58,13 +56,6 @@ def build_agreement_pdf(text: AgreementText, language: str) -> bytes:
     maker = canvas_maker(text.title, text.document_no, text.footer_line(), template_words(language)["page"])
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
-
-
-def write_agreement_pdf(text: AgreementText, language: str, out: str | Path) -> Path:
-    data = build_agreement_pdf(text, language)
-    with atomic_write(out, "wb") as handle:
-        handle.write(data)
-    return Path(out)
 
 
 def _signatures(text: AgreementText, styles) -> KeepTogether:
