@@ -19,7 +19,7 @@ from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.table_models import client_model, staff_model
-from churnguard_gui.ui.workers import run_with_progress
+from churnguard_gui.ui.workers import Worker, run_with_progress
 
 
 class MainWindow(QMainWindow):
@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.db_path = db_path
         self.settings = settings
-        self.worker = None
+        self.worker: Worker | None = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
         self.staff_tab = ListTab("staff", staff_model(db, self),
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         new_staff.triggered.connect(lambda: self.edit_staff(None))
         find = QAction(self.tr("&Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
+        find.triggered.connect(self.focus_search)
         start_exit = QAction(self.tr("Start &exit for the selected staff member…"), self)
         start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
         screen = QAction(self.tr("Screen a &candidate…"), self)
@@ -125,10 +125,19 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def focus_search(self) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, ListTab | AgreementsPanel):
+            tab.search.setFocus()
+
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
+        if not isinstance(tab, ListTab | AgreementsPanel):  # a tab that is not a list has nothing to count
+            self.count_label.clear()
+            return
         shown, total = tab.model.rowCount(), tab.model.total()
-        kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
+        kinds: dict[QWidget, str] = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}
+        kind = kinds.get(tab, self.tr("agreements"))
         text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
             if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
         self.count_label.setText(text)
@@ -300,7 +309,8 @@ class MainWindow(QMainWindow):
         from churnguard_gui.ui.handover_wizard import HandoverWizard
 
         current = open_handover(self.db, staff_id)
-        if current is not None and handover_status(self.db, current.handover_id) != "draft":
+        if current is not None and current.handover_id is not None \
+                and handover_status(self.db, current.handover_id) != "draft":
             HandoverDialog(self.db, current.handover_id, self.open_report, self).exec()
             self.refresh()
             return
