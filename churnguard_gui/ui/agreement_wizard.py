@@ -101,7 +101,7 @@ class KindPage(QWizardPage):
         self.kind.clear()
         eligible = noncompete_eligible(self.category.currentData())
         binding = self._wizard.law.binding
-        for kind in offered_kinds(self.category.currentData(), self._wizard.law):
+        for kind in offered_kinds(self.category.currentData(), self._wizard.staff.secret_access, self._wizard.law):
             self.kind.addItem(self.tr(AGREEMENT_KIND_LABELS[kind]), kind)
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
         notes = []

@@ -5,7 +5,7 @@ import pytest
 
 from churnguard_gui.core.agreement_choices import SCAN_LIMIT, check_scan_size, guess_category, offered_kinds
 from churnguard_gui.core.errors import InputError
-from churnguard_gui.core.legal import CATEGORIES, CHINA, OTHER
+from churnguard_gui.core.legal import CATEGORIES, CHINA, OTHER, Terms, check_terms
 
 
 @pytest.mark.parametrize(("role", "access", "expected"), [
@@ -24,9 +24,20 @@ def test_job_title_suggests_the_legal_category(role, access, expected):
 
 
 def test_only_confidentiality_is_offered_where_a_noncompete_would_not_bind():
-    assert offered_kinds("other", CHINA) == ("confidentiality",)
-    assert offered_kinds("senior_manager", CHINA) == ("confidentiality", "noncompete", "both")
-    assert offered_kinds("other", OTHER) == ("confidentiality", "noncompete", "both")  # the law only warns
+    assert offered_kinds("other", True, CHINA) == ("confidentiality",)
+    assert offered_kinds("senior_manager", True, CHINA) == ("confidentiality", "noncompete", "both")
+    assert offered_kinds("other", True, OTHER) == ("confidentiality", "noncompete", "both")  # the law only warns
+
+
+def test_what_is_offered_follows_the_laws_own_checks():
+    for law in (CHINA, OTHER):
+        for category in CATEGORIES:
+            for access in (True, False):
+                offered = offered_kinds(category, access, law)
+                assert "confidentiality" in offered
+                refused = {f.code for f in check_terms(Terms("noncompete", category, access), law)
+                           if f.severity == "refuse"} & {"not_eligible", "no_secret_access"}
+                assert ("noncompete" in offered) == (not refused), (category, access, law.code)
 
 
 def test_scan_over_the_limit_is_refused_naming_the_file():
