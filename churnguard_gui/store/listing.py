@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from churnguard_gui.core.agreements import effective_status
 from churnguard_gui.core.values import phone_digits
+from churnguard_gui.store.search import client_condition
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,7 @@ class Column:
     sql: str
     kind: str = "text"  # text / money / date / int / status / client_status
     label: str | None = None  # key into FIELD_LABELS when it is not the column's key
+    never_empty: bool = False  # NOT NULL and never '': sorts by its index, no "empty last" expression
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class ListSpec:
     search: tuple[str, ...]
     digits: tuple[str, ...] = ()
     filters: dict[str, str] = field(default_factory=dict)  # more keys a filter may name, besides the columns
+    # the whole search as one SQL condition (an index), instead of LIKE over the search fields
+    condition: Callable[[str], tuple[str, list[str]]] | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -51,9 +56,9 @@ CLIENTS = ListSpec(
            "LEFT JOIN staff o ON o.id = ot.staff_id",
     columns=(
         Column("code", "c.code"),
-        Column("name", "c.name"),
+        Column("name", "c.name", never_empty=True),
         Column("tier", "c.tier"),
-        Column("annual_value", "c.annual_value", "money"),
+        Column("annual_value", "c.annual_value", "money", never_empty=True),
         Column("owner", "o.name"),
         Column("contact", _PRIMARY.format(f="name")),
         Column("phone", _PRIMARY.format(f="phone")),
@@ -64,12 +69,8 @@ CLIENTS = ListSpec(
     ),
     search=("c.name", "c.code", "o.name", "cc.name", "cc.phone"),
     digits=("cc.phone_digits",),
+    condition=client_condition,
 )
-
-# Per person, through the client_team_staff index: only the rows shown or sorted are counted (a join on a
-# table grouped over every owner made each page of 256 staff cost as much as all 100,000 clients).
-_OWNED = ("(SELECT {f} FROM client_team t JOIN clients cl ON cl.id = t.client_id "
-          "WHERE t.staff_id = s.id AND t.role = 'owner')")
 
 STAFF = ListSpec(
     source="staff s LEFT JOIN staff m ON m.id = s.manager_id",
@@ -82,8 +83,12 @@ STAFF = ListSpec(
         Column("email", "s.email"),
         Column("hire_date", "s.hire_date", "date"),
         Column("manager", "m.name"),
-        Column("clients_owned", _OWNED.format(f="count(*)"), "int"),
-        Column("value_owned", f"coalesce({_OWNED.format(f='sum(cl.annual_value)')}, 0)", "money"),
+        # per person, through the client_team (staff_id, role) index: only for the rows asked for
+        Column("clients_owned", "(SELECT count(*) FROM client_team t WHERE t.staff_id = s.id AND t.role = 'owner')",
+               "int", never_empty=True),
+        Column("value_owned", "(SELECT coalesce(sum(cl.annual_value), 0) FROM client_team t JOIN clients cl "
+                              "ON cl.id = t.client_id WHERE t.staff_id = s.id AND t.role = 'owner')",
+               "money", never_empty=True),
     ),
     search=("s.name", "s.role", "s.department", "s.phone", "s.email"),
     digits=("s.phone_digits",),
@@ -118,13 +123,18 @@ def _functions(db: Database) -> None:
     db.register_function(_agreement_status, name="agreement_status")
 
 
-
 def _where(spec: ListSpec, search: str, only: Filter | None = None) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if only:
         clauses.append(f"{spec.filter_sql(only[0])} = ?")
         params.append(only[1])
+    if spec.condition is not None:
+        condition, condition_params = spec.condition(search)
+        if condition:
+            clauses.append(f"({condition})")
+            params += condition_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
     for word in search.split():
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         direct = [f for f in spec.search if not f.startswith("cc.")]
@@ -157,8 +167,10 @@ def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = 
     order = ""
     if sort:
         direction = "DESC" if descending else "ASC"
-        expr = spec.column(sort).sql
-        order = f" ORDER BY {expr} IS NULL OR {expr} = '', {expr} {direction}, {key}.id"
+        column = spec.column(sort)
+        expr = column.sql
+        empty_last = "" if column.never_empty else f"{expr} IS NULL OR {expr} = '', "
+        order = f" ORDER BY {empty_last}{expr} {direction}, {key}.id {direction}"
     else:
         order = f" ORDER BY {key}.id"
     sql = f"SELECT {key}.id FROM {spec.source}{where}{order}"

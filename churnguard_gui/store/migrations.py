@@ -275,3 +275,75 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+@migrations()
+def m010_search_index(db: Database) -> None:
+    """An FTS5 trigram index of each client's searchable text, kept by triggers (see store/search.py)."""
+    _run_script(db, _SEARCH_INDEX)
+    db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc")
+
+
+# One document per client: its name and code, its owner's name, its contacts' names and phones (also as digits),
+# lower-cased for case-free matching. Triggers keep it current unless a bulk write suspends them (store/search.py).
+_SEARCH_INDEX = """
+CREATE VIRTUAL TABLE client_search USING fts5(doc, tokenize = 'trigram');
+CREATE TABLE client_search_suspended (since TEXT NOT NULL);
+CREATE VIEW client_search_doc AS SELECT c.id AS id, lower(c.name || ' ' || coalesce(c.code, '') || ' ' ||
+    coalesce((SELECT group_concat(s.name, ' ') FROM client_team t JOIN staff s ON s.id = t.staff_id
+              WHERE t.client_id = c.id AND t.role = 'owner'), '') || ' ' ||
+    coalesce((SELECT group_concat(cc.name || ' ' || cc.phone || ' ' || cc.phone_digits, ' ')
+              FROM client_contacts cc WHERE cc.client_id = c.id), '')) AS doc
+FROM clients c;
+CREATE TRIGGER client_search_ai AFTER INSERT ON clients
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.id;
+END;
+CREATE TRIGGER client_search_au AFTER UPDATE OF name, code ON clients
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.id;
+END;
+CREATE TRIGGER client_search_ad AFTER DELETE ON clients BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER client_search_contact_ai AFTER INSERT ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = NEW.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER client_search_contact_au AFTER UPDATE ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN (OLD.client_id, NEW.client_id);
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc
+        WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+CREATE TRIGGER client_search_contact_ad AFTER DELETE ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER client_search_team_ai AFTER INSERT ON client_team
+WHEN NEW.role = 'owner' AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = NEW.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER client_search_team_au AFTER UPDATE ON client_team
+WHEN (OLD.role = 'owner' OR NEW.role = 'owner') AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN (OLD.client_id, NEW.client_id);
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc
+        WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+CREATE TRIGGER client_search_team_ad AFTER DELETE ON client_team
+WHEN OLD.role = 'owner' AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER client_search_staff_au AFTER UPDATE OF name ON staff
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN
+        (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id IN
+        (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
+END;
+"""

@@ -20,8 +20,8 @@ class AgreementsPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.list = ListTab("agreements", agreement_model(db, self), self.tr("Search by document, staff or competitor"),
-                            sort_column=0)
+        self.list = ListTab("agreements", agreement_model(db, self, load=False),
+                            self.tr("Search by document, staff or competitor"), sort_column=0)
         self.list.add_button.setText(self.tr("New agreement…"))
         self.list.edit_button.setText(self.tr("Open / print…"))
         self.status = QComboBox()

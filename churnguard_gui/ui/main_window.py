@@ -30,9 +30,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.worker: Worker | None = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.staff_tab = ListTab("staff", staff_model(db, self),
+        self.staff_tab = ListTab("staff", staff_model(db, self, load=False),
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
-        self.clients_tab = ListTab("clients", client_model(db, self),
+        self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
         self.tabs = QTabWidget()

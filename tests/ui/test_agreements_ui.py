@@ -176,6 +176,7 @@ def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
     drafted_confidentiality(qtbot, law)
     panel = AgreementsPanel(law)
     qtbot.addWidget(panel)
+    panel.show()
     assert panel.model.rowCount() == 1
     choose(panel.status, "signed")
     assert panel.model.rowCount() == 0
