@@ -80,7 +80,8 @@ def test_list_operations(big_db):
             lambda: rows(db, f"SELECT c.id {owner_join} ORDER BY c.annual_value DESC"), 2.0)
     compare("clients: sorted by owner name", lambda: listing.list_ids(db, listing.CLIENTS, "", "owner"),
             lambda: rows(db, f"SELECT c.id {owner_join} ORDER BY s.name"), 2.0)
-    # The search looks in name, code, owner and every contact's name and phone, against the same written plainly.
+    # The search looks in name, code, owner and every contact's name and phone; the reference is the same search
+    # written plainly as LIKEs.
     contacts = "EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = c.id AND ({}))"
 
     def plain_search(*words: str, digits: bool = False) -> list:
@@ -92,10 +93,14 @@ def test_list_operations(big_db):
             params += [like] * (5 + digits)
         return rows(db, f"SELECT c.id {owner_join} WHERE {' AND '.join(where)} ORDER BY c.id", params)
 
+    # Three characters or more go through the trigram index: at least twice as fast as the plain scan.
     compare("clients: search '客户12'", lambda: listing.list_ids(db, listing.CLIENTS, "客户12"),
-            lambda: plain_search("客户12"), 1.5)
+            lambda: plain_search("客户12"), 0.5)
     compare("clients: search phone digits '0755 00012'", lambda: listing.list_ids(db, listing.CLIENTS, "0755 00012"),
-            lambda: plain_search("0755", "00012", digits=True), 1.5)
+            lambda: plain_search("0755", "00012", digits=True), 0.5)
+    # Shorter words scan: no slower than the plain scan.
+    compare("clients: search two characters '客户'", lambda: listing.list_ids(db, listing.CLIENTS, "客户"),
+            lambda: plain_search("客户"), 1.5)
     page = ids[:256]
     marks = ",".join("?" * len(page))
     compare("clients: fetch one page of 256 rows", lambda: listing.fetch_rows(db, listing.CLIENTS, page),
