@@ -32,6 +32,8 @@ class ListSpec:
     filters: dict[str, str] = field(default_factory=dict)  # more keys a filter may name, besides the columns
     # the whole search as one SQL condition (an index), instead of LIKE over the search fields
     condition: Callable[[str], tuple[str, list[str]]] | None = None
+    # the main table alone, for listing ids when neither the sort nor the search needs the joins of source
+    base: str | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -70,6 +72,7 @@ CLIENTS = ListSpec(
     search=("c.name", "c.code", "o.name", "cc.name", "cc.phone"),
     digits=("cc.phone_digits",),
     condition=client_condition,
+    base="clients c",
 )
 
 STAFF = ListSpec(
@@ -164,6 +167,10 @@ def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = 
     _functions(db)
     where, params = _where(spec, search, only)
     key = spec.columns[0].sql[:1]  # table alias: c or s
+    source = spec.source
+    if spec.base and extra is None and (spec.condition or not search) and (
+            not sort or spec.column(sort).sql.startswith(f"{key}.")):
+        source = spec.base  # no join to walk for 100,000 rows: the sort can use the table's own index
     order = ""
     if sort:
         direction = "DESC" if descending else "ASC"
@@ -173,7 +180,7 @@ def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = 
         order = f" ORDER BY {empty_last}{expr} {direction}, {key}.id {direction}"
     else:
         order = f" ORDER BY {key}.id"
-    sql = f"SELECT {key}.id FROM {spec.source}{where}{order}"
+    sql = f"SELECT {key}.id FROM {source}{where}{order}"
     return [row[0] for row in db.execute(sql, params)]
 
 

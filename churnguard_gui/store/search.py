@@ -33,8 +33,11 @@ def client_condition(search: str) -> tuple[str, list[str]]:
         if len(word) >= TRIGRAM:
             clauses.append("c.id IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)")
             params.append(_phrase(word))
-        else:  # one or two characters (a Chinese surname and name, say): scan the compact text, still substring
-            clauses.append("c.id IN (SELECT rowid FROM client_search WHERE instr(doc, ?) > 0)")
+        else:
+            # One or two characters (a Chinese given name, say): too short for trigrams, so scan the compact text,
+            # still as a substring. client_search_content is the FTS5 table's own documented shadow table
+            # (columns id, c0): scanning it directly is twice as fast as through the virtual table.
+            clauses.append("c.id IN (SELECT id FROM client_search_content WHERE instr(c0, ?) > 0)")
             params.append(word)
     return " AND ".join(clauses), params
 

@@ -204,19 +204,18 @@ class ClientsPage(QWizardPage):
         self._wizard.clients.assign(rows, self.target.currentData())
 
     def update_loads(self) -> None:
-        lines = self._wizard.clients.lines()
         names = dict(self._wizard.people)
         parts = [self.tr("{name}: {count} clients, ¥{value}").format(name=names.get(sid, sid), count=count,
                                                                       value=format_money(value))
-                 for sid, (count, value) in sorted(successor_loads(lines).items(), key=lambda kv: -kv[1][1])]
-        missing = sum(1 for ln in lines if ln.role == "owner" and ln.successor_id is None)
+                 for sid, (count, value) in sorted(self._wizard.clients.loads().items(), key=lambda kv: -kv[1][1])]
+        missing = self._wizard.clients.missing()
         text = self.tr("Taking on: ") + ("; ".join(parts) if parts else self.tr("nobody yet"))
         if missing:
             text += "\n" + self.tr("{count} owned clients still need a successor.").format(count=missing)
         self.loads.setText(text)
 
     def isComplete(self) -> bool:  # noqa: N802 - starts filled, so Qt's own check is not enough
-        return all(ln.successor_id is not None for ln in self._wizard.clients.lines() if ln.role == "owner")
+        return self._wizard.clients.missing() == 0
 
 
 class KeyClientsProxy(QSortFilterProxyModel):

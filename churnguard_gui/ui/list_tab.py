@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from churnguard_gui.ui.table_models import RecordTableModel
+from churnguard_gui.ui.widgets import RESIZE_SAMPLE_ROWS
 
 
 class ListTab(QWidget):
@@ -48,6 +49,7 @@ class ListTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))

@@ -16,6 +16,9 @@ def message_label(colour: str = ERROR_COLOUR) -> QLabel:
     return label
 
 
+RESIZE_SAMPLE_ROWS = 150
+
+
 def record_table(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     """A row-selecting table view over model; cells edit on any trigger when editable."""
     view = QTableView()
@@ -26,6 +29,8 @@ def record_table(model: QAbstractItemModel, editable: bool = True) -> QTableView
                          else QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
+    # Fitting columns reads every row by default: with thousands of clients, measure a sample instead.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
     return view
 
 
