@@ -168,7 +168,7 @@ def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = 
     where, params = _where(spec, search, only)
     key = spec.columns[0].sql[:1]  # table alias: c or s
     source = spec.source
-    if spec.base and extra is None and (spec.condition or not search) and (
+    if spec.base and only is None and (spec.condition or not search) and (
             not sort or spec.column(sort).sql.startswith(f"{key}.")):
         source = spec.base  # no join to walk for 100,000 rows: the sort can use the table's own index
     order = ""
