@@ -79,13 +79,16 @@ class RecordTableModel(QAbstractTableModel):
             self._stale = True
             return
         self.layoutAboutToBeChanged.emit()
-        old = {row: self._ids[row] for row in range(len(self._ids))}
+        # Only the rows a view holds on to (current, selected) move with their record: no map of 100,000 rows.
         persistent = self.persistentIndexList()
+        held = [self.id_at(i.row()) for i in persistent]
         self._load()
-        where = {record_id: row for row, record_id in enumerate(self._ids)}
-        self.changePersistentIndexList(persistent, [
-            self.index(where[old[i.row()]], i.column()) if old.get(i.row()) in where else QModelIndex()
-            for i in persistent])
+        if persistent:
+            moved = []
+            for index, record_id in zip(persistent, held, strict=True):
+                row = self.row_of(record_id) if record_id is not None else None
+                moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _load(self) -> None:
