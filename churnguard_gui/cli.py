@@ -5,6 +5,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, set_language, system_language, tr
 
@@ -15,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="churnguard", description=tr("Keep the firm's clients when staff leave."))
     parser.add_argument("--db", metavar="FILE", help=tr("the database file (default: your data folder)"))
     parser.add_argument("--lang", choices=tuple(LANGUAGES), help=tr("language of messages and reports"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("demo", help=tr("fill an empty database with a demo firm"))
     imp = sub.add_parser("import", help=tr("import clients or staff from .csv or .xlsx"))

@@ -24,7 +24,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 
 # code → the language's own name, as the Language menu shows it. English is the source text.
 LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
@@ -36,7 +36,7 @@ _known: set[tuple[str | None, str]] = set()
 
 
 def translations_dir(lang: str) -> Path:
-    return RESOURCES / "translations" / lang
+    return resources.path(f"translations/{lang}")
 
 
 def read_catalog(lang: str) -> Catalog:

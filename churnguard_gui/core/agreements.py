@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.core.legal import JURISDICTIONS, Terms
 from churnguard_gui.core.values import format_money
 
@@ -16,7 +16,7 @@ KINDS = ("confidentiality", "noncompete", "both")
 STATUSES = ("draft", "printed", "signed", "expired", "released")
 SECRET_ITEMS = ("client_list", "trading_habits", "price_terms", "client_needs", "price_lists", "supplier_terms",
                 "plans")  # their words, in each language, are in the template
-TEMPLATE_FILE = RESOURCES / "templates" / "agreement_v1.json"
+TEMPLATE_FILE = "templates/agreement_v1.json"  # under resources/
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class AgreementText:
 
 @cache
 def load_template() -> dict:
-    return json.loads(TEMPLATE_FILE.read_text(encoding="utf-8"))
+    return json.loads(resources.path(TEMPLATE_FILE).read_text(encoding="utf-8"))
 
 
 def template_words(language: str) -> dict:

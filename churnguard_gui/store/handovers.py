@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.handover import (
     Candidate,
@@ -71,7 +71,7 @@ def checklist_template(db: Database, language: str = "en") -> list[tuple[str, st
 
 
 def default_template(language: str) -> list[tuple[str, str, int]]:
-    data = json.loads((RESOURCES / "checklists" / "exit.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.path("checklists/exit.json").read_text(encoding="utf-8"))
     zh = language == "zh"
     return [(i["zh" if zh else "en"], i["who_zh" if zh else "who_en"], int(i["due"])) for i in data["items"]]
 

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from churnguard_gui import i18n
+from churnguard_gui import i18n, resources
 from churnguard_gui.core.errors import InputError
 from tests.conftest import ROOT
 
@@ -48,7 +48,7 @@ def test_every_po_file_of_a_language_is_read_and_contexts_are_kept(tmp_path, mon
                                  'msgid "{n} client"\nmsgid_plural "{n} clients"\nmsgstr[0] "{n} 个客户"\n',
                                  encoding="utf-8")
     (folder / "b.po").write_text('msgctxt "agreement status"\nmsgid "Open"\nmsgstr "未签"\n', encoding="utf-8")
-    monkeypatch.setattr(i18n, "RESOURCES", tmp_path)
+    monkeypatch.setattr(resources, "root", lambda: tmp_path)
     i18n.set_language("zh")
     assert i18n.tr("Open") == "打开"
     assert i18n.trc("agreement status", "Open") == "未签"
