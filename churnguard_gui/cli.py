@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import LANGUAGES, set_language, system_language, tr
+from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report")
+COMMANDS = ("demo", "import", "export", "check", "handover-report", "purge")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
     rep.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
+    purge = sub.add_parser("purge", help=tr("anonymise the screenings of candidates not hired after the retention "
+                                            "period"))
+    purge.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
     return parser
 
 
@@ -82,6 +85,16 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
+        if args.command == "purge":
+            from churnguard_gui.store.screenings import purge_expired
+
+            count = purge_expired(db, dry_run=args.dry_run)
+            print(ntr("Dry run: {n} screening of a candidate not hired would be anonymised; nothing was written.",
+                      "Dry run: {n} screenings of candidates not hired would be anonymised; nothing was written.",
+                      count) if args.dry_run else
+                  ntr("{n} screening of a candidate not hired was anonymised after the retention period.",
+                      "{n} screenings of candidates not hired were anonymised after the retention period.", count))
+            return 0
         if args.command == "check":
             from churnguard_gui.store.check import check_db
 

@@ -86,6 +86,8 @@ class HandoverPlan:
     lines: tuple[ClientLine, ...]
     checklist: tuple[ChecklistItem, ...] = ()
     handover_id: int | None = None
+    average_pay: int | None = None  # 12-month average with commission and bonuses, at departure
+    noncompete_decisions: tuple[tuple[int, str], ...] = ()  # (agreement id, enforce / waive)
 
 
 def propose_successors(lines: list[ClientLine], candidates: list[Candidate], department: str,
@@ -192,6 +194,10 @@ class AgreementLine:
     signed_on: str | None = None
     ends_on: str | None = None
     monthly_compensation: int | None = None
+    document_no: str = ""
+    starts_on: str | None = None
+    months: int = 0
+    decision: str | None = None  # enforce / waive, decided at departure
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,7 @@ class HandoverReport:
     checklist: tuple[ChecklistItem, ...] = ()
     manager_name: str = ""
     status: str = "draft"
+    produced_by: str = ""  # who produced the document (the firm), printed in the footer
 
     @property
     def owned(self) -> list[ClientLine]:

@@ -39,6 +39,29 @@ def m004_screenings(db: Database) -> None:
     _run_script(db, _SCREENINGS)
 
 
+@migrations()
+def m006_legal(db: Database) -> None:
+    _run_script(db, _LEGAL)
+
+
+_LEGAL = """
+ALTER TABLE staff ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff ADD COLUMN notice_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN business TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN floor_region TEXT NOT NULL DEFAULT 'national';
+ALTER TABLE agreements ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN departure_pay INTEGER CHECK (departure_pay IS NULL OR departure_pay >= 0);
+ALTER TABLE agreements ADD COLUMN departure_decision TEXT
+    CHECK (departure_decision IS NULL OR departure_decision IN ('enforce', 'waive'));
+ALTER TABLE agreements ADD COLUMN release_kind TEXT
+    CHECK (release_kind IS NULL OR release_kind IN ('waiver', 'release'));
+ALTER TABLE screenings ADD COLUMN consent_on TEXT;
+ALTER TABLE screenings ADD COLUMN consent_references INTEGER NOT NULL DEFAULT 0 CHECK (consent_references IN (0, 1));
+ALTER TABLE screenings ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 6 CHECK (retention_months > 0);
+ALTER TABLE screenings ADD COLUMN purged_at TEXT;
+"""
+
+
 _SCREENINGS = """
 CREATE TABLE screenings (
     id INTEGER PRIMARY KEY,

@@ -1,12 +1,10 @@
 """Firm-wide settings kept in the database (the firm's name on reports, for example)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
-from churnguard_gui.core.legal import JURISDICTIONS
+from churnguard_gui.core.firm import Firm, firm_problems
 from churnguard_gui.core.screening import Rules
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store.db import writing
@@ -23,18 +21,37 @@ def set_setting(db: Database, key: str, value: str) -> None:
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 
 
-def set_settings(db: Database, values: Mapping[str, str]) -> None:
-    """Several settings in one transaction: all are saved or none."""
+_FIRM_KEYS = {"name": "firm_name", "credit_code": "firm_credit_code", "address": "firm_address",
+              "region": "firm_region", "jurisdiction": "jurisdiction", "governing_law": "governing_law",
+              "retention_months": "retention_months"}
+
+
+def firm_settings(db: Database) -> Firm:
+    """The firm as Firm settings describe it (core.firm.Firm)."""
+    default = Firm()
+
+    def text(field: str) -> str:
+        return get_setting(db, _FIRM_KEYS[field]) or getattr(default, field)
+
+    months = get_setting(db, _FIRM_KEYS["retention_months"])
+    return Firm(name=text("name"), credit_code=text("credit_code"), address=text("address"), region=text("region"),
+                jurisdiction=text("jurisdiction"), governing_law=text("governing_law"),
+                retention_months=int(months) if months.isdigit() else default.retention_months)
+
+
+def save_firm_settings(db: Database, firm: Firm, minimum_wage: int | None = None, rules: Rules | None = None) -> None:
+    """All firm fields — and, from the settings dialog, the minimum wage and the hiring-screen thresholds — in one
+    transaction, after the checks; the first problem is raised naming its field."""
+    problems = firm_problems(firm)
+    if problems:
+        field, problem = next(iter(problems.items()))
+        raise problem.at(field, StoreError)
     with writing(db):
-        for key, value in values.items():
-            set_setting(db, key, value)
-
-
-def save_firm_settings(db: Database, firm_name: str, jurisdiction: str, minimum_wage: int, rules: Rules) -> None:
-    """The settings dialog's values in one transaction: the firm, the law, the minimum wage, the hiring rules."""
-    if jurisdiction not in JURISDICTIONS:
-        raise StoreError("bad_choice", field="jurisdiction", value=jurisdiction,
-                         details={"choices": ", ".join(JURISDICTIONS)})
-    set_settings(db, {"firm_name": firm_name.strip(), "jurisdiction": jurisdiction,
-                      "minimum_wage": format_money(minimum_wage) if minimum_wage else "",
-                      "screening_rules": rules.to_json()})
+        for field, key in _FIRM_KEYS.items():
+            value = getattr(firm, field)
+            value = value.strip().upper() if field == "credit_code" else value
+            set_setting(db, key, str(value).strip() if isinstance(value, str) else str(value))
+        if minimum_wage is not None:
+            set_setting(db, "minimum_wage", format_money(minimum_wage) if minimum_wage else "")
+        if rules is not None:
+            set_setting(db, "screening_rules", rules.to_json())

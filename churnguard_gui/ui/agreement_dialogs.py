@@ -24,10 +24,17 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.agreement_choices import check_scan_size
 from churnguard_gui.core.errors import ChurnError, FieldProblem
-from churnguard_gui.core.legal import JURISDICTIONS, release_cost
+from churnguard_gui.core.legal import JURISDICTIONS
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date, parse_money
-from churnguard_gui.store.agreements import get_agreement, obligations, record_payment, record_signing, release_early
+from churnguard_gui.store.agreements import (
+    get_agreement,
+    obligations,
+    record_payment,
+    record_signing,
+    release_cost_preview,
+    release_early,
+)
 from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 
@@ -95,18 +102,37 @@ class ReleaseDialog(QDialog):
         self.db = db
         self.agreement_id = agreement_id
         stored = get_agreement(db, agreement_id)
-        law = JURISDICTIONS[stored.draft.jurisdiction]
-        self.cost = release_cost(stored.draft.monthly_compensation, law)
+        self.law = JURISDICTIONS[stored.draft.jurisdiction]
+        self.cost = 0
         self.setWindowTitle(self.tr("Release early — {document}").format(document=stored.document_no))
         self.on = QLineEdit(dt.date.today().isoformat())
         self.error = message_label()
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
-                                   "compensation: ¥{cost} ({article}).").format(
-            months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
+        form.addRow(self.explain)
         form.addRow(self.tr("Release on"), self.on)
+        self.on.textChanged.connect(self._explain)
+        self._explain()
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+
+    def _explain(self) -> None:
+        """A waiver before the period starts costs nothing; a release during it three more months."""
+        try:
+            on = parse_date(self.on.text()) or dt.date.today().isoformat()
+        except FieldProblem:
+            return
+        self.cost, start = release_cost_preview(self.db, self.agreement_id, on)
+        if self.cost:
+            text = self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
+                           "compensation: ¥{cost} ({article}).").format(
+                months=self.law.release_extra_months, cost=format_money(self.cost),
+                article=self.law.articles["release"])
+        else:
+            text = self.tr("The non-compete period has not started ({start}): a written waiver now costs nothing.")\
+                .format(start=start or self.tr("after the last working day"))
+        self.explain.setText(text + "\n" + self.tr("The notice is printed next, for the leaver to sign for."))
 
     def accept(self) -> None:
         try:
@@ -216,12 +242,14 @@ def alert_text(ob) -> str:
                                       "(¥{amount}, oldest due {due}).").format(
         name=ob.staff_name, count=ob.alert.unpaid, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
     if ob.alert.level == "urgent":
-        text += " " + QCoreApplication.translate("agreements", "Pay now: at three unpaid months the former employee "
-                                                 "may end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Pay now: once three months are unpaid for a reason on "
+                                                 "the firm's side, the former employee may end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     elif ob.alert.level == "critical":
-        text += " " + QCoreApplication.translate("agreements", "Three or more months unpaid: the former employee may "
-                                                 "now end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Three months are unpaid: if that is for a reason on "
+                                                 "the firm's side, the former employee may now end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     weight = "bold" if ob.alert.level != "overdue" else "normal"
     return f"<span style='color:{colour}; font-weight:{weight}'>⚠ {text}</span>"

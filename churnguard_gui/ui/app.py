@@ -41,6 +41,19 @@ def _log_to_file() -> None:
     log.setLevel(logging.INFO)
 
 
+def _purge_on_start(db) -> None:
+    """Screening data kept past its retention period is anonymised at every start (each with an audit row)."""
+    from churnguard_gui.store.screenings import purge_expired
+
+    try:
+        count = purge_expired(db)
+    except ChurnError as error:  # a read-only or locked database: keep going, the next start tries again
+        logging.getLogger(__name__).warning("purge on start failed: %s", error)
+        return
+    if count:
+        logging.getLogger(__name__).info("purged %d expired screenings", count)
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
@@ -60,6 +73,7 @@ def run(argv: list[str]) -> int:
     except ChurnError as error:
         QMessageBox.critical(None, "ChurnGuard", str(error))
         return 1
+    _purge_on_start(db)
     window = MainWindow(db, path, settings)
     window.show()
     QTimer.singleShot(0, window.offer_first_start)

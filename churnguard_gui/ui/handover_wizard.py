@@ -51,6 +51,7 @@ from churnguard_gui.store.handovers import (
     save_template,
 )
 from churnguard_gui.store.staff import get_staff
+from churnguard_gui.ui.departure_noncompete import NoncompeteBox
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.handover_models import HandoverClientsModel
 from churnguard_gui.ui.record_list_model import RecordListModel
@@ -114,12 +115,23 @@ class DeparturePage(QWizardPage):
         form.addRow(self.tr("Going to"), self.destination)
         form.addRow("", self.to_competitor)
         form.addRow("", self.secret_access)
+        self.noncompete = self._noncompete_box(wizard, form)
         form.addRow(self.error)
         self.registerField("resignation*", self.resignation)
         self.registerField("last_day*", self.last_day)
         self.reason.currentIndexChanged.connect(
             lambda: self.to_competitor.setChecked(self.to_competitor.isChecked()
                                                   or self.reason.currentData() == "competitor"))
+
+    @staticmethod
+    def _noncompete_box(wizard: HandoverWizard, form: QFormLayout) -> NoncompeteBox | None:
+        """Pay at departure and enforce-or-waive, when the person has a signed non-compete."""
+        box = NoncompeteBox(wizard.db, wizard.staff)
+        if not box.agreements:
+            box.deleteLater()
+            return None
+        form.addRow(box)
+        return box
 
     def fill(self, departure: Departure) -> None:
         self.resignation.setText(departure.resignation_date)
@@ -154,6 +166,10 @@ class DeparturePage(QWizardPage):
         problems = plan_problems(HandoverPlan(0, dep, ()))
         if problems:
             self.error.setText(problem_text(next(iter(problems.values()))))
+            return False
+        if self.noncompete is not None and self.noncompete.undecided():
+            self.error.setText(self.tr("Decide whether to enforce or waive: {documents}").format(
+                documents=", ".join(self.noncompete.undecided())))
             return False
         self.error.clear()
         return True
@@ -335,6 +351,8 @@ class HandoverWizard(QWizard):
         self.setPage(Page.REVIEW, ReviewPage(self))
         if draft:
             self.departure_page.fill(draft.departure)
+            if self.departure_page.noncompete is not None:
+                self.departure_page.noncompete.fill(draft.average_pay, draft.noncompete_decisions)
         else:
             self.departure_page.fill(default_departure(self.staff.notice_date, self.staff.last_day,
                                                        self.staff.secret_access, self.today))
@@ -368,8 +386,10 @@ class HandoverWizard(QWizard):
 
     def plan(self) -> HandoverPlan:
         """The wizard's result."""
+        box = self.departure_page.noncompete
         return HandoverPlan(self.staff_id, self.departure(), tuple(self.clients.lines()),
-                            tuple(self.checklist.rows()), self._draft_id)
+                            tuple(self.checklist.rows()), self._draft_id, box.average_pay() if box else None,
+                            box.decisions() if box else ())
 
     def review_text(self) -> str:
         plan = self.plan()

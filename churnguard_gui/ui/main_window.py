@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget, QWizard
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
@@ -229,13 +229,12 @@ class MainWindow(QMainWindow):
             self.open_agreement(wizard.agreement_id)
 
     def open_agreement(self, agreement_id: int) -> None:
-        from churnguard_gui.core.agreements import render
         from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
-        from churnguard_gui.store.agreements import get_agreement, mark_printed, parties
+        from churnguard_gui.store.agreements import agreement_text, get_agreement, mark_printed, parties
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        text = render(stored.draft, parties(self.db, stored.draft.staff_id), stored.document_no)
+        text = agreement_text(self.db, agreement_id)  # its own template version and parties, as drafted
         pdf = build_agreement_pdf(text, stored.draft.language)
         name = f"{stored.document_no} {parties(self.db, stored.draft.staff_id).name}.pdf"
         ReportPreview(pdf, name, lambda action, target: mark_printed(self.db, agreement_id, target), self).exec()
@@ -255,8 +254,21 @@ class MainWindow(QMainWindow):
         if agreement_id is None:
             QMessageBox.information(self, self.tr("Agreements"), self.tr("Select an agreement in the list first."))
             return
-        getattr(agreement_dialogs, name)(self.db, agreement_id, parent=self).exec()
+        dialog = getattr(agreement_dialogs, name)(self.db, agreement_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and name == "ReleaseDialog":
+            self.show_notice(agreement_id)
         self.refresh()
+
+    def show_notice(self, agreement_id: int) -> None:
+        """The waiver or release notice, to print and have the leaver sign for (every print audited)."""
+        from churnguard_gui.reports.notice_pdf import build_notice_pdf
+        from churnguard_gui.store.agreements import get_agreement, log_notice_printed, notice_for
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        stored = get_agreement(self.db, agreement_id)
+        notice = notice_for(self.db, agreement_id, stored.draft.language)
+        ReportPreview(build_notice_pdf(notice), f"{stored.document_no} {notice.title}.pdf",
+                      lambda action, target: log_notice_printed(self.db, agreement_id, target), self).exec()
 
     def compensation(self) -> None:
         from churnguard_gui.ui.agreement_dialogs import CompensationDialog
@@ -318,6 +330,9 @@ class MainWindow(QMainWindow):
         finished = wizard.exec() == QWizard.DialogCode.Accepted
         self.refresh()
         if finished:
+            for agreement_id, decision in wizard.plan().noncompete_decisions:
+                if decision == "waive":  # the waiver is given in writing at departure, for the leaver to sign
+                    self.show_notice(agreement_id)
             self.open_report(staff_id)
         elif wizard.saved_as == "draft":
             self.statusBar().showMessage(self.tr("Handover saved; resume it with Start exit…"), 8000)

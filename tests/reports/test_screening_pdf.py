@@ -22,7 +22,7 @@ def stored(db, jobs: int = 4):
                           {"client_follows": 0}, (Reference("王经理", "前主管", "0755-1234567", "2026-11-20", True,
                                                              "no", HOSTILE),),
                           PriorObligation(under_noncompete=True, until="2027-06-30", covering="华南五金客户"),
-                          "reject", HOSTILE, "钱建国", "2026-11-26")
+                          "reject", HOSTILE, "钱建国", "2026-11-26", consent_on="2026-11-20", consent_references=True)
     _, screening_id = save_screening(db, screening)
     return load_screening(db, screening_id)
 

@@ -14,6 +14,7 @@ from churnguard_gui.store.staff import find_staff
 
 def _agreement(db, name: str, kind: str, status: str, end: str | None) -> int:
     draft = AgreementDraft(find_staff(db, name), kind, "senior_manager", True, secrets=("plans",), months=12,
+                           business="五金销售", region="广东省",
                            average_wage=10000, minimum_wage=2520, monthly_compensation=3000)
     agreement_id = save_agreement(db, draft, lambda number: ("fingerprint", "v1"))
     db.execute("UPDATE agreements SET status = ?, noncompete_end = ? WHERE id = ?", [status, end, agreement_id])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -230,6 +231,12 @@ class Monkey:
         for group in page.findChildren(QButtonGroup):
             if group.checkedButton() is None and group.buttons():
                 group.buttons()[0].click()
+        for box in page.findChildren(QCheckBox):  # a page that refuses may wait for a tick (a signed consent)
+            if box.isVisible() and box.isEnabled() and not box.isChecked() and box.group() is None:
+                box.click()
+        for combo in page.findChildren(QComboBox):  # and for a choice still to be made
+            if combo.isVisible() and combo.isEnabled() and combo.currentData() == "" and combo.count() > 1:
+                combo.setCurrentIndex(1)
         for view in page.findChildren(QAbstractItemView):
             fill_table(view)
 

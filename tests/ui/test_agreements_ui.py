@@ -57,7 +57,9 @@ def test_ineligible_role_is_offered_confidentiality_only_and_told_why(qtbot, law
     assert kinds == ["confidentiality"]
     assert "would not bind 刘洋" in wizard.kind_page.explain.text() and "第24条" in wizard.kind_page.explain.text()
     choose(wizard.kind_page.category, "senior_manager")
-    assert wizard.kind_page.kind.count() == 3
+    # no access to trade secrets: under China law a non-compete does not take effect, so none is offered
+    assert [wizard.kind_page.kind.itemData(i) for i in range(wizard.kind_page.kind.count())] == ["confidentiality"]
+    assert "第13条第1款" in wizard.kind_page.explain.text()
 
 
 def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
@@ -68,6 +70,9 @@ def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
     page = wizard.currentPage()
     assert wizard.currentId() == Page.TERMS
     assert page.compensation.text() == "7,800"  # 30% of 26,000 proposed
+    assert not page.isComplete() and "competing business" in page.findings.text()  # the scope is required
+    page.business.setText("办公家具的批发与销售")
+    page.region.setText("广东省")
     assert page.isComplete()
     page.months.setValue(25)
     assert not page.isComplete() and "at most 24 months" in page.findings.text()
@@ -95,6 +100,7 @@ def test_full_agreement_drafted_printed_and_signed(qtbot, law, tmp_path):
     next_page(wizard)
     wizard.secrets_page.free.setPlainText("报价系统源代码")
     next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
     wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
     wizard.terms_page.region.setText("广东省")
     wizard.terms_page.penalty.setText("100,000")
@@ -128,8 +134,11 @@ def test_signing_refuses_a_bad_date_at_the_field(qtbot, law):
 def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
     wizard = wizard_for(qtbot, db, "李静")
     choose(wizard.kind_page.kind, "noncompete")
-    for _ in range(3):
-        next_page(wizard)
+    next_page(wizard)
+    next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
+    wizard.terms_page.region.setText("广东省")
+    next_page(wizard)
     finish(wizard)
     mark_printed(db, wizard.agreement_id)
     sign(qtbot, db, wizard.agreement_id, "2026-01-05")
@@ -200,6 +209,9 @@ def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
     dialog = SettingsDialog(law)
     qtbot.addWidget(dialog)
     choose(dialog.jurisdiction, "other")
+    press_ok(dialog)  # the agreement must name the governing law: refused until it is given
+    assert "governing law" in dialog.error.text()
+    dialog.governing_law.setText("the laws of Singapore")
     press_ok(dialog)
     wizard = wizard_for(qtbot, law, "刘洋")
     assert wizard.kind_page.kind.count() == 3  # offered, with a warning

@@ -60,7 +60,7 @@ def test_full_run_hands_every_client_over(wizard, demo_db):
     assert set(plan) == owned_before and all(owners[c] == s and s != staff_id for c, s in plan.items())
     assert get_staff(demo_db, staff_id).last_day == "2026-12-31"
     assert demo_db.execute("SELECT count(*) FROM handover_items WHERE handover_id = ?",
-                           [wizard.handover_id]).fetchone()[0] == 10
+                           [wizard.handover_id]).fetchone()[0] == 15  # with the legally required items
 
 
 def test_clients_page_incomplete_until_every_owned_client_has_a_successor(wizard):

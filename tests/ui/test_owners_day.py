@@ -29,6 +29,8 @@ def test_an_owners_day_from_hiring_to_the_first_month_of_non_compete_compensatio
         page = wizard.currentPage()
         scripts.type_into(page.name, "周敏")
         scripts.type_into(page.position, "销售经理")
+        scripts.click(page.consent)  # she signed the notice on personal information, reference checks included
+        scripts.click(page.consent_references)
         scripts.next_page(wizard)
         scripts.click(button(wizard.currentPage(), "Add a job"))
         for column, value in enumerate(["甲五金", "五金", "销售", "2016-03", "", ""]):
@@ -51,11 +53,13 @@ def test_an_owners_day_from_hiring_to_the_first_month_of_non_compete_compensatio
     def agreement(wizard):
         kind = wizard.currentPage()
         choose(kind.category, "senior_manager")
+        scripts.click(kind.access)  # she will know the client terms and prices
         choose(kind.kind, "both")
         scripts.next_page(wizard)
         wizard.currentPage().free.setPlainText("客户报价表")
         scripts.next_page(wizard)
         terms = wizard.currentPage()
+        scripts.type_into(terms.business, "五金工具的批发与销售")
         scripts.type_into(terms.competitors, "深圳市竞争科技有限公司")
         scripts.type_into(terms.region, "广东省")
         scripts.type_into(terms.wage, "20,000")
@@ -109,6 +113,8 @@ def test_an_owners_day_from_hiring_to_the_first_month_of_non_compete_compensatio
         scripts.type_into(page.last_day, last_day.isoformat())
         choose(page.reason, "competitor")
         scripts.type_into(page.destination, "深圳市竞争科技有限公司")
+        scripts.type_into(page.noncompete.pay, "20,000")  # the 12-month average at departure
+        choose(next(iter(page.noncompete.choices.values())), "enforce")
         while wizard.button(wizard.WizardButton.NextButton).isVisible():
             scripts.next_page(wizard)
         scripts.finish(wizard)

@@ -23,8 +23,15 @@ def wizard(qtbot, demo_db):
     return wiz
 
 
+def give_consent(wizard: ScreeningWizard) -> None:
+    """The candidate signed the notice on personal information, reference checks included."""
+    wizard.candidate_page.consent.setChecked(True)
+    wizard.candidate_page.consent_references.setChecked(True)
+
+
 def fill_to_the_end(wizard: ScreeningWizard) -> None:
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     wizard.candidate_page.position.setText("销售代表")
     next_page(wizard)
     wizard.jobs.add(Job("甲五金", "五金", "销售", "2016-03", "", ""))
@@ -47,6 +54,7 @@ def test_models_pass_modeltester(qtmodeltester, wizard):
 
 def test_history_explained_live_and_bad_rows_block(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     next_page(wizard)
     page = wizard.currentPage()
     for job in (Job("甲", "五金", start="2023-10", end="2024-06", brought_clients=True),
@@ -61,6 +69,7 @@ def test_history_explained_live_and_bad_rows_block(wizard):
 
 def test_values_page_needs_every_answer(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     next_page(wizard)
     next_page(wizard)
     page = wizard.currentPage()
@@ -103,6 +112,7 @@ def test_back_and_forth_loses_nothing_and_cancel_writes_nothing(wizard, demo_db)
 
 def test_references_not_reached_are_warned(wizard):
     wizard.candidate_page.name.setText("张伟")
+    give_consent(wizard)
     for _ in range(3):
         next_page(wizard)
     if wizard.currentId() == Page.VALUES:
@@ -123,8 +133,55 @@ def test_screening_an_existing_candidate_updates_their_record(qtbot, demo_db):
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.candidate_page.name.text() == "林娜" and wizard.candidate_page.name.isReadOnly()
+    give_consent(wizard)
     fill_to_the_end(wizard)
     wizard.result_page.decision.setCurrentIndex(wizard.result_page.decision.findData("reject"))
     wizard.result_page.reviewer.setText("钱建国")
     finish(wizard)
     assert wizard.staff_id == staff_id and get_staff(demo_db, staff_id).status == "rejected"
+
+
+def test_nothing_is_recorded_before_the_candidate_consents(wizard, demo_db):
+    wizard.candidate_page.name.setText("张伟")
+    next_page(wizard)
+    assert wizard.currentId() == Page.CANDIDATE and "notice on personal information" in \
+        wizard.candidate_page.error.text()
+    wizard.candidate_page.consent.setChecked(True)
+    next_page(wizard)
+    assert wizard.currentId() == Page.HISTORY
+    wizard.jobs.add(Job("甲", "五金", start="2019-01", end="2020-01"))
+    wizard.jobs.add(Job("乙", "五金", start="2021-06", end=""))
+    assert "妇女权益保障法 第43条" in wizard.history_page.explain.text()  # a gap: no points, no reason asked
+    next_page(wizard)
+    for group in wizard.values_page.groups.values():
+        group.button(0).setChecked(True)
+    next_page(wizard)
+    wizard.references.setData(wizard.references.index(0, 0), "王经理")
+    wizard.references.setData(wizard.references.index(0, 3), "2026-11-20")
+    page = wizard.currentPage()
+    assert not page.isComplete() and "did not agree to reference checks" in page.warning.text()
+    back(wizard)
+    back(wizard)
+    back(wizard)
+    wizard.candidate_page.consent_references.setChecked(True)
+    assert page.isComplete()
+
+
+def test_the_consent_notice_prints_for_the_candidate_with_the_retention_period(wizard, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QPushButton
+
+    from churnguard_gui.ui.report_preview import ReportPreview
+    from tests.ui.clicking import click
+
+    shown = []
+    monkeypatch.setattr(ReportPreview, "exec", lambda preview: shown.append(preview.pdf) or 0)
+    wizard.candidate_page.name.setText("张伟")
+    wizard.candidate_page.position.setText("销售代表")
+    button = next(b for b in wizard.candidate_page.findChildren(QPushButton) if "notice" in b.text())
+    click(button)
+    assert len(shown) == 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
+    assert "张伟" in text and "销售代表" in text and "6 months" in text and "Courtesy translation" in text
