@@ -1,4 +1,4 @@
-"""Headless commands (demo, import, export, check, handover-report), built on core and store only."""
+"""Headless commands (demo, import, export, check, handover-report, risks, risk-report), built on core and store."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,7 @@ from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report", "purge")
+COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report", "purge")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,10 +34,35 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
     rep.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
+    risks = sub.add_parser("risks", help=tr("print the firm's risk figures (early warning)"))
+    risks.add_argument("--json", action="store_true", help=tr("print the figures as JSON"))
+    risks.add_argument("--as-of", type=_date, metavar="DATE", help=tr("the figures as of this day (default: today)"))
+    risk_report = sub.add_parser("risk-report", help=tr("write the monthly risk report as PDF"))
+    risk_report.add_argument("--out", required=True, metavar="FILE.pdf")
+    risk_report.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
+    risk_report.add_argument("--as-of", type=_date, metavar="DATE",
+                             help=tr("the figures as of this day (default: today)"))
     purge = sub.add_parser("purge", help=tr("anonymise the screenings of candidates not hired after the retention "
                                             "period"))
     purge.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
     return parser
+
+
+def _date(text: str):
+    """An --as-of day as people write it (2026-03-31, 2026/3/31, 2026年3月31日)."""
+    import datetime as dt
+
+    from churnguard_gui.core.errors import FieldProblem
+    from churnguard_gui.core.values import parse_date
+
+    try:
+        value = parse_date(text)
+    except FieldProblem:
+        value = None
+    if not value:
+        raise argparse.ArgumentTypeError(tr("not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
+                                            value=text))
+    return dt.date.fromisoformat(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "demo":
             from churnguard_gui.store.demo import load_demo
 
-            staff, clients = load_demo(db)
+            staff, clients = load_demo(db, early_warning=True)
             print(tr("Demo firm added: {staff} staff, {clients} clients.", staff=staff, clients=clients))
             return 0
         if args.command == "import":
@@ -85,6 +110,8 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
+        if args.command in ("risks", "risk-report"):
+            return _risks(db, args)
         if args.command == "purge":
             from churnguard_gui.store.screenings import purge_expired
 
@@ -123,6 +150,32 @@ def _handover_report(db, args: argparse.Namespace) -> int:
         audit(db, "report_saved", report="handover", staff=staff_id, document=report.document_no, file=args.out)
     print(tr("Handover report for {name} written to {file} ({count} clients).", name=report.staff_name,
              file=args.out, count=len(report.lines)))
+    return 0
+
+
+def _risks(db, args: argparse.Namespace) -> int:
+    from churnguard_gui.store.risk import risk_figures
+
+    figures = risk_figures(db, args.as_of)
+    if args.command == "risk-report":
+        from churnguard_gui.reports.risk_pdf import write_risk_pdf
+        from churnguard_gui.store.risk import log_risk_report
+
+        write_risk_pdf(figures, args.out)
+        log_risk_report(db, "report_saved", figures.as_of, args.out)
+        print(tr("Risk report written to {file}.", file=args.out))
+        return 0
+    if args.json:
+        import json
+
+        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    from churnguard_gui.reports.risk_pdf import summary_rows
+
+    for label, value in summary_rows(figures):
+        print(f"{label}: {value}")
+    for holding in figures.flagged:
+        print(tr("  above the threshold: {name} {share}", name=holding.staff, share=f"{holding.share:.1%}"))
     return 0
 
 

@@ -36,6 +36,10 @@ CLIENT_ALIASES: dict[str, tuple[str, ...]] = {
                      "lastcontactdate"),
     "last_manager_visit": ("最近高层拜访", "高层拜访", "经理拜访", "lastmanagervisit", "managervisit"),
     "notes": ("备注", "说明", "notes", "note", "remarks", "comment", "comments"),
+    # The client team beyond the owner (tactic 9): several names in one cell, split by core.team_names.
+    "backups": ("协助销售", "协同销售", "备份负责人", "备份销售", "备份", "协助人", "协办人", "辅助销售", "副负责人",
+                "backup", "backups", "backupsales", "backupsalesperson", "backupowner", "secondaryowner"),
+    "manager": ("主管", "客户主管", "负责主管", "销售主管", "主管领导", "manager", "clientmanager", "supervisor"),
 }
 STAFF_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "员工姓名", "名字", "name", "staff", "employee", "fullname"),

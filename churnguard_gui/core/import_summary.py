@@ -18,6 +18,8 @@ class ImportOutcome(Protocol):
     @property
     def created_staff(self) -> Sequence[str]: ...
     @property
+    def created_team_staff(self) -> Sequence[str]: ...
+    @property
     def dry_run(self) -> bool: ...
 
 
@@ -31,6 +33,9 @@ def import_summary(result: ImportOutcome) -> str:
         lines.append(tr("Refused rows (not imported): {rows}", rows=", ".join(map(str, plan.refused_rows))))
     if result.created_staff:
         lines.append(tr("New staff records for unknown owners: {names}", names=", ".join(result.created_staff)))
+    if result.created_team_staff:
+        lines.append(tr("New staff records for unknown backups and managers: {names}",
+                        names=", ".join(result.created_team_staff)))
     if plan.unmapped:
         lines.append(tr("Columns not imported: {headers}", headers=", ".join(plan.unmapped)))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from churnguard_gui.core.fields import CLIENT_STATUSES, DATE_FIELDS, MONEY_FIELD
 from churnguard_gui.core.headers import ColumnMap, map_columns
 from churnguard_gui.core.models import Client, Contact, Staff
 from churnguard_gui.core.tabular import Table
+from churnguard_gui.core.team_names import split_names, team_names
 from churnguard_gui.core.validate import NAME_LIMIT
 from churnguard_gui.core.values import (
     clean_text,
@@ -38,6 +39,8 @@ class ClientRow:
     row: int
     client: Client
     owner_name: str
+    backup_names: tuple[str, ...] = ()
+    manager_name: str = ""
 
 
 @dataclass
@@ -120,6 +123,7 @@ def _readers(kind: str) -> dict[str, Callable]:
     if kind == "clients":
         readers["tier"] = lambda v: parse_choice(v, TIERS, TIER_ALIASES)
         readers["status"] = lambda v: parse_choice(v, CLIENT_STATUSES, CLIENT_STATUS_ALIASES)
+        readers["backups"] = readers["manager"] = split_names
     else:
         readers["status"] = lambda v: parse_choice(v, STAFF_STATUSES, STAFF_STATUS_ALIASES)
         readers["secret_access"] = parse_yes_no
@@ -192,10 +196,12 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
         owner = str(data.get("owner") or "")
         if not owner and status == "active":
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
+        backups, manager = _team(read, owner, by_field)
         if read.refused():
             continue
-        if owner and name_key(owner) not in staff_names:
-            new_staff.setdefault(name_key(owner), owner)
+        for person in (owner, *backups, manager):
+            if person and name_key(person) not in staff_names:
+                new_staff.setdefault(name_key(person), person)
         client = Client(
             code=code, name=name, status=str(status),
             annual_value=int(data.get("annual_value") or 0),
@@ -206,8 +212,26 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
         if data.get("contact") or data.get("phone") or data.get("email"):
             client.contacts.append(Contact(name=str(data.get("contact") or name), phone=str(data.get("phone") or ""),
                                            email=str(data.get("email") or ""), is_primary=True))
-        plan.records.append(ClientRow(row, client, owner))
+        plan.records.append(ClientRow(row, client, owner, backups, manager))
     plan.new_staff = list(new_staff.values())
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """The names split_names read from a cell (nothing when the cell was empty)."""
+    return tuple(str(name) for name in value) if isinstance(value, list | tuple) else ()
+
+
+def _team(read: _Row, owner: str, by_field: dict[str, ColumnMap]) -> tuple[tuple[str, ...], str]:
+    """The row's backups and manager (several backups in one cell; one manager), their names checked."""
+    backups = _names(read.data.get("backups"))
+    managers = _names(read.data.get("manager"))
+    if len(managers) > 1:
+        read.problem(by_field["manager"], FieldProblem("one_manager"), "、".join(managers))
+    for name_field, names in (("backups", backups), ("manager", managers)):
+        for name in names:
+            if (p := _name_problem(name)) is not None:
+                read.problem(by_field[name_field], p, name)
+    return team_names(owner, backups, managers, name_key)
 
 
 def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:

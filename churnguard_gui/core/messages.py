@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 # Keep each text a plain literal so the translation catalogue can list it.
 TEXTS: dict[str, str] = {
     "required": "a value is required",
+    "one_manager": "one manager per client, found several: {value}",
     "bad_date": "not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
     "date_out_of_range": "date {value} is out of range (1900–2100)",
     "bad_money": "not an amount of money: {value}",

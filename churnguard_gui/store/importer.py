@@ -28,7 +28,8 @@ class Cancelled(Exception):
 class ImportResult:
     plan: ImportPlan
     written: int = 0
-    created_staff: list[str] = field(default_factory=list)
+    created_staff: list[str] = field(default_factory=list)  # unknown owners
+    created_team_staff: list[str] = field(default_factory=list)  # unknown backups and managers
     dry_run: bool = False
 
 
@@ -53,7 +54,9 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
     result = ImportResult(plan, dry_run=dry_run)
     if dry_run:
         result.written = len(plan.records)
-        result.created_staff = list(plan.new_staff)
+        owners = {name_key(r.owner_name) for r in plan.records if isinstance(r, ClientRow) and r.owner_name}
+        result.created_staff = [n for n in plan.new_staff if name_key(n) in owners]
+        result.created_team_staff = [n for n in plan.new_staff if name_key(n) not in owners]
         return result
     total = len(plan.records)
     with writing(db), suspended(db):  # the search index is built once for the new clients, at the end
@@ -69,18 +72,23 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
             _link_managers(db, plan, staff_ids)
         result.written = total
         audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
-              created_staff=result.created_staff)
+              created_staff=result.created_staff + result.created_team_staff)
     return result
 
 
 def _write_client_row(db: Database, record: ClientRow, staff_ids: dict[str, int], result: ImportResult) -> None:
     client = record.client
-    if record.owner_name:
-        key = name_key(record.owner_name)
+    team = [("owner", record.owner_name, result.created_staff)] if record.owner_name else []
+    team += [("backup", name, result.created_team_staff) for name in record.backup_names]
+    if record.manager_name:
+        team.append(("manager", record.manager_name, result.created_team_staff))
+    client.team = []
+    for role, name, created in team:
+        key = name_key(name)
         if key not in staff_ids:
-            staff_ids[key] = insert_staff(db, Staff(name=record.owner_name, role=tr("Sales"), status="active"))
-            result.created_staff.append(record.owner_name)
-        client.team = [TeamMember(staff_ids[key], "owner")]
+            staff_ids[key] = insert_staff(db, Staff(name=name, role=tr("Sales"), status="active"))
+            created.append(name)
+        client.team.append(TeamMember(staff_ids[key], role))
     write_client(db, client, reason="import")
 
 

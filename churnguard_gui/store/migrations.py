@@ -370,3 +370,25 @@ WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
         (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
 END;
 """
+
+
+# Early warning (issue 12): warning signs on the staff record; indexes for the risk figures.
+@migrations()
+def m007_risk(db: Database) -> None:
+    _run_script(db, _RISK)
+
+
+_RISK = """
+CREATE TABLE warning_signs (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('falling_results', 'asked_about_leaving', 'competitor_contact',
+                                       'key_clients_unvisited', 'other')),
+    noted_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
+CREATE INDEX clients_status_value ON clients(status, annual_value);
+CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
+"""

@@ -1,6 +1,8 @@
 """Firm-wide settings kept in the database (the firm's name on reports, for example)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
@@ -8,6 +10,9 @@ from churnguard_gui.core.firm import Firm, firm_problems
 from churnguard_gui.core.screening import Rules
 from churnguard_gui.core.values import format_money
 from churnguard_gui.store.db import writing
+
+if TYPE_CHECKING:
+    from churnguard_gui.core.risk import Thresholds
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:
@@ -39,9 +44,10 @@ def firm_settings(db: Database) -> Firm:
                 retention_months=int(months) if months.isdigit() else default.retention_months)
 
 
-def save_firm_settings(db: Database, firm: Firm, minimum_wage: int | None = None, rules: Rules | None = None) -> None:
-    """All firm fields — and, from the settings dialog, the minimum wage and the hiring-screen thresholds — in one
-    transaction, after the checks; the first problem is raised naming its field."""
+def save_firm_settings(db: Database, firm: Firm, minimum_wage: int | None = None, rules: Rules | None = None,
+                       thresholds: Thresholds | None = None) -> None:
+    """All firm fields — and, from the settings dialog, the minimum wage, the hiring-screen rules and the risk
+    thresholds — in one transaction, after the checks; the first problem is raised naming its field."""
     problems = firm_problems(firm)
     if problems:
         field, problem = next(iter(problems.items()))
@@ -55,3 +61,16 @@ def save_firm_settings(db: Database, firm: Firm, minimum_wage: int | None = None
             set_setting(db, "minimum_wage", format_money(minimum_wage) if minimum_wage else "")
         if rules is not None:
             set_setting(db, "screening_rules", rules.to_json())
+        if thresholds is not None:
+            set_setting(db, "risk_thresholds", thresholds.to_json())
+
+
+def risk_thresholds(db: Database) -> Thresholds:
+    """The early-warning thresholds the owner set (defaults where none)."""
+    from churnguard_gui.core.risk import Thresholds as Loaded
+
+    return Loaded.from_json(get_setting(db, "risk_thresholds") or None)
+
+
+def save_risk_thresholds(db: Database, thresholds: Thresholds) -> None:
+    set_setting(db, "risk_thresholds", thresholds.to_json())

@@ -1,4 +1,4 @@
-"""The main window: Staff and Clients tabs, menus for import and export, remembered layout."""
+"""The main window: Risk, Clients, Staff and Agreements tabs, menus for import, export and reports, layout."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,6 +17,7 @@ from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.risk_tab import RiskTab
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.table_models import client_model, staff_model
 from churnguard_gui.ui.workers import Worker, run_with_progress
@@ -35,7 +36,11 @@ class MainWindow(QMainWindow):
         self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
+        self.risk_tab = RiskTab(db, self, db_path=db_path)
+        self.risk_tab.changed.connect(self.refresh)
+        self.risk_tab.report_requested.connect(self.risk_report)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.risk_tab, self.tr("Risk"))
         self.tabs.addTab(self.clients_tab, self.tr("Clients"))
         self.tabs.addTab(self.staff_tab, self.tr("Staff"))
         self.tabs.addTab(self.agreements_tab, self.tr("Agreements"))
@@ -102,6 +107,10 @@ class MainWindow(QMainWindow):
         screenings.triggered.connect(self.show_screenings)
         for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
+        reports = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.risk_report_action = QAction(self.tr("&Risk report…"), self)
+        self.risk_report_action.triggered.connect(self.risk_report)
+        reports.addAction(self.risk_report_action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in LANGUAGES.items():
             action = QAction(label, self)
@@ -127,13 +136,17 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         tab = self.tabs.currentWidget()
-        if isinstance(tab, ListTab | AgreementsPanel):
-            tab.search.setFocus()
+        if not isinstance(tab, ListTab | AgreementsPanel):  # the Risk tab has no search box: find among the clients
+            self.tabs.setCurrentWidget(self.clients_tab)
+            tab = self.clients_tab
+        tab.search.setFocus()
 
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
-        if not isinstance(tab, ListTab | AgreementsPanel):  # a tab that is not a list has nothing to count
-            self.count_label.clear()
+        # the Risk tab is not a list: the status bar counts the firm's clients
+        if not isinstance(tab, ListTab | AgreementsPanel):
+            total = self.clients_tab.model.total()
+            self.count_label.setText(self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.tr("clients")))
             return
         shown, total = tab.model.rowCount(), tab.model.total()
         kinds: dict[QWidget, str] = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
         self.clients_tab.model.refresh()
         self.agreements_tab.model.refresh()
         self.agreements_tab.refresh_notes()
+        self.risk_tab.refresh()
         self.update_counts()
 
     # -- records
@@ -279,7 +293,8 @@ class MainWindow(QMainWindow):
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.db, self).exec()
+        if SettingsDialog(self.db, self).exec() == QDialog.DialogCode.Accepted:
+            self.risk_tab.refresh()
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:
@@ -355,6 +370,22 @@ class MainWindow(QMainWindow):
         self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
                                         show, self.on_error)
 
+    def risk_report(self) -> None:
+        """The monthly risk report, laid out off the GUI thread, in the preview to save or print."""
+        from churnguard_gui.reports.risk_pdf import build_risk_pdf
+        from churnguard_gui.store.risk import log_risk_report, risk_figures
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        figures = risk_figures(self.db)
+        name = self.tr("Risk report {date}.pdf").format(date=figures.as_of)
+
+        def show(pdf: bytes) -> None:
+            ReportPreview(pdf, name, lambda action, target: log_risk_report(self.db, action, figures.as_of, target),
+                          self).exec()
+
+        self.worker = run_with_progress(self, self.tr("Preparing the report…"),
+                                        lambda progress: build_risk_pdf(figures), show, self.on_error)
+
     # -- files
     def import_file(self) -> None:
         from churnguard_gui.ui.import_dialog import ImportDialog
@@ -391,7 +422,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Demo firm"), self.tr(
                 "The demo firm goes only into an empty database."))
             return
-        self.attempt(lambda: load_demo(self.db))
+        self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
         if isinstance(error, ChurnError):

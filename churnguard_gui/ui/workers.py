@@ -5,7 +5,7 @@ import gc
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], bool]
@@ -55,7 +55,8 @@ def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], T],
     def finish() -> None:
         dialog.reset()
         dialog.deleteLater()
-        worker.deleteLater()
+        # Later still: other slots of `finished` (queued like this one) must be delivered before the worker goes.
+        QTimer.singleShot(0, worker.deleteLater)
         gc.collect()  # on the GUI thread: see gc_guard
 
     worker.progressed.connect(progressed)
