@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help=tr("read column HEADER as FIELD (FIELD '-' ignores the column)"))
     imp.add_argument("--skip-bad", action="store_true", help=tr("import the good rows and list the refused ones"))
     imp.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
+    imp.add_argument("--sheet", metavar="NAME", help=tr("the sheet of an .xlsx workbook to read (default: the first)"))
+    who = imp.add_mutually_exclusive_group()
+    who.add_argument("--owner", metavar="NAME", help=tr("owner of the clients the file gives no owner"))
+    who.add_argument("--unassigned", action="store_true",
+                     help=tr("import clients without an owner, marked as needing one"))
     exp = sub.add_parser("export", help=tr("export clients or staff to .csv or .xlsx"))
     exp.add_argument("kind", choices=("clients", "staff"))
     exp.add_argument("file", metavar="OUT")
@@ -123,11 +128,13 @@ def _run(args: argparse.Namespace) -> int:
                       "{n} screenings of candidates not hired were anonymised after the retention period.", count))
             return 0
         if args.command == "check":
-            from churnguard_gui.store.check import check_db
+            from churnguard_gui.store.check import check_db, check_notes
 
             findings = check_db(db)
             for line in findings:
                 print(line)
+            for line in check_notes(db):
+                print(tr("note: {message}", message=line))
             print(tr("Database is healthy.") if not findings else tr("{count} problems found.", count=len(findings)))
             return 1 if findings else 0
     finally:
@@ -182,12 +189,17 @@ def _risks(db, args: argparse.Namespace) -> int:
 def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.headers import parse_map_option
     from churnguard_gui.core.import_summary import import_summary
+    from churnguard_gui.core.importing import Owners
+    from churnguard_gui.core.values import plain_text
     from churnguard_gui.store.importer import plan_file, run_import
 
     overrides = dict(parse_map_option(option, args.kind) for option in args.map)
-    plan = plan_file(db, args.file, args.kind, overrides)
+    owners = Owners(plain_text(args.owner), bool(args.unassigned))
+    plan = plan_file(db, args.file, args.kind, overrides, owners, args.sheet)
     for problem in plan.problems:
         print(str(problem), file=sys.stderr)
+    if plan.problem_count > len(plan.problems):
+        print(tr("… and {count} more problems", count=plan.problem_count - len(plan.problems)), file=sys.stderr)
     if plan.problems and not args.skip_bad:
         print(tr("error: {message}", message=tr("{count} rows cannot be imported; nothing was written",
                                                    count=len(plan.refused_rows))), file=sys.stderr)

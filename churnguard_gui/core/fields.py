@@ -29,6 +29,7 @@ FIELD_LABELS: dict[str, str] = {
     "last_contact": "Last contact",
     "last_manager_visit": "Last manager visit",
     "notes": "Notes",
+    "source": "Source",
     "role": "Role",
     "department": "Department",
     "hire_date": "Hire date",
@@ -88,7 +89,7 @@ STATUS_LABELS: dict[str, str] = {
 CLIENT_IMPORT_FIELDS = (
     "code", "name", "industry", "tier", "annual_value", "status", "address", "owner", "contact",
     "phone", "email", "trading_habits", "price_terms", "needs", "contract_start", "contract_end",
-    "last_contact", "last_manager_visit", "notes", "backups", "manager",
+    "last_contact", "last_manager_visit", "source", "notes", "backups", "manager",
 )
 STAFF_IMPORT_FIELDS = (
     "name", "role", "department", "phone", "email", "hire_date", "status", "manager",

@@ -20,6 +20,7 @@ from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.risk_tab import RiskTab
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.table_models import client_model, staff_model
+from churnguard_gui.ui.tactics_menu import install as install_tactics
 from churnguard_gui.ui.workers import Worker, run_with_progress
 
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.clients_tab.edit_requested.connect(self.edit_client)
         self.clients_tab.delete_requested.connect(self.remove_client)
         self._menus()
+        self.tactics = install_tactics(self)
         self.restore_layout()
         self.update_counts()
 

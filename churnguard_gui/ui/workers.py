@@ -56,7 +56,8 @@ def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], T],
         dialog.reset()
         dialog.deleteLater()
         # Later still: other slots of `finished` (queued like this one) must be delivered before the worker goes.
-        QTimer.singleShot(0, worker.deleteLater)
+        # The worker as context: if its parent deleted it first, the call is dropped instead of failing.
+        QTimer.singleShot(0, worker, worker.deleteLater)
         gc.collect()  # on the GUI thread: see gc_guard
 
     worker.progressed.connect(progressed)
