@@ -101,7 +101,7 @@ class RemindersDialog(QDialog):
     def open_current(self) -> None:
         index = self.view.currentIndex()
         item = self.model.row_at(index.row()) if index.isValid() else None
-        if not nothing_selected(self, item):
+        if not nothing_selected(item, self):
             self.opener(item)
             self.refresh()
 
