@@ -420,12 +420,12 @@ class HandoverWizard(QWizard):
 
         last_day = plan.departure.last_day or None
         out = []
-        near = contracts_near_last_day(self.db, self.staff.id, last_day)
+        near = contracts_near_last_day(self.db, self.staff_id, last_day)
         if near:
             out.append(self.tr("⚠ {count} contracts end within 90 days of the last day: renew them with the "
                                "successor now:").format(count=len(near)))
             out += [f"  • {name}: {end}" for _, name, end in near]
-        lost = forfeited_by(self.db, self.staff.id, last_day)
+        lost = forfeited_by(self.db, self.staff_id, last_day)
         if lost:
             out.append(self.tr("Leaving on {date} forfeits ¥{amount} of unvested incentives:").format(
                 date=last_day or "—", amount=format_money(sum(i.amount for i in lost))))

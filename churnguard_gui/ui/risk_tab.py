@@ -304,17 +304,25 @@ class RiskTab(QWidget):
             RED if former["went_with_former"] else AMBER if former["count"] else GREEN)
 
     def _open_tactic(self, name: str) -> None:
+        dialog: QDialog
         if name == "firm_contact":
-            from churnguard_gui.ui.firm_contact_dialog import FirmContactDialog as Dialog
+            from churnguard_gui.ui.firm_contact_dialog import FirmContactDialog
+
+            dialog = FirmContactDialog(self.db, self)
         elif name == "renewals":
-            from churnguard_gui.ui.renewals_dialog import RenewalsDialog as Dialog
+            from churnguard_gui.ui.renewals_dialog import RenewalsDialog
+
+            dialog = RenewalsDialog(self.db, self)
         elif name == "one_contact":
-            from churnguard_gui.ui.backups_dialog import BackupsDialog as Dialog
+            from churnguard_gui.ui.backups_dialog import BackupsDialog
+
+            backups = BackupsDialog(self.db, self)
+            backups.tabs.setCurrentIndex(1)
+            dialog = backups
         else:
-            from churnguard_gui.ui.former_clients_dialog import FormerClientsDialog as Dialog
-        dialog = Dialog(self.db, self)
-        if name == "one_contact":
-            dialog.tabs.setCurrentIndex(1)
+            from churnguard_gui.ui.former_clients_dialog import FormerClientsDialog
+
+            dialog = FormerClientsDialog(self.db, self)
         dialog.exec()
         self.changed.emit()
         self.refresh()
