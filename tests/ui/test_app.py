@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from churnguard_gui.core.errors import InputError
 from churnguard_gui.ui import app as app_module
@@ -49,8 +49,13 @@ def test_app_starts_on_a_new_database_and_offers_the_demo_firm(qtbot, isolated, 
         box.buttons()[0].click()  # Load demo firm
         return 0
 
+    def other_dialog(dialog: QDialog) -> int:  # e.g. the reminders list shown at start: note it and close it
+        seen.setdefault("dialogs", []).append(type(dialog).__name__)
+        return 0
+
     monkeypatch.setattr(QApplication, "exec", event_loop)
     monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QDialog, "exec", other_dialog)
     db = isolated / "new.db"
     assert app_module.run(["--db", str(db), "--lang", "en"]) == 0
     assert db.exists() and len(seen["windows"]) == 1
