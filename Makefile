@@ -1,9 +1,9 @@
 # Developer commands (see README, "For developers"):
 #   make run      installs the app into .venv and starts it (never installs system packages)
-#   make test     installs the app and its test tools into .venv, runs every test and ruff, then builds the
+#   make test     installs the app and its test tools into .venv, runs every test, ruff and mypy, then builds the
 #                 one-folder app and smoke-tests it (on a fresh Debian CI machine, as root, it first installs the
 #                 system libraries the tests need: scripts/install-system-deps.sh)
-#   make unit     only the tests and ruff (quick, while working)
+#   make unit     only the tests, ruff and mypy (quick, while working)
 #   make sysdeps  installs the system libraries (Qt's, a CJK font, poppler-utils, binutils): an explicit step
 #   make dist     builds the one-folder app for this system into dist/ChurnGuard/
 #   make wheel    builds the wheel into dist/; make smoke-wheel installs it as `uv tool install` does, away from
@@ -34,6 +34,7 @@ run: $(VENV)/.installed
 unit: sysdeps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: unit
 	$(MAKE) --no-print-directory dist
@@ -67,4 +68,4 @@ bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts=
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -38,7 +39,8 @@ def _utf8_output() -> None:
         try:
             "数据库".encode(stream.encoding or "ascii")
         except (UnicodeEncodeError, LookupError):
-            stream.reconfigure(encoding="utf-8")
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8")
         except AttributeError:  # None in a windowed program, or a replaced stream
             pass
 

@@ -258,6 +258,7 @@ def _risks(db, args: argparse.Namespace) -> int:
 
 def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.headers import parse_map_option
+    from churnguard_gui.core.import_summary import import_summary
     from churnguard_gui.core.importing import Owners
     from churnguard_gui.core.tabular import read_table
     from churnguard_gui.core.values import plain_text
@@ -277,37 +278,5 @@ def _import(db, args: argparse.Namespace) -> int:
         return 1
     result = run_import(db, plan, skip_bad=args.skip_bad, dry_run=args.dry_run, table=table, overrides=overrides,
                         owners=owners)
-    print(summary(result))
+    print(import_summary(result))
     return 0
-
-
-def summary(result) -> str:
-    """What an import did (or a dry run would do), for the command's output and the import dialog."""
-    plan = result.plan
-    kind = tr("clients") if plan.kind == "clients" else tr("staff")
-    lines = [tr("Dry run: {count} {kind} would be imported from {file}; nothing was written.",
-                count=result.written, kind=kind, file=plan.file) if result.dry_run else
-             tr("Imported {count} {kind} from {file}.", count=result.written, kind=kind, file=plan.file)]
-    if plan.refused_rows:
-        lines.append(tr("Refused rows (not imported): {rows}", rows=_row_list(plan.refused_rows)))
-    if result.created_staff:
-        lines.append(tr("New staff records for unknown owners: {names}", names=", ".join(result.created_staff)))
-    if result.created_team_staff:
-        lines.append(tr("New staff records for unknown backups and managers: {names}",
-                        names=", ".join(result.created_team_staff)))
-    if plan.unassigned:
-        lines.append(tr("Clients without an owner: {count}; they are marked \"needs an owner\" on the client list.",
-                        count=plan.unassigned))
-    if plan.unmapped:
-        lines.append(tr("Columns not imported: {headers}", headers=", ".join(plan.unmapped)))
-    if plan.warning_count:
-        lines.append(tr("Warnings ({count}): imported, but worth a look:", count=plan.warning_count))
-        lines += [f"  {warning}" for warning in plan.warnings]
-        if plan.warning_count > len(plan.warnings):
-            lines.append("  " + tr("… and {count} more", count=plan.warning_count - len(plan.warnings)))
-    return "\n".join(lines)
-
-
-def _row_list(rows: list[int], shown: int = 50) -> str:
-    text = ", ".join(map(str, rows[:shown]))
-    return text if len(rows) <= shown else text + " " + tr("… and {count} more", count=len(rows) - shown)

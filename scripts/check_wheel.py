@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def problems(wheel: Path) -> list[str]:
     found: list[str] = []
-    version = re.search(r'^__version__ = "([^"]+)"', (ROOT / "churnguard_gui" / "__init__.py").read_text("utf-8"),
-                        re.MULTILINE).group(1)
+    declared = re.search(r'^__version__ = "([^"]+)"', (ROOT / "churnguard_gui" / "__init__.py").read_text("utf-8"),
+                         re.MULTILINE)
+    if declared is None:
+        return ["churnguard_gui/__init__.py: no __version__ line"]
+    version = declared.group(1)
     if not wheel.name.startswith(f"churnguard-{version}-"):
         found.append(f"{wheel.name}: expected version {version}")
     with zipfile.ZipFile(wheel) as archive:

@@ -46,7 +46,9 @@ class FieldProblem(ValueError):
         self.code = code
         self.details = details
 
-    def at(self, field: str, cls: type[ChurnError] = InputError, **where: object) -> ChurnError:
+    def at(self, field: str, cls: type[ChurnError] = InputError, file: str | None = None, row: int | None = None,
+           column: str | None = None) -> ChurnError:
         """This problem as an error naming the field (and any file, row, column given)."""
         rest = {k: v for k, v in self.details.items() if k != "value"}
-        return cls(self.code, field=field, value=str(self.details.get("value", "")), details=rest, **where)
+        return cls(self.code, file=file, row=row, column=column, field=field,
+                   value=str(self.details.get("value", "")), details=rest)

@@ -5,7 +5,6 @@ STAFF_STATUSES = ("candidate", "active", "notice", "left", "rejected")
 CLIENT_STATUSES = ("active", "prospect", "dormant", "lost")
 TIERS = ("A", "B", "C")
 TEAM_ROLES = ("owner", "backup", "manager")
-CONTACT_KINDS = ("call", "visit", "manager_visit", "letter", "greeting", "email", "other")
 
 FIELD_LABELS: dict[str, str] = {
     "id": "Id",

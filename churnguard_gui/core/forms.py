@@ -1,7 +1,8 @@
 """Turning what was typed in a form into a record, with a problem per field that cannot be read."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from churnguard_gui.core.errors import FieldProblem
 from churnguard_gui.core.models import Client, Contact, Staff
@@ -9,9 +10,10 @@ from churnguard_gui.core.validate import validate_client, validate_staff
 from churnguard_gui.core.values import clean_text, parse_date, parse_email, parse_money, parse_phone, plain_text
 
 Problems = dict[str, FieldProblem]
+T = TypeVar("T")
 
 
-def _read(values: Mapping[str, object], problems: Problems, field: str, parser: Callable) -> object:
+def _read(values: Mapping[str, object], problems: Problems, field: str, parser: Callable[[object], T]) -> T | None:
     try:
         return parser(values.get(field, ""))
     except FieldProblem as problem:
@@ -45,7 +47,7 @@ def staff_from_form(values: Mapping[str, object], staff_id: int | None = None) -
     return staff, problems
 
 
-def client_from_form(values: Mapping[str, object], contacts: list[Mapping[str, object]],
+def client_from_form(values: Mapping[str, object], contacts: Sequence[Mapping[str, object]],
                      team: list, client_id: int | None = None) -> tuple[Client, Problems]:
     """values: text of each client field; contacts: one mapping per row; team: TeamMember list."""
     problems: Problems = {}

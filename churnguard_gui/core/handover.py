@@ -17,6 +17,7 @@ REASON_LABELS = {
     "dismissed": "dismissed by the firm",
     "other": "other",
 }
+NOTICE_DAYS = 30  # 劳动合同法 第37条: an employee may leave 30 days after giving written notice
 KEY_SHARE = 0.2  # the top 20% of clients by value are key clients, with every tier A client
 
 
@@ -29,6 +30,14 @@ class Departure:
     destination: str = ""
     to_competitor: bool = False
     secret_access: bool = False
+
+
+def default_departure(notice_date: str | None, last_day: str | None, secret_access: bool,
+                      today: dt.date) -> Departure:
+    """What the wizard proposes: resigned on the notice date (or today), leaving NOTICE_DAYS later unless known."""
+    resigned = notice_date or today.isoformat()
+    last = last_day or (dt.date.fromisoformat(resigned) + dt.timedelta(days=NOTICE_DAYS)).isoformat()
+    return Departure(resigned, last, secret_access=secret_access)
 
 
 @dataclass(frozen=True)

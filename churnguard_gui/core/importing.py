@@ -290,10 +290,15 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
     plan.new_staff = list(new_staff.values())
 
 
+def _names(value: object) -> tuple[str, ...]:
+    """The names split_names read from a cell (nothing when the cell was empty)."""
+    return tuple(str(name) for name in value) if isinstance(value, list | tuple) else ()
+
+
 def _team(read: _Row, owner: str, by_field: dict[str, ColumnMap]) -> tuple[tuple[str, ...], str]:
     """The row's backups and manager (several backups in one cell; one manager), their names checked."""
-    backups = tuple(read.data.get("backups") or ())
-    managers = tuple(read.data.get("manager") or ())
+    backups = _names(read.data.get("backups"))
+    managers = _names(read.data.get("manager"))
     if len(managers) > 1:
         read.problem(by_field["manager"], FieldProblem("one_manager"), "、".join(managers))
     for name_field, names in (("backups", backups), ("manager", managers)):
@@ -320,7 +325,7 @@ def _staff_records(table: Table, plan: ImportPlan, existing: set[str],
             continue
         staff = Staff(name=name, status=str(data.get("status") or "active"),
                       secret_access=bool(data.get("secret_access") or False),
-                      monthly_wage=data.get("monthly_wage"),  # type: ignore[arg-type]
+                      monthly_wage=data.get("monthly_wage"),
                       **{f: data[f] for f in ("role", "department", "phone", "email", "hire_date", "notice_date",
                                               "last_day", "notes") if data.get(f) not in (None, "")})
         yield StaffRow(row, staff, str(data.get("manager") or ""))

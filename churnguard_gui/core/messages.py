@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
     "unsupported_file": "only .csv and .xlsx files can be used",
     "file_missing": "the file does not exist",
     "file_unreadable": "the file cannot be read: {reason}",
+    "scan_too_large": "larger than {limit} MB; scan at a lower resolution",
     "empty_file": "the file has no header row",
     "no_name_column": "no column holds the {kind} name; use --map HEADER=name",
     "bad_mapping": "cannot read --map {value}; write HEADER=FIELD",

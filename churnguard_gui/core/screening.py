@@ -9,7 +9,6 @@ from functools import cache
 
 from churnguard_gui import resources
 
-LEVELS = ("low", "medium", "high")
 QUESTIONS_FILE = "screening/questions.json"  # under resources/
 
 

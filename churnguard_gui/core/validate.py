@@ -7,7 +7,6 @@ from churnguard_gui.core.models import Client, Staff
 from churnguard_gui.core.values import parse_email, parse_phone
 
 NAME_LIMIT = 200
-TEXT_LIMIT = 20000
 
 
 def validate_staff(staff: Staff) -> dict[str, FieldProblem]:

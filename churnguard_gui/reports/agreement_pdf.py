@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.agreements import AgreementText, template_words
-from churnguard_gui.core.files import atomic_write
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import Furniture, canvas_maker
 from churnguard_gui.reports.tables import paragraph
@@ -36,7 +35,7 @@ def _styles(cjk: bool = True) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(rows, style: list[tuple] = (), **kwargs) -> Table:
+def _table(rows, style: Sequence[tuple] = (), **kwargs) -> Table:
     """A table whose every cell uses the embedded font (Table would otherwise name Helvetica)."""
     table = Table(rows, **kwargs)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register()), ("FONTSIZE", (0, 0), (-1, -1), 9.5),
@@ -110,14 +109,6 @@ def _terms(text: AgreementText, styles) -> list:
     heading = text.labels.get("terms_heading")
     head = [paragraph(heading, styles["clause"])] if heading else [Spacer(1, 10)]
     return [KeepTogether([*head, table])]
-
-
-def write_agreement_pdf(text: AgreementText, language: str, out: str | Path,
-                        translation: AgreementText | None = None) -> Path:
-    data = build_agreement_pdf(text, language, translation)
-    with atomic_write(out, "wb") as handle:
-        handle.write(data)
-    return Path(out)
 
 
 def _signatures(text: AgreementText, styles) -> Table:

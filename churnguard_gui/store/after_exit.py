@@ -18,7 +18,7 @@ from churnguard_gui.core.after_exit import (
 from churnguard_gui.core.agreements import add_months
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.store.assignment import BACKUP_REASON
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.visits import _date
 
@@ -117,9 +117,9 @@ def attach_acknowledgement(db: Database, handover_id: int, path: str | Path, sig
         raise StoreError("file_unreadable", file=str(path), details={"reason": exc.strerror or str(exc)}) from None
     date = _date(signed_on, "signed_on")
     with writing(db):
-        ack_id = db.execute("INSERT INTO handover_acknowledgements (handover_id, signed_on, name, mime, sha256, data) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", [handover_id, date, path.name, mime,
-                                                          hashlib.sha256(data).hexdigest(), data]).lastrowid
+        ack_id = inserted_id(db.execute(
+            "INSERT INTO handover_acknowledgements (handover_id, signed_on, name, mime, sha256, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [handover_id, date, path.name, mime, hashlib.sha256(data).hexdigest(), data]))
         audit(db, "handover_acknowledgement", handover=handover_id, file=path.name)
     return ack_id
 

@@ -31,7 +31,7 @@ from churnguard_gui.core.legal import (
     release_cost_on,
 )
 from churnguard_gui.core.values import parse_date
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting
 
 _DRAFT_COLUMNS = ("staff_id", "kind", "category", "secret_access", "jurisdiction", "secrets", "competitors", "region",
@@ -204,10 +204,10 @@ def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, tod
                        [people.id_number, people.notice_address, people.phone, phone_digits(people.phone),
                         int(draft.secret_access), draft.staff_id])
         cols = ", ".join(values)
-        agreement_id = db.execute(
+        agreement_id = inserted_id(db.execute(
             f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "
             f"VALUES (?, ?, ?, ?, {', '.join('?' * len(values))})",
-            [number, fingerprint, version, json.dumps([f.code for f in findings]), *values.values()]).lastrowid
+            [number, fingerprint, version, json.dumps([f.code for f in findings]), *values.values()]))
         audit(db, "agreement_drafted", agreement=agreement_id, document=number, staff=draft.staff_id, kind=draft.kind,
               warnings=[f.code for f in findings])
     return agreement_id

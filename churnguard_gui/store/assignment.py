@@ -53,7 +53,7 @@ def held_clients(db: Database, staff_id: int) -> list[HeldClient]:
             "FROM clients c JOIN client_team t ON t.client_id = c.id AND t.role = 'owner' "
             "WHERE t.staff_id = ? AND c.status = 'active' ORDER BY c.annual_value DESC, c.id", [staff_id]):
         backups = tuple(int(x) for x in row[5].split(",")) if row[5] else ()
-        out.append(HeldClient(*row[:5], backups=backups))
+        out.append(HeldClient(row[0], row[1], row[2], row[3], row[4], backups=backups))
     return out
 
 

@@ -11,7 +11,7 @@ from churnguard_gui.core.importing import name_key
 from churnguard_gui.core.models import CLIENT_COLUMNS, Client, Contact, TeamMember
 from churnguard_gui.core.validate import validate_client
 from churnguard_gui.core.values import phone_digits
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 
 _CONTACT_COLUMNS = ("id", "name", "title", "phone", "email", "is_primary", "notes")
 
@@ -22,7 +22,7 @@ def get_client(db: Database, client_id: int) -> Client:
         raise StoreError("not_found", value=str(client_id))
     client = Client(**dict(zip(CLIENT_COLUMNS, row, strict=True)), version=row_version(db, "clients", client_id))
     client.contacts = [
-        Contact(*r[:5], bool(r[5]), r[6]) for r in db.execute(
+        Contact(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in db.execute(
             f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM client_contacts WHERE client_id = ? "
             "ORDER BY is_primary DESC, id", [client_id])
     ]
@@ -88,8 +88,8 @@ def write_client(db: Database, client: Client, reason: str, today: str | None = 
     old_owner = None
     if client.id is None:
         cols = ", ".join(values)
-        client_id = db.execute(f"INSERT INTO clients ({cols}) VALUES ({', '.join('?' * len(values))})",
-                               list(values.values())).lastrowid
+        client_id = inserted_id(db.execute(f"INSERT INTO clients ({cols}) VALUES ({', '.join('?' * len(values))})",
+                                           list(values.values())))
     else:
         client_id = client.id
         row = db.execute("SELECT staff_id FROM client_team WHERE client_id = ? AND role = 'owner'",

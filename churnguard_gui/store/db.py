@@ -17,7 +17,19 @@ from churnguard_gui.store import walguard
 from churnguard_gui.store.migrations import migrations
 
 APPLICATION_ID = 0x43475244  # "CGRD"
-SCHEMA_VERSION = len(migrations._migrations)
+
+
+def _migration_names() -> tuple[str, ...]:
+    """Every registered migration's name, in order: what an empty database has pending (public sqlite-utils API)."""
+    empty = Database(memory=True)
+    try:
+        return tuple(m.name for m in migrations.pending(empty))
+    finally:
+        empty.close()
+
+
+MIGRATION_NAMES = _migration_names()
+SCHEMA_VERSION = len(MIGRATION_NAMES)
 REQUIRED_TABLES = ("staff", "clients", "client_contacts", "client_team", "ownership_history", "contact_log",
                    "audit_log", "settings")
 BUSY_TIMEOUT = float(os.environ.get("CHURNGUARD_BUSY_TIMEOUT", "5"))  # seconds a write waits for the lock
@@ -194,7 +206,7 @@ def _inspect_open(conn: sqlite3.Connection, name: str) -> None:
 
 
 def _upgrade(db: Database, path: Path | None) -> None:
-    known = {m.name for m in migrations._migrations}
+    known = set(MIGRATION_NAMES)
     try:
         applied = migrations.applied(db)
     except sqlite3.Error as exc:
@@ -284,6 +296,13 @@ def writing(db: Database) -> Iterator[Database]:
         if isinstance(exc, sqlite3.Error):
             raise translate(exc) from None
         raise
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 types lastrowid as optional)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("no row was inserted")
+    return cursor.lastrowid
 
 
 def audit(db: Database, action: str, **detail: object) -> None:

@@ -10,7 +10,7 @@ from churnguard_gui.core.demo import demo_firm, demo_risk
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.models import TeamMember
 from churnguard_gui.store.clients import write_client
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.demo_tactics import add_tactics_demo
 from churnguard_gui.store.staff import insert_staff
 
@@ -24,7 +24,6 @@ DEMO_SETTINGS = {
     "firm_credit_code": "91440300MA5FXK2Q7T",  # a well-formed code (its check character is right), not a real firm
     "firm_address": "深圳市南山区科技园示范路8号",
     "minimum_wage": "2,520",
-    "privacy_contact": "人事部 王女士 0755-8888 0000",
 }
 
 
@@ -72,8 +71,8 @@ def add_risk_demo(db: Database, ids: list[int], today: dt.date | None = None) ->
         values = {"staff_id": staff_id, "document_no": f"AG-{year}-{next(numbers):05d}", "kind": kind,
                   "status": "signed", "category": "confidential_duty", "secret_access": 1, "signed_on": signed_on,
                   "witness": "钱建国", "business": "电子元器件的销售", "region": "广东省", **extra}
-        return db.execute(f"INSERT INTO agreements ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                          list(values.values())).lastrowid
+        return inserted_id(db.execute(f"INSERT INTO agreements ({', '.join(values)}) "
+                                      f"VALUES ({', '.join('?' * len(values))})", list(values.values())))
 
     for index in risk.confidentiality_signed:
         agreement(ids[index], "both", (today - dt.timedelta(days=300 + index)).isoformat(), months=12,

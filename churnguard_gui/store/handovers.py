@@ -19,7 +19,7 @@ from churnguard_gui.core.handover import (
 )
 from churnguard_gui.store.agreements import agreement_lines, record_departure, start_noncompete_clocks
 from churnguard_gui.store.clients import record_owner_change
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.visits import visits_from_handover
 
@@ -35,11 +35,15 @@ _LIVE_TEAM_SQL = """,
              WHERE b.client_id = c.id AND b.role = 'backup' AND b.staff_id != :staff),
            (SELECT count(DISTINCT o.staff_id) FROM client_team o WHERE o.client_id = c.id AND o.staff_id != :staff)"""
 
+_LINE_COLUMNS = ("client_id", "code", "name", "tier", "annual_value", "contact", "contact_phone", "last_contact",
+                 "last_manager_visit")  # the first nine columns of _CLIENT_SQL
+
 
 def _line(row: tuple, role: str, successor: int | None = None, notify: str | None = None,
           visit: str | None = None) -> ClientLine:
     backups = tuple(int(x) for x in row[9].split(",")) if row[9] else ()
-    return ClientLine(*row[:9], role=role, backups=backups, others_linked=row[10], successor_id=successor,
+    return ClientLine(**dict(zip(_LINE_COLUMNS, row[:9], strict=True)), role=role, backups=backups,
+                      others_linked=row[10], successor_id=successor,
                       notify_on=notify, visit_on=visit)
 
 
@@ -108,7 +112,8 @@ def load_handover(db: Database, handover_id: int) -> HandoverPlan:
     if row is None:
         raise StoreError("not_found", value=str(handover_id))
     staff_id = row[0]
-    departure = Departure(*row[1:6], to_competitor=bool(row[6]), secret_access=bool(row[7]))
+    departure = Departure(row[1], row[2], row[3], row[4], row[5], to_competitor=bool(row[6]),
+                          secret_access=bool(row[7]))
     # The team as it was when the handover was written, not as the handover left it.
     sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.role, h.successor_id, h.notify_on, h.visit_on "
            "FROM handover_clients h JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover "
@@ -135,10 +140,10 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
         previous = db.execute("SELECT status FROM staff WHERE id = ?", [plan.staff_id]).fetchone()
         if previous is None:
             raise StoreError("not_found", value=str(plan.staff_id))
-        handover_id = db.execute(
+        handover_id = inserted_id(db.execute(
             "INSERT INTO handovers (staff_id, status, resignation_date, last_day, reason, reason_text, destination, "
             "to_competitor, secret_access, previous_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [plan.staff_id, status, *values, previous[0]]).lastrowid
+            [plan.staff_id, status, *values, previous[0]]))
     else:
         handover_id = plan.handover_id
         if handover_status(db, handover_id) != "draft":

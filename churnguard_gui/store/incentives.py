@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.incentives import INCENTIVE_KINDS, Incentive, forfeited, vesting_soon
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.visits import _date
 
 _COLUMNS = "id, staff_id, kind, description, amount, vests_on, granted_on, paid_on"
@@ -33,8 +33,8 @@ def save_incentive(db: Database, item: Incentive) -> int:
     values = [item.staff_id, item.kind, item.description.strip(), item.amount, vests, granted, paid]
     with writing(db):
         if item.id is None:
-            new_id = db.execute("INSERT INTO incentives (staff_id, kind, description, amount, vests_on, granted_on, "
-                                "paid_on) VALUES (?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+            new_id = inserted_id(db.execute("INSERT INTO incentives (staff_id, kind, description, amount, vests_on, "
+                                            "granted_on, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?)", values))
         else:
             db.execute("UPDATE incentives SET staff_id = ?, kind = ?, description = ?, amount = ?, vests_on = ?, "
                        "granted_on = ?, paid_on = ? WHERE id = ?", [*values, item.id])

@@ -1,11 +1,13 @@
 """The Staff and Clients lists: searched and sorted in SQL, rows fetched by id on demand."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from churnguard_gui.core.agreements import effective_status
 from churnguard_gui.core.values import phone_digits
 from churnguard_gui.store.search import client_condition
 
@@ -27,6 +29,7 @@ class ListSpec:
     columns: tuple[Column, ...]
     search: tuple[str, ...]
     digits: tuple[str, ...] = ()
+    filters: dict[str, str] = field(default_factory=dict)  # more keys a filter may name, besides the columns
     # the whole search as one SQL condition (an index), instead of LIKE over the search fields
     condition: Callable[[str], tuple[str, list[str]]] | None = None
     # the main table alone, for listing ids when neither the sort nor the search needs the joins of source
@@ -34,6 +37,18 @@ class ListSpec:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    def filter_sql(self, key: str) -> str:
+        """The SQL expression behind a filter key (a column's key or one of filters); KeyError for others."""
+        if key in self.filters:
+            return self.filters[key]
+        try:
+            return self.column(key).sql
+        except StopIteration:
+            raise KeyError(key) from None
+
+
+Filter = tuple[str, object]  # (filter key, value): rows whose value there equals value
 
 
 NEEDS_OWNER = "\x01"  # the owner column of a client imported without one (shown as "needs an owner")
@@ -85,8 +100,7 @@ STAFF = ListSpec(
 )
 
 
-AGREEMENT_STATUS_SQL = ("CASE WHEN a.status = 'signed' AND a.kind = 'noncompete' AND a.noncompete_end < "
-                        "date('now', 'localtime') THEN 'expired' ELSE a.status END")
+AGREEMENT_STATUS_SQL = "agreement_status(a.status, a.noncompete_end, a.kind)"  # core's rule, see _functions
 AGREEMENTS = ListSpec(
     source="agreements a JOIN staff s ON s.id = a.staff_id",
     columns=(
@@ -101,15 +115,25 @@ AGREEMENTS = ListSpec(
         Column("printed_at", "substr(a.printed_at, 1, 10)", "date"),
     ),
     search=("a.document_no", "s.name", "a.competitors"),
+    filters={"staff_id": "a.staff_id"},
 )
 
 
-def _where(spec: ListSpec, search: str, extra: tuple[str, list] | None = None) -> tuple[str, list[str]]:
+def _agreement_status(status: str, noncompete_end: str | None, kind: str) -> str:
+    return effective_status(status, noncompete_end, kind, dt.date.today())
+
+
+def _functions(db: Database) -> None:
+    """Rules the lists need inside SQL, defined once in core (registered once per connection)."""
+    db.register_function(_agreement_status, name="agreement_status")
+
+
+def _where(spec: ListSpec, search: str, only: Filter | None = None) -> tuple[str, list[object]]:
     clauses: list[str] = []
-    params: list[str] = []
-    if extra:
-        clauses.append(f"({extra[0]})")
-        params += extra[1]
+    params: list[object] = []
+    if only:
+        clauses.append(f"{spec.filter_sql(only[0])} = ?")
+        params.append(only[1])
     if spec.condition is not None:
         condition, condition_params = spec.condition(search)
         if condition:
@@ -140,12 +164,13 @@ def _where(spec: ListSpec, search: str, extra: tuple[str, list] | None = None) -
 
 
 def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = None,
-             descending: bool = False, extra: tuple[str, list] | None = None) -> list[int]:
-    """Ids of the matching rows, in display order; extra is one more SQL condition with its parameters."""
-    where, params = _where(spec, search, extra)
+             descending: bool = False, only: Filter | None = None) -> list[int]:
+    """Ids of the matching rows, in display order; only keeps the rows with one value in one column."""
+    _functions(db)
+    where, params = _where(spec, search, only)
     key = spec.columns[0].sql[:1]  # table alias: c or s
     source = spec.source
-    if spec.base and extra is None and (spec.condition or not search) and (
+    if spec.base and only is None and (spec.condition or not search) and (
             not sort or spec.column(sort).sql.startswith(f"{key}.")):
         source = spec.base  # no join to walk for 100,000 rows: the sort can use the table's own index
     order = ""
@@ -165,6 +190,7 @@ def fetch_rows(db: Database, spec: ListSpec, ids: list[int]) -> dict[int, tuple]
     """Display values of the given ids, keyed by id (column order as in spec.columns)."""
     if not ids:
         return {}
+    _functions(db)
     key = spec.columns[0].sql[:1]
     select = ", ".join(c.sql for c in spec.columns)
     marks = ",".join("?" * len(ids))

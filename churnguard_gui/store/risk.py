@@ -22,7 +22,7 @@ from churnguard_gui.core.risk import (
     visit_cutoff,
 )
 from churnguard_gui.core.values import parse_date
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting, risk_thresholds
 from churnguard_gui.store.tactics import tactic_figures
 
@@ -157,7 +157,8 @@ def unvisited_clients(db: Database, today: dt.date | None = None) -> list[tuple[
 # -- warning signs on the staff record
 def warning_signs(db: Database, staff_id: int | None = None, since: str | None = None) -> tuple[WarningSign, ...]:
     """Recorded signs, newest first: one person's (all of them), or every employed person's since a date."""
-    where, params = (["w.staff_id = ?"], [staff_id]) if staff_id is not None else ([f"s.status IN {EMPLOYED}"], [])
+    where: list[str] = ["w.staff_id = ?"] if staff_id is not None else [f"s.status IN {EMPLOYED}"]
+    params: list[object] = [staff_id] if staff_id is not None else []
     if since:
         where.append("w.noted_on >= ?")
         params.append(since)
@@ -179,8 +180,8 @@ def add_warning_sign(db: Database, staff_id: int, kind: str, noted_on: str, note
     if db.execute("SELECT 1 FROM staff WHERE id = ?", [staff_id]).fetchone() is None:
         raise StoreError("not_found", value=str(staff_id))
     with writing(db):
-        sign_id = db.execute("INSERT INTO warning_signs (staff_id, kind, noted_on, note) VALUES (?, ?, ?, ?)",
-                             [staff_id, kind, date, note.strip()]).lastrowid
+        sign_id = inserted_id(db.execute("INSERT INTO warning_signs (staff_id, kind, noted_on, note) "
+                                         "VALUES (?, ?, ?, ?)", [staff_id, kind, date, note.strip()]))
         audit(db, "warning_sign_added", staff=staff_id, kind=kind, noted_on=date)
     return sign_id
 

@@ -20,7 +20,7 @@ from churnguard_gui.core.screening import (
     questionnaire,
 )
 from churnguard_gui.core.validate import validate_staff
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import get_staff, insert_staff
 
@@ -85,7 +85,7 @@ def save_screening(db: Database, screening: Screening) -> tuple[int, int]:
         if screening.decision == "hire":
             db.execute("UPDATE staff SET hire_date = coalesce(hire_date, ?), role = CASE WHEN role = '' THEN ? "
                        "ELSE role END WHERE id = ?", [screening.screened_on, screening.position, staff_id])
-        screening_id = db.execute(
+        screening_id = inserted_id(db.execute(
             "INSERT INTO screenings (staff_id, screened_on, position, jobs, answers, refs, prior, points, level, "
             "reasons, decision, decision_reason, reviewer, questions_version, consent_on, consent_references, "
             "retention_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -96,7 +96,7 @@ def save_screening(db: Database, screening: Screening) -> tuple[int, int]:
              json.dumps([[r.code, r.points, list(r.details)] for r in result.reasons], ensure_ascii=False),
              screening.decision, screening.decision_reason.strip(), screening.reviewer.strip(),
              questionnaire()["version"], screening.consent_on, int(screening.consent_references),
-             screening.retention_months]).lastrowid
+             screening.retention_months]))
         audit(db, "screening", screening=screening_id, staff=staff_id, level=result.level,
               decision=screening.decision)
     return staff_id, screening_id

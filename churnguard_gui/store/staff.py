@@ -10,7 +10,7 @@ from churnguard_gui.core.importing import name_key
 from churnguard_gui.core.models import STAFF_COLUMNS, Staff
 from churnguard_gui.core.validate import validate_staff
 from churnguard_gui.core.values import phone_digits
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 
 
 def get_staff(db: Database, staff_id: int) -> Staff:
@@ -36,7 +36,7 @@ def insert_staff(db: Database, staff: Staff) -> int:
     values = staff_values(staff)
     cols = ", ".join(values)
     cursor = db.execute(f"INSERT INTO staff ({cols}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def save_staff(db: Database, staff: Staff) -> int:

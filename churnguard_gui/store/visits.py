@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Literal, overload
 
 from sqlite_utils import Database
 
@@ -18,7 +19,7 @@ from churnguard_gui.core.visits import (
     overdue_cutoffs,
     visit_days_from_json,
 )
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting
 
 KEY_TIERS = "('A', 'B')"  # firm-level contact is watched for these tiers
@@ -36,6 +37,10 @@ def set_visit_days(db: Database, days: dict[str, int]) -> None:
         audit(db, "visit_days", **clean)
 
 
+@overload
+def _date(value: str | None, field: str, required: Literal[True] = True) -> str: ...
+@overload
+def _date(value: str | None, field: str, required: bool) -> str | None: ...
 def _date(value: str | None, field: str, required: bool = True) -> str | None:
     try:
         date = parse_date(value)
@@ -87,7 +92,8 @@ def visit_schedule(db: Database, today: dt.date | None = None, overdue_only: boo
     out = []
     for row in db.execute(sql, params):
         due = next_visit_due(row[3], row[6] or None, intervals) or ""
-        out.append(VisitDue(*row[:7], due_on=due, planned_on=row[7], value=row[8]))
+        out.append(VisitDue(row[0], row[1], row[2], row[3], row[4], row[5], row[6], due_on=due, planned_on=row[7],
+                            value=row[8]))
     return out
 
 
@@ -109,7 +115,8 @@ def visits(db: Database, client_id: int | None = None, planned_only: bool = Fals
            "JOIN clients c ON c.id = v.client_id LEFT JOIN staff s ON s.id = v.manager_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY coalesce(v.visited_on, v.planned_on) DESC, v.id DESC")
-    return [Visit(*row[:8], bool(row[8])) for row in db.execute(sql, params)]
+    return [Visit(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]))
+            for row in db.execute(sql, params)]
 
 
 def _client_exists(db: Database, client_id: int) -> None:
@@ -121,8 +128,8 @@ def plan_visit(db: Database, client_id: int, planned_on: str, manager_id: int | 
     date = _date(planned_on, "planned_on")
     _client_exists(db, client_id)
     with writing(db):
-        visit_id = db.execute("INSERT INTO manager_visits (client_id, planned_on, manager_id, notes) "
-                              "VALUES (?, ?, ?, ?)", [client_id, date, manager_id, notes.strip()]).lastrowid
+        visit_id = inserted_id(db.execute("INSERT INTO manager_visits (client_id, planned_on, manager_id, notes) "
+                              "VALUES (?, ?, ?, ?)", [client_id, date, manager_id, notes.strip()]))
         audit(db, "visit_planned", client=client_id, on=date)
     return visit_id
 
@@ -141,8 +148,8 @@ def log_visit(db: Database, client_id: int, visited_on: str, manager_id: int | N
                        "notes = CASE WHEN ? = '' THEN notes ELSE ? END WHERE id = ? AND client_id = ?",
                        [date, manager_id, notes.strip(), notes.strip(), visit_id, client_id])
         else:
-            visit_id = db.execute("INSERT INTO manager_visits (client_id, visited_on, manager_id, notes) "
-                                  "VALUES (?, ?, ?, ?)", [client_id, date, manager_id, notes.strip()]).lastrowid
+            visit_id = inserted_id(db.execute("INSERT INTO manager_visits (client_id, visited_on, manager_id, notes) "
+                                  "VALUES (?, ?, ?, ?)", [client_id, date, manager_id, notes.strip()]))
         db.execute("UPDATE clients SET last_manager_visit = ? WHERE id = ? "
                    "AND (last_manager_visit IS NULL OR last_manager_visit < ?)", [date, client_id, date])
         db.execute("INSERT INTO contact_log (client_id, staff_id, kind, happened_on, summary) "
@@ -187,10 +194,10 @@ def add_firm_contact(db: Database, client_id: int, kind: str, happened_on: str, 
     date = _date(happened_on, "happened_on")
     _client_exists(db, client_id)
     with writing(db):
-        contact_id = db.execute(
+        contact_id = inserted_id(db.execute(
             "INSERT INTO firm_contacts (client_id, kind, happened_on, from_whom, to_person, notes) "
             "VALUES (?, ?, ?, ?, ?, ?)", [client_id, kind, date, from_whom.strip(), to_person.strip(),
-                                          notes.strip()]).lastrowid
+                                          notes.strip()]))
         audit(db, "firm_contact", client=client_id, kind=kind, on=date)
     return contact_id
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from churnguard_gui.core.agreement_choices import check_scan_size
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.legal import JURISDICTIONS
 from churnguard_gui.core.messages import problem_text
@@ -36,8 +37,6 @@ from churnguard_gui.store.agreements import (
     release_early,
 )
 from churnguard_gui.ui.widgets import message_label, ok_cancel
-
-SCAN_LIMIT = 30 * 1024 * 1024
 
 
 class SigningDialog(QDialog):
@@ -82,9 +81,10 @@ class SigningDialog(QDialog):
             except OSError as exc:
                 self.error.setText(f"{path.name}: {exc.strerror}")
                 return
-            if len(data) > SCAN_LIMIT:
-                self.error.setText(self.tr("{file} is larger than 30 MB; scan at a lower resolution.")
-                                   .format(file=path.name))
+            try:
+                check_scan_size(path.name, len(data))
+            except ChurnError as error:
+                self.error.setText(str(error))
                 return
             scan = (path.name, mimetypes.guess_type(path.name)[0] or "application/octet-stream", data)
         try:

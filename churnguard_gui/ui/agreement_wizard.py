@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import IntEnum
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.agreements import KINDS, SECRET_ITEMS, AgreementDraft, Parties, render, secret_texts
+from churnguard_gui.core.agreement_choices import guess_category, offered_kinds
+from churnguard_gui.core.agreements import SECRET_ITEMS, AgreementDraft, Parties, render, secret_texts
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS
 from churnguard_gui.core.legal import (
@@ -60,13 +62,17 @@ def finding_text(finding: Finding) -> str:
     return f"{tr(TEXTS[finding.code], **finding.detail())} ({finding.article})"
 
 
-def guess_category(role: str, secret_access: bool) -> str:
-    text = role.lower()
-    if any(w in text for w in ("总", "director", "head", "chief", "manager", "经理")):
-        return "senior_manager"
-    if any(w in text for w in ("技术", "工程师", "engineer", "technical", "developer")):
-        return "senior_technical"
-    return "confidential_duty" if secret_access else "other"
+class TermsValues(TypedDict):
+    """The non-compete terms as typed on the terms page (AgreementDraft's fields of the same names)."""
+
+    business: str
+    competitors: str
+    region: str
+    months: int
+    average_wage: int
+    minimum_wage: int
+    monthly_compensation: int
+    penalty: int
 
 
 class KindPage(QWizardPage):
@@ -96,7 +102,7 @@ class KindPage(QWizardPage):
 
     def _party_rows(self, form: QFormLayout) -> None:
         """The employee as the agreement identifies them (kept on the staff record); blanks print as lines."""
-        people = parties(self._wizard.db, self._wizard.staff.id)
+        people = parties(self._wizard.db, self._wizard.staff_id)
         self.access = QCheckBox(self.tr("Knows or has access to the firm's trade secrets (kept on the staff record)"))
         self.access.setChecked(self._wizard.staff.secret_access)
         self.access.toggled.connect(lambda _checked: self._offer())
@@ -117,9 +123,7 @@ class KindPage(QWizardPage):
         eligible = noncompete_eligible(self.category.currentData())
         binding = self._wizard.law.binding
         access = self.access.isChecked()
-        for kind in KINDS:
-            if kind != "confidentiality" and (not eligible or not access) and binding:
-                continue
+        for kind in offered_kinds(self.category.currentData(), access, self._wizard.law):
             self.kind.addItem(self.tr(AGREEMENT_KIND_LABELS[kind]), kind)
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
         notes = []
@@ -247,12 +251,11 @@ class TermsPage(QWizardPage):
                                            minimum=format_money(max(self._money(self.minimum), 0)),
                                            region=self.tr(REGION_LABELS[rule.code]), source=rule.source))
 
-    def values(self) -> dict[str, object]:
-        return dict(business=self.business.text().strip(), competitors=self.competitors.text().strip(),
-                    region=self.region.text().strip(),
-                    months=self.months.value(), average_wage=max(self._money(self.wage), 0),
-                    minimum_wage=max(self._money(self.minimum), 0),
-                    monthly_compensation=self._money(self.compensation), penalty=self._money(self.penalty))
+    def values(self) -> TermsValues:
+        return TermsValues(business=self.business.text().strip(), competitors=self.competitors.text().strip(),
+                           region=self.region.text().strip(), months=self.months.value(),
+                           average_wage=max(self._money(self.wage), 0), minimum_wage=max(self._money(self.minimum), 0),
+                           monthly_compensation=self._money(self.compensation), penalty=self._money(self.penalty))
 
     def update_findings(self) -> None:
         findings = check_terms(self._wizard.draft().terms(), self._wizard.law)
@@ -300,6 +303,7 @@ class AgreementWizard(QWizard):
     def __init__(self, db: Database, staff_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.staff_id = staff_id
         self.staff = get_staff(db, staff_id)
         self.law = JURISDICTIONS[get_setting(db, "jurisdiction", "cn")]
         self.floor_region = get_setting(db, "firm_region", "national") or "national"
@@ -324,16 +328,15 @@ class AgreementWizard(QWizard):
     def draft(self) -> AgreementDraft:
         """The wizard's result."""
         kind = self.kind_page.kind.currentData() or "confidentiality"
-        terms = self.terms_page.values() if kind != "confidentiality" else {}
-        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(),
-                              self.kind_page.access.isChecked(),
-                              self.law.code, self.secrets_page.secrets(), language=language(),
-                              floor_region=self.floor_region, **terms)
+        draft = AgreementDraft(self.staff_id, kind, self.kind_page.category.currentData(),
+                               self.kind_page.access.isChecked(), self.law.code, self.secrets_page.secrets(),
+                               language=language(), floor_region=self.floor_region)
+        return replace(draft, **self.terms_page.values()) if kind != "confidentiality" else draft
 
     def people(self) -> Parties:
         """The parties as this agreement will print them, with the identification typed on the first page."""
         page = self.kind_page
-        return replace(parties(self.db, self.staff.id), id_number=page.id_number.text().strip().upper(),
+        return replace(parties(self.db, self.staff_id), id_number=page.id_number.text().strip().upper(),
                        notice_address=page.notice_address.text().strip(), phone=page.phone.text().strip())
 
     def validateCurrentPage(self) -> bool:  # noqa: N802

@@ -9,7 +9,6 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.fields import AGREEMENT_STATUS_LABELS
 from churnguard_gui.store.agreements import needing_supplement, obligations, staff_without_confidentiality
-from churnguard_gui.store.listing import AGREEMENT_STATUS_SQL
 from churnguard_gui.ui.agreement_dialogs import alert_text
 from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.table_models import agreement_model
@@ -67,7 +66,7 @@ class AgreementsPanel(QWidget):
 
     def apply_filter(self) -> None:
         code = self.status.currentData()
-        self.list.model.set_filter(f"{AGREEMENT_STATUS_SQL} = ?" if code else None, [code] if code else [])
+        self.list.model.set_filter("status" if code else None, code)
         self.changed.emit()
 
     def refresh_notes(self, today: dt.date | None = None) -> None:

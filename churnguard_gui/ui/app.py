@@ -32,6 +32,9 @@ def _log_to_file() -> None:
 
     from platformdirs import user_log_dir
 
+    log = logging.getLogger("churnguard")
+    if log.handlers:  # set up already (a second start in the same process)
+        return
     folder = Path(user_log_dir("ChurnGuard", appauthor=False))
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     try:
@@ -40,8 +43,10 @@ def _log_to_file() -> None:
                                             encoding="utf-8"))
     except OSError:
         pass  # a read-only home must not stop the app
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
 
 
 def _purge_on_start(db) -> None:

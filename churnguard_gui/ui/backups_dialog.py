@@ -46,7 +46,7 @@ class BackupsDialog(QDialog):
             (self.tr("Owner"), lambda c: c.owner), (self.tr("Department"), lambda c: c.department),
             (self.tr("Annual value"), lambda c: format_money(c.value)),
             (self.tr("Contact people"), lambda c: c.contacts),
-            (self.tr("Backup"), lambda c: self.names.get(self.choice.get(c.client_id), ""))],
+            (self.tr("Backup"), lambda c: self._name(self.choice.get(c.client_id)))],
             parent=self, checkable=True, alert=lambda c: c.contacts <= 1, numeric=(4, 5))
         self.model.edit_column = 6
         self.model.on_edit = self._rechoose
@@ -112,10 +112,16 @@ class BackupsDialog(QDialog):
         if client is not None and isinstance(staff_id, int) and staff_id != client.owner_id:
             self.choice[client.client_id] = staff_id
 
+    def _name(self, staff_id: int | None) -> str:
+        return self.names.get(staff_id, "") if staff_id is not None else ""
+
     def apply(self) -> None:
         rows = self.model.rows()
-        chosen = {rows[i].client_id: self.choice[rows[i].client_id] for i in self.model.checked_rows()
-                  if self.choice.get(rows[i].client_id)}
+        chosen: dict[int, int] = {}
+        for i in self.model.checked_rows():
+            backup = self.choice.get(rows[i].client_id)
+            if backup:
+                chosen[rows[i].client_id] = backup
         if not chosen:
             QMessageBox.information(self, self.windowTitle(), self.tr("Tick the clients to give a backup first."))
             return

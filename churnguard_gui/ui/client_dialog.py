@@ -184,8 +184,8 @@ class ClientDialog(QDialog):
         for field, edit in self.inputs.items():
             value = getattr(client, field)
             edit.setText(format_money(value) if field == "annual_value" else (value or ""))
-        for field, edit in self.deep.items():
-            edit.setPlainText(getattr(client, field))
+        for field, text_edit in self.deep.items():
+            text_edit.setPlainText(getattr(client, field))
         self.tier.setCurrentIndex(max(self.tier.findData(client.tier), 0))
         self.status.setCurrentIndex(max(self.status.findData(client.status), 0))
         for contact in client.contacts:
@@ -200,7 +200,7 @@ class ClientDialog(QDialog):
             item = self.backups.item(row)
             if item.data(Qt.ItemDataRole.UserRole) in backups:
                 item.setCheckState(Qt.CheckState.Checked)
-        for on, old, new, reason in ownership_history(self._db, client.id):
+        for on, old, new, reason in ownership_history(self._db, client.id) if client.id is not None else ():
             # Reasons the app writes itself (edit / import / demo) are codes; the rest is the user's text.
             self.history.appendRow([QStandardItem(v or "") for v in (on, old, new, self.tr(reason))])
 

@@ -101,7 +101,7 @@ class FirmContactDialog(QDialog):
 
     def record(self) -> None:
         row = self.current()
-        if nothing_selected(self, row):
+        if nothing_selected(row, self):
             return
         from PySide6.QtWidgets import QComboBox
 

@@ -31,6 +31,7 @@ from churnguard_gui.core.handover import (
     Departure,
     HandoverPlan,
     checklist_from_template,
+    default_departure,
     key_client_ids,
     plan_problems,
     propose_successors,
@@ -323,6 +324,7 @@ class HandoverWizard(QWizard):
                  draft: HandoverPlan | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.staff_id = staff_id
         self.staff = get_staff(db, staff_id)
         self.today = today or dt.date.today()
         self.handover_id: int | None = None
@@ -352,9 +354,8 @@ class HandoverWizard(QWizard):
             if self.departure_page.noncompete is not None:
                 self.departure_page.noncompete.fill(draft.average_pay, draft.noncompete_decisions)
         else:
-            resigned = self.staff.notice_date or self.today.isoformat()
-            last = self.staff.last_day or (dt.date.fromisoformat(resigned) + dt.timedelta(days=30)).isoformat()
-            self.departure_page.fill(Departure(resigned, last, secret_access=self.staff.secret_access))
+            self.departure_page.fill(default_departure(self.staff.notice_date, self.staff.last_day,
+                                                       self.staff.secret_access, self.today))
             self.accept_proposals()
         self.resize(1000, 640)
 
@@ -364,7 +365,7 @@ class HandoverWizard(QWizard):
 
     def accept_proposals(self) -> None:
         lines = self.clients.lines()
-        proposal = propose_successors(lines, self.candidates, self.staff.department, self.staff.id)
+        proposal = propose_successors(lines, self.candidates, self.staff.department, self.staff_id)
         self.clients.apply_proposal(proposal)
 
     def schedule_keys(self) -> None:
@@ -386,7 +387,7 @@ class HandoverWizard(QWizard):
     def plan(self) -> HandoverPlan:
         """The wizard's result."""
         box = self.departure_page.noncompete
-        return HandoverPlan(self.staff.id, self.departure(), tuple(self.clients.lines()),
+        return HandoverPlan(self.staff_id, self.departure(), tuple(self.clients.lines()),
                             tuple(self.checklist.rows()), self._draft_id, box.average_pay() if box else None,
                             box.decisions() if box else ())
 
@@ -419,12 +420,12 @@ class HandoverWizard(QWizard):
 
         last_day = plan.departure.last_day or None
         out = []
-        near = contracts_near_last_day(self.db, self.staff.id, last_day)
+        near = contracts_near_last_day(self.db, self.staff_id, last_day)
         if near:
             out.append(self.tr("⚠ {count} contracts end within 90 days of the last day: renew them with the "
                                "successor now:").format(count=len(near)))
             out += [f"  • {name}: {end}" for _, name, end in near]
-        lost = forfeited_by(self.db, self.staff.id, last_day)
+        lost = forfeited_by(self.db, self.staff_id, last_day)
         if lost:
             out.append(self.tr("Leaving on {date} forfeits ¥{amount} of unvested incentives:").format(
                 date=last_day or "—", amount=format_money(sum(i.amount for i in lost))))

@@ -25,6 +25,8 @@ def install(language: str) -> None:
     """Use language for i18n.tr(), for every Qt tr() and for Qt's standard buttons from now on."""
     i18n.set_language(language)
     app = QCoreApplication.instance()
+    if app is None:  # no Qt application yet: only the Qt-free texts change
+        return
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()

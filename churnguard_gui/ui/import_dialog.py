@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import Cancelled, ChurnError
 from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
+from churnguard_gui.core.import_summary import import_summary
 from churnguard_gui.core.importing import ImportPlan, Owners
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import ntr
@@ -41,7 +42,7 @@ from churnguard_gui.store.importer import (
 from churnguard_gui.store.staff import staff_choices
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.import_owner import OwnerQuestion
-from churnguard_gui.ui.workers import run_with_progress
+from churnguard_gui.ui.workers import Worker, run_with_progress
 
 
 class ImportDialog(QDialog):
@@ -51,8 +52,8 @@ class ImportDialog(QDialog):
         self._db_path = db_path
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
-        self.worker = None
+        self.import_result: ImportResult | None = None
+        self.worker: Worker | None = None
         self.setWindowTitle(self.tr("Import staff or clients"))
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -281,12 +282,10 @@ class ImportDialog(QDialog):
         self.worker = run_with_progress(self, self.tr("Importing…"), job, self._imported, self._failed)
 
     def _imported(self, result: ImportResult) -> None:
-        from churnguard_gui.cli import summary
-
-        self.result = result
+        self.import_result = result
         self.plan = None
         self.import_button.setEnabled(False)
-        self.report.setPlainText(summary(result))
+        self.report.setPlainText(import_summary(result))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
@@ -298,7 +297,7 @@ class ImportDialog(QDialog):
             raise error
 
     def reject(self) -> None:
-        if self.result is not None:
+        if self.import_result is not None:
             self.done(QDialog.DialogCode.Accepted)
         else:
             super().reject()
@@ -307,4 +306,4 @@ class ImportDialog(QDialog):
     def ask(cls, db: Database, db_path: str, parent: QWidget | None = None) -> ImportResult | None:
         dialog = cls(db, db_path, parent)
         dialog.exec()
-        return dialog.result
+        return dialog.import_result

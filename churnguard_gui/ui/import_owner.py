@@ -19,7 +19,9 @@ class OwnerQuestion(QGroupBox):
         self.person.setEditable(True)
         self.person.addItems(staff_names)
         self.person.setCurrentIndex(-1)
-        self.person.lineEdit().setPlaceholderText(self.tr("choose or type a name"))
+        line = self.person.lineEdit()  # there is one: the box is editable
+        if line is not None:
+            line.setPlaceholderText(self.tr("choose or type a name"))
         self.nobody = QRadioButton(self.tr("Nobody yet: import them and mark them \"needs an owner\" on the client "
                                            "list"))
         self.group = QButtonGroup(self)

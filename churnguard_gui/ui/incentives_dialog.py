@@ -30,6 +30,7 @@ class IncentivesDialog(QDialog):
     def __init__(self, db: Database, staff_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.staff_id = staff_id
         self.staff = get_staff(db, staff_id)
         self.setWindowTitle(self.tr("Incentives of {name}").format(name=self.staff.name))
         intro = QLabel(self.tr("Deferred bonuses and long-term targets pay out on their vesting date only to "
@@ -86,7 +87,7 @@ class IncentivesDialog(QDialog):
 
     def edit(self) -> None:
         item = self.current()
-        if not nothing_selected(self, item):
+        if not nothing_selected(item, self):
             self.open_entry(item)
 
     def open_entry(self, item: Incentive | None) -> None:
@@ -107,7 +108,7 @@ class IncentivesDialog(QDialog):
                 value = parse_money(amount.text())
             except FieldProblem as problem:
                 raise problem.at("amount", StoreError) from None
-            save_incentive(self.db, Incentive(item.id if item else None, self.staff.id, kind.currentData(),
+            save_incentive(self.db, Incentive(item.id if item else None, self.staff_id, kind.currentData(),
                                               description.text(), value or 0, vests.text(), granted.text() or None,
                                               paid.text() or None))
 
@@ -117,9 +118,10 @@ class IncentivesDialog(QDialog):
 
     def delete(self) -> None:
         item = self.current()
-        if nothing_selected(self, item):
+        if nothing_selected(item, self):
             return
         if QMessageBox.question(self, self.windowTitle(), self.tr("Delete this incentive?")) \
                 == QMessageBox.StandardButton.Yes:
-            delete_incentive(self.db, item.id)
+            if item.id is not None:
+                delete_incentive(self.db, item.id)
             self.refresh()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,15 +23,32 @@ from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.tabs import registered_tabs
 from churnguard_gui.ui.tactics_menu import install as install_tactics
+from churnguard_gui.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
+
+    from churnguard_gui.ui.agreements_panel import AgreementsPanel
+    from churnguard_gui.ui.list_tab import ListTab
+    from churnguard_gui.ui.risk_tab import RiskTab
 
 
 class MainWindow(QMainWindow):
+    # The built-in tabs set these when they register themselves (ui/builtin_tabs.py).
+    risk_tab: RiskTab
+    clients_tab: ListTab
+    staff_tab: ListTab
+    agreements_tab: AgreementsPanel
+    agreement_button: QPushButton
+    exit_button: QPushButton
+    report_button: QPushButton
+
     def __init__(self, db: Database | None, db_path: str, settings: QSettings, parent: QWidget | None = None,
                  context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.context = context or AppContext(db_path, settings, db, self)
         self.settings = settings
-        self.worker = None
+        self.worker: Worker | None = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -347,7 +365,8 @@ class MainWindow(QMainWindow):
         from churnguard_gui.ui.handover_wizard import HandoverWizard
 
         current = open_handover(self.db, staff_id)
-        if current is not None and handover_status(self.db, current.handover_id) != "draft":
+        if current is not None and current.handover_id is not None \
+                and handover_status(self.db, current.handover_id) != "draft":
             HandoverDialog(self.db, current.handover_id, self.open_report, self).exec()
             self.refresh()
             return

@@ -53,7 +53,7 @@ class RemindersDialog(QDialog):
         self.open_button = QPushButton(self.tr("Open…"))
         self.open_button.clicked.connect(self.open_current)
         self.on_start = QCheckBox(self.tr("Show this list when ChurnGuard starts"))
-        self.on_start.setChecked(settings.value(ON_START_KEY, True, type=bool))
+        self.on_start.setChecked(bool(settings.value(ON_START_KEY, True, type=bool)))
         self.on_start.toggled.connect(lambda checked: self.settings.setValue(ON_START_KEY, checked))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -101,7 +101,7 @@ class RemindersDialog(QDialog):
     def open_current(self) -> None:
         index = self.view.currentIndex()
         item = self.model.row_at(index.row()) if index.isValid() else None
-        if not nothing_selected(self, item):
+        if not nothing_selected(item, self):
             self.opener(item)
             self.refresh()
 

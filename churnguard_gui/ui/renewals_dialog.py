@@ -69,7 +69,7 @@ class RenewalsDialog(QDialog):
     def renew(self) -> None:
         index = self.view.currentIndex()
         row = self.model.row_at(index.row()) if index.isValid() else None
-        if nothing_selected(self, row):
+        if nothing_selected(row, self):
             return
         dialog = EntryDialog(self.tr("Renewal of {client}").format(client=row.name), self)
         start_day = dt.date.fromisoformat(row.contract_end) + dt.timedelta(days=1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,6 +24,12 @@ from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import ntr
 from churnguard_gui.store.risk import client_count, risk_figures, single_threaded_clients, unvisited_clients
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    from churnguard_gui.ui.workers import Worker
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
 MIN_TILE_HEIGHT = 72
@@ -57,7 +64,8 @@ class Tile(QPushButton):
     # A push button sizes itself by its own text: as tall as the labels inside want, down to 72 when squeezed
     # (three rows of tiles, with the tactics', still fit a 700×500 window).
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint().expandedTo(QSize(120, MIN_TILE_HEIGHT))
+        layout = self.layout()
+        return (layout.sizeHint() if layout is not None else QSize()).expandedTo(QSize(120, MIN_TILE_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(120, MIN_TILE_HEIGHT)
@@ -84,12 +92,13 @@ class RiskTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.db_path = db_path
-        self.worker = None
+        self.worker: Worker | None = None
         self._today = today or dt.date.today
         self._dirty = True
         self.figures: RiskFigures | None = None
-        self.figure = None  # matplotlib's figure and canvas, made when the chart is first drawn (see _draw_chart)
-        self.canvas = None
+        # matplotlib's figure and canvas, made when the chart is first drawn (see _draw_chart)
+        self.figure: Figure | None = None
+        self.canvas: FigureCanvasQTAgg | None = None
         self.heading = QLabel()
         self.heading.setObjectName("risk_heading")
         self.heading.setWordWrap(True)
@@ -177,18 +186,19 @@ class RiskTab(QWidget):
 
         self.refresh_button.setEnabled(False)
         self.heading.setText(self.heading.text() + "&nbsp;&nbsp;<i>" + self.tr("Computing…") + "</i>")
-        self.worker = Worker(job, self)
-        self.worker.succeeded.connect(self.show_figures)
-        self.worker.failed.connect(self._failed)
-        self.worker.finished.connect(self._computed)
-        self.worker.start()
+        worker = self.worker = Worker(job, self)
+        worker.succeeded.connect(self.show_figures)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._computed)
+        worker.start()
 
     def _computed(self) -> None:
         import gc
 
         worker, self.worker = self.worker, None
         self.refresh_button.setEnabled(True)
-        QTimer.singleShot(0, worker.deleteLater)  # after the worker's other slots ran
+        if worker is not None:
+            QTimer.singleShot(0, worker.deleteLater)  # after the worker's other slots ran
         gc.collect()  # on the GUI thread: see gc_guard
         if self._dirty and self.isVisible():
             self.recompute()
@@ -294,17 +304,25 @@ class RiskTab(QWidget):
             RED if former["went_with_former"] else AMBER if former["count"] else GREEN)
 
     def _open_tactic(self, name: str) -> None:
+        dialog: QDialog
         if name == "firm_contact":
-            from churnguard_gui.ui.firm_contact_dialog import FirmContactDialog as Dialog
+            from churnguard_gui.ui.firm_contact_dialog import FirmContactDialog
+
+            dialog = FirmContactDialog(self.db, self)
         elif name == "renewals":
-            from churnguard_gui.ui.renewals_dialog import RenewalsDialog as Dialog
+            from churnguard_gui.ui.renewals_dialog import RenewalsDialog
+
+            dialog = RenewalsDialog(self.db, self)
         elif name == "one_contact":
-            from churnguard_gui.ui.backups_dialog import BackupsDialog as Dialog
+            from churnguard_gui.ui.backups_dialog import BackupsDialog
+
+            backups = BackupsDialog(self.db, self)
+            backups.tabs.setCurrentIndex(1)
+            dialog = backups
         else:
-            from churnguard_gui.ui.former_clients_dialog import FormerClientsDialog as Dialog
-        dialog = Dialog(self.db, self)
-        if name == "one_contact":
-            dialog.tabs.setCurrentIndex(1)
+            from churnguard_gui.ui.former_clients_dialog import FormerClientsDialog
+
+            dialog = FormerClientsDialog(self.db, self)
         dialog.exec()
         self.changed.emit()
         self.refresh()
@@ -314,12 +332,12 @@ class RiskTab(QWidget):
 
         if self.figures is None:
             return
-        if self.canvas is None:
-            self._make_canvas()
-        draw_concentration(self.figure, self.figures)
-        self.canvas.draw_idle()
+        figure, canvas = (self.figure, self.canvas) if self.figure is not None and self.canvas is not None \
+            else self._make_canvas()
+        draw_concentration(figure, self.figures)
+        canvas.draw_idle()
 
-    def _make_canvas(self) -> None:
+    def _make_canvas(self) -> tuple[Figure, FigureCanvasQTAgg]:
         """matplotlib (about half a second to import, longer the very first time it lists the fonts) only
         when the chart is first drawn, not when the app starts."""
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -328,13 +346,14 @@ class RiskTab(QWidget):
         from churnguard_gui.reports.risk_chart import fit_margins, use_shipped_font
 
         use_shipped_font()
-        self.figure = Figure()
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.mpl_connect("resize_event", lambda event: fit_margins(self.figure))
-        self.canvas.setObjectName("concentration_chart")
-        self.canvas.setMinimumSize(240, 120)
-        self._chart_box.replaceWidget(self.chart_placeholder, self.canvas)
+        figure = self.figure = Figure()
+        canvas = self.canvas = FigureCanvasQTAgg(figure)
+        canvas.mpl_connect("resize_event", lambda event: fit_margins(figure))
+        canvas.setObjectName("concentration_chart")
+        canvas.setMinimumSize(240, 120)
+        self._chart_box.replaceWidget(self.chart_placeholder, canvas)
         self.chart_placeholder.hide()
+        return figure, canvas
 
     def _notice_line(self, f: RiskFigures) -> str:
         if not f.on_notice:

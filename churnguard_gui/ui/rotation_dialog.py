@@ -46,11 +46,11 @@ class RotationDialog(QDialog):
         top.addWidget(self.propose_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.targets: dict[int, int] = {}
+        self.targets: dict[int, int | None] = {}
         self.model = RowsModel([
             (self.tr("Move"), lambda c: c.code), (self.tr("Client"), lambda c: c.name),
             (self.tr("Tier"), lambda c: c.tier), (self.tr("Annual value"), lambda c: format_money(c.value)),
-            (self.tr("Move to"), lambda c: self.names.get(self.targets.get(c.client_id), ""))],
+            (self.tr("Move to"), lambda c: self._name(self.targets.get(c.client_id)))],
             parent=self, checkable=True, numeric=(3,))
         self.model.edit_column = 4
         self.model.on_edit = self._retarget
@@ -97,6 +97,9 @@ class RotationDialog(QDialog):
         if staff_id is not None and self.person.findData(staff_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(staff_id))
 
+    def _name(self, staff_id: int | None) -> str:
+        return self.names.get(staff_id, "") if staff_id is not None else ""
+
     def person_id(self) -> int | None:
         return self.person.currentData()
 
@@ -126,9 +129,13 @@ class RotationDialog(QDialog):
 
     def moves(self) -> list[Move]:
         rows = self.model.rows()
-        return [Move(rows[i].client_id, self.targets[rows[i].client_id]) for i in self.model.checked_rows()
-                if self.targets.get(rows[i].client_id) is not None
-                and self.targets[rows[i].client_id] != self.person_id()]
+        person_id = self.person_id()
+        moves = []
+        for i in self.model.checked_rows():
+            target = self.targets.get(rows[i].client_id)
+            if target is not None and target != person_id:
+                moves.append(Move(rows[i].client_id, target))
+        return moves
 
     def preview(self) -> None:
         person_id = self.person_id()
@@ -139,16 +146,17 @@ class RotationDialog(QDialog):
 
     def apply(self) -> None:
         moves = self.moves()
-        if not moves:
+        person_id = self.person_id()
+        if not moves or person_id is None:
             QMessageBox.information(self, self.tr("Rotation planner"), self.tr("Tick the clients to move first."))
             return
         answer = QMessageBox.question(self, self.tr("Rotation planner"), self.tr(
             "Move {count} clients from {name} to the colleagues shown? The ownership history records each move "
-            "as rotation.").format(count=len(moves), name=self.names.get(self.person_id(), "")))
+            "as rotation.").format(count=len(moves), name=self._name(self.person_id())))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            count = apply_rotation(self.db, self.person_id(), moves)
+            count = apply_rotation(self.db, person_id, moves)
         except ChurnError as error:
             show_error(self, error)
             return

@@ -93,7 +93,7 @@ class RowsModel(QAbstractTableModel):
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == self.edit_column and self.on_edit is not None:
             self.on_edit(index.row(), value)
-            self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.columnCount() - 1))
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
             return True
         return False
 

@@ -16,17 +16,9 @@ from churnguard_gui.core.legal import (
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.risk import THRESHOLD_LABELS, THRESHOLD_RANGES, Thresholds
 from churnguard_gui.core.screening import RULE_LABELS, Rules
-from churnguard_gui.core.values import format_money, parse_money
+from churnguard_gui.core.values import parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
-from churnguard_gui.store.screenings import save_rules
-from churnguard_gui.store.settings import (
-    firm_settings,
-    get_setting,
-    risk_thresholds,
-    save_firm_settings,
-    save_risk_thresholds,
-    set_setting,
-)
+from churnguard_gui.store.settings import firm_settings, get_setting, risk_thresholds, save_firm_settings
 from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 
@@ -119,11 +111,10 @@ class SettingsDialog(QDialog):
             self.error.setText(problem_text(problem))
             return
         try:
-            save_firm_settings(self.db, self._firm())
+            save_firm_settings(self.db, self._firm(), minimum,
+                               Rules(**{name: box.value() for name, box in self.rules.items()}),
+                               Thresholds(**{name: box.value() for name, box in self.risk.items()}))
         except ChurnError as error:
             self.error.setText(str(error))
             return
-        set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
-        save_rules(self.db, Rules(**{name: box.value() for name, box in self.rules.items()}))
-        save_risk_thresholds(self.db, Thresholds(**{name: box.value() for name, box in self.risk.items()}))
         super().accept()

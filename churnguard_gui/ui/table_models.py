@@ -38,7 +38,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self._search = ""
-        self._extra: tuple[str, list] | None = None
+        self._only: listing.Filter | None = None
         self._sort: str | None = None
         self._descending = False
         self._active = load
@@ -66,9 +66,9 @@ class RecordTableModel(QAbstractTableModel):
             self._search = text
             self.refresh()
 
-    def set_filter(self, condition: str | None, params: list | None = None) -> None:
-        """One more SQL condition on the rows (for example a status), or None for all."""
-        self._extra = (condition, params or []) if condition else None
+    def set_filter(self, key: str | None, value: object = None) -> None:
+        """Only the rows whose column (or the spec's named filter) key equals value; None shows all."""
+        self._only = (key, value) if key else None
         self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -80,17 +80,20 @@ class RecordTableModel(QAbstractTableModel):
             self._stale = True
             return
         self.layoutAboutToBeChanged.emit()
-        old = {row: self._ids[row] for row in range(len(self._ids))}
+        # Only the rows a view holds on to (current, selected) move with their record: no map of 100,000 rows.
         persistent = self.persistentIndexList()
+        held = [self.id_at(i.row()) for i in persistent]
         self._load()
-        where = {record_id: row for row, record_id in enumerate(self._ids)}
-        self.changePersistentIndexList(persistent, [
-            self.index(where[old[i.row()]], i.column()) if old.get(i.row()) in where else QModelIndex()
-            for i in persistent])
+        if persistent:
+            moved = []
+            for index, record_id in zip(persistent, held, strict=True):
+                row = self.row_of(record_id) if record_id is not None else None
+                moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _load(self) -> None:
-        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._extra)
+        self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._only)
         self._pages.clear()
         self._stale = False
 

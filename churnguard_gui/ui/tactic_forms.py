@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from churnguard_gui.ui.widgets import message_label, ok_cancel
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+W = TypeVar("W", bound=QWidget)
 
 
 def people_combo(people: list[tuple[int, str]], empty: str | None = None) -> QComboBox:
@@ -41,14 +48,14 @@ class EntryDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = message_label()
-        self.save = None
+        self.save: Callable[[], object] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(420)
 
-    def add(self, label: str, widget: QWidget) -> QWidget:
+    def add(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         return widget
 
@@ -106,7 +113,7 @@ def table(model, editable: bool = False, widest: int = 320):
     return view
 
 
-def nothing_selected(parent: QWidget, row: object) -> bool:
+def nothing_selected(row: object, parent: QWidget) -> TypeIs[None]:
     """True (after saying so) when no row is selected for a button that acts on one."""
     if row is not None:
         return False

@@ -1,11 +1,16 @@
 """The Tactics menu and the buttons on the Clients and Staff tabs that open each tactic's window."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from churnguard_gui.core.reminders import Reminder
+
+if TYPE_CHECKING:
+    from churnguard_gui.ui.reminders_dialog import ReminderTray
 
 
 class Tactics(QObject):
@@ -19,7 +24,7 @@ class Tactics(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.tray = None
+        self.tray: ReminderTray | None = None
         menu = window.menuBar().addMenu(self.tr("&Tactics"))
         language = getattr(window, "language_menu", None)
         if language is not None:  # keep Language last
@@ -128,8 +133,8 @@ class Tactics(QObject):
         from churnguard_gui.ui.reminders_dialog import ON_START_KEY, RemindersDialog, ReminderTray
 
         if ReminderTray.available():
-            self.tray = ReminderTray(self.db, self.window, self.show_reminders)
-            self.tray.start()
+            tray = self.tray = ReminderTray(self.db, self.window, self.show_reminders)
+            tray.start()
         items = reminders(self.db)
         if items and self.window.settings.value(ON_START_KEY, True, type=bool):
             self._run(RemindersDialog(self.db, self.window.settings, self.open_reminder, self.window, items))
@@ -141,7 +146,10 @@ def _button_row(tab: QWidget, *texts: str) -> list[QPushButton]:
     for button in buttons:
         row.addWidget(button)
     row.addStretch()
-    tab.layout().addLayout(row)
+    layout = tab.layout()
+    if not isinstance(layout, QBoxLayout):
+        raise TypeError("a tactics tab lays its rows out in a box layout")
+    layout.addLayout(row)
     return buttons
 
 

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -154,7 +156,7 @@ class VisitsDialog(QDialog):
     def _people(self) -> list[tuple[int, str]]:
         return [(i, n) for i, n, _ in staff_choices(self.db)]
 
-    def _entry(self, title: str, row: VisitDue) -> tuple[EntryDialog, QComboBox, object, object]:
+    def _entry(self, title: str, row: VisitDue) -> tuple[EntryDialog, QComboBox, QLineEdit, QPlainTextEdit]:
         dialog = EntryDialog(title.format(client=row.name), self)
         people = self._people()
         manager = dialog.add(self.tr("Manager"), people_combo(people))
@@ -166,7 +168,7 @@ class VisitsDialog(QDialog):
 
     def log(self) -> None:
         row = self.current()
-        if nothing_selected(self, row):
+        if nothing_selected(row, self):
             return
         planned = next((v for v in visits(self.db, row.client_id, planned_only=True)), None)
         dialog, manager, date, notes = self._entry(self.tr("Log a manager visit to {client}"), row)
@@ -178,7 +180,7 @@ class VisitsDialog(QDialog):
 
     def plan(self) -> None:
         row = self.current()
-        if nothing_selected(self, row):
+        if nothing_selected(row, self):
             return
         dialog, manager, date, notes = self._entry(self.tr("Plan a manager visit to {client}"), row)
         date.setText((self.today + dt.timedelta(days=7)).isoformat())

@@ -1,17 +1,19 @@
 """The handover report for a person holding 2,000 clients, as a whole process, against a bare reportlab
-script writing a plain table of the same rows with the same font. Run with `make bench`; prints the ratio."""
+script writing a plain table of the same rows with the same font. Run with `make bench`; asserts the ratio."""
 from __future__ import annotations
 
 import random
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from churnguard_gui.store.db import open_db, writing
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 2000
+ROUNDS = 5
+BOUND = 1.5  # the command may cost at most this many times the bare script
 
 BARE = r"""
 import sqlite3, sys
@@ -50,22 +52,34 @@ def make_db(path: Path) -> None:
     db.close()
 
 
-def best_of(command: list[str], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-        best = min(best, time.perf_counter() - start)
-    return best
+def timed(command: list[str]) -> float:
+    """CPU seconds (user + system) the command used: unlike wall time, other people's work on a shared machine
+    barely changes it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def best_of_alternated(first: list[str], second: list[str], rounds: int = ROUNDS) -> tuple[float, float]:
+    """Best time of each, run in turn (first, second, first, ...) so a busy spell on a shared machine hits both."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        times[0].append(timed(first))
+        times[1].append(timed(second))
+    return min(times[0]), min(times[1])
 
 
 def test_report_costs_at_most_one_and_a_half_bare_reportlab(tmp_path):
     db = tmp_path / "big.db"
     make_db(db)
     font = str(ROOT / "resources" / "fonts" / "wqy-microhei.ttc")
-    bare = best_of([sys.executable, "-c", BARE, str(db), font, str(tmp_path / "bare.pdf")])
-    ours = best_of([sys.executable, "main.py", "--db", str(db), "handover-report", "孙丽", "--out",
-                    str(tmp_path / "ours.pdf"), "--lang", "zh"])
-    print(f"\nbare reportlab table, {ROWS} rows: {bare:.2f} s")
-    print(f"handover-report command:          {ours:.2f} s")
-    print(f"ratio: {ours / bare:.2f} (target ≤ 1.5)")
+    bare, ours = best_of_alternated(
+        [sys.executable, "-c", BARE, str(db), font, str(tmp_path / "bare.pdf")],
+        [sys.executable, "main.py", "--db", str(db), "handover-report", "孙丽", "--out", str(tmp_path / "ours.pdf"),
+         "--lang", "zh"])
+    ratio = ours / bare
+    print(f"\nbare reportlab table, {ROWS} rows: {bare:.2f} s CPU (best of {ROUNDS})")
+    print(f"handover-report command:          {ours:.2f} s CPU (best of {ROUNDS})")
+    print(f"ratio: {ratio:.2f} (bound {BOUND})")
+    assert ratio <= BOUND, f"the handover report costs {ratio:.2f}× a bare reportlab table (bound {BOUND})"

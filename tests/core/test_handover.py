@@ -84,3 +84,14 @@ def test_a_checklist_becomes_the_firms_template():
              ChecklistItem("面谈", "老板", None)]
     assert template_from_checklist(items, "2026-12-31") == [("归还电脑", "行政", 0), ("通知客户", "接替人", -5),
                                                             ("面谈", "老板", 0)]
+
+
+def test_default_departure_is_thirty_days_after_notice_unless_the_last_day_is_known():
+    import datetime as dt
+
+    from churnguard_gui.core.handover import default_departure
+
+    today = dt.date(2026, 11, 27)
+    assert default_departure(None, None, True, today) == Departure("2026-11-27", "2026-12-27", secret_access=True)
+    assert default_departure("2026-11-20", None, False, today) == Departure("2026-11-20", "2026-12-20")
+    assert default_departure("2026-11-20", "2026-12-05", False, today).last_day == "2026-12-05"

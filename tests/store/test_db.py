@@ -61,3 +61,11 @@ def test_audit_log_is_append_only(fresh_db):
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         fresh_db.execute("DELETE FROM audit_log")
     assert fresh_db.execute("SELECT action FROM audit_log").fetchall() == [("export",)]
+
+
+def test_schema_version_counts_the_registered_migrations_in_order(fresh_db):
+    from churnguard_gui.store.db import MIGRATION_NAMES
+    from churnguard_gui.store.migrations import migrations
+
+    assert MIGRATION_NAMES[0] == "m001_initial" and len(set(MIGRATION_NAMES)) == SCHEMA_VERSION
+    assert [m.name for m in migrations.applied(fresh_db)] == list(MIGRATION_NAMES)

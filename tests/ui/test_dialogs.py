@@ -102,7 +102,7 @@ def test_import_dialog_reads_maps_checks_and_imports(qtbot, fresh_db, db_path, s
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     assert "60 rows can be imported, 0 rows are refused." in dialog.report.toPlainText()
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert "Imported 60 clients" in dialog.report.toPlainText()
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 60
 
@@ -124,7 +124,7 @@ def test_import_dialog_remapping_and_refusal(qtbot, fresh_db, db_path, tmp_path)
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
     dialog.skip_bad.setChecked(True)
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert [n for (n,) in fresh_db.execute("SELECT name FROM clients")] == ["乙"]
 
 
@@ -138,6 +138,6 @@ def test_cancelling_a_running_import_writes_nothing(qtbot, fresh_db, db_path, sa
     dialog.start_import()
     dialog.worker.cancel()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=10000)
-    assert dialog.result is None
+    assert dialog.import_result is None
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
     assert fresh_db.execute("SELECT count(*) FROM staff").fetchone()[0] == 0

@@ -31,7 +31,7 @@ def test_nobody_yet_imports_and_flags_the_clients(qtbot, demo_db, db_path, tmp_p
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     assert '2 clients have no owner: they will be marked "needs an owner"' in dialog.report.toPlainText()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert "Imported 2 clients" in dialog.report.toPlainText()
     model = RecordTableModel(demo_db, listing.CLIENTS)
     owner = [c.key for c in listing.CLIENTS.columns].index("owner")
@@ -53,7 +53,7 @@ def test_one_person_owns_them_and_an_owner_column_hides_the_question(qtbot, demo
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert demo_db.execute("SELECT s.name FROM clients c JOIN client_team t ON t.client_id = c.id AND t.role = 'owner' "
                            "JOIN staff s ON s.id = t.staff_id WHERE c.name = '新丙公司'").fetchone() == ("吴芳",)
     notes = dialog.combos["备注信息"]

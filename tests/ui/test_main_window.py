@@ -1,7 +1,7 @@
 """The main window as an owner uses it: tabs, search as you type, counts, remembered layout."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from churnguard_gui.ui.main_window import MainWindow
 
@@ -63,12 +63,13 @@ def test_first_start_offers_demo(qtbot, fresh_db, db_path, settings, monkeypatch
     assert win.offer_first_start() is None  # not empty any more
 
 
-def test_export_runs_in_background_and_writes_file(window, qtbot, tmp_path):
-    from churnguard_gui.ui.operations import operations
-
+def test_export_runs_in_background_and_writes_file(window, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "clients.xlsx"
-    with qtbot.waitSignal(operations().job_finished, timeout=20000):  # entered before the job starts
-        window.run_export("clients", str(out))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    # Entered before the action: the export may finish before a wait started afterwards would listen.
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=20000,
+                          check_params_cb=lambda message: message.startswith("Exported")):
+        window.export_clients_action.trigger()
     assert out.exists() and "Exported 300 rows" in window.statusBar().currentMessage()
 
 

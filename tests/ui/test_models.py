@@ -62,6 +62,20 @@ def test_agreement_model_passes_modeltester(qtmodeltester, demo_db):
     model = agreement_model(demo_db)
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.index(0, 3).data() == "draft"
-    model.set_filter("a.staff_id = ?", [2])
+    model.set_filter("staff_id", 2)
     qtmodeltester.check(model)
     assert model.rowCount() == 1
+
+
+def test_the_selected_record_stays_selected_when_the_list_is_sorted(demo_db, qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    model = client_model(demo_db)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setCurrentIndex(model.index(5, 1))
+    chosen = model.index(5, 1).data(ID_ROLE)
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert view.currentIndex().row() == model.row_of(chosen) != 5
+    assert view.currentIndex().data(ID_ROLE) == chosen and view.currentIndex().column() == 1
