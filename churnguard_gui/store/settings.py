@@ -42,6 +42,7 @@ def firm_settings(db: Database) -> Firm:
     months = get_setting(db, _FIRM_KEYS["retention_months"])
     return Firm(name=text("name"), credit_code=text("credit_code"), address=text("address"), region=text("region"),
                 jurisdiction=text("jurisdiction"), governing_law=text("governing_law"),
+                place_of_work=text("place_of_work"), privacy_contact=text("privacy_contact"),
                 retention_months=int(months) if months.isdigit() else default.retention_months)
 
 
