@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.private import create_private, private_file, private_folder
 
 FOLDER_SETTING = "backup_folder"
 DAILY, WEEKLY, MONTHLY, NEWEST = 7, 4, 12, 3  # rotation: newest per day / ISO week / month, and the newest three
@@ -78,9 +79,11 @@ def make_backup(db: Database, db_path: str | Path, reason: str = "manual", folde
         final = folder / f"{Path(db_path).stem}-{stamp:%Y%m%d-%H%M%S}-{reason}.db"
     tmp = folder / f".{final.name}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists() or folder == default_folder(db_path):
+            private_folder(folder)  # one we create, or the one beside the database: 0700
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        create_private(tmp)  # the copy is 0600 from its first byte
         copy = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             db.conn.backup(copy)
@@ -282,6 +285,7 @@ def restore(db_path: str | Path, backup: str | Path) -> Path | None:
                 kept = _keep_damaged(db_path)
         tmp = db_path.parent / f".{db_path.name}.restoring.tmp"
         shutil.copyfile(backup, tmp)
+        private_file(tmp)
         _fsync(tmp)
         _set_aside_wal(db_path)
         os.replace(tmp, db_path)
@@ -298,12 +302,12 @@ def restore(db_path: str | Path, backup: str | Path) -> Path | None:
 
 def _keep_damaged(db_path: Path) -> Path:
     """A damaged database (and its WAL) copied byte for byte into a folder beside it before a restore."""
-    folder = db_path.parent / f"{db_path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(db_path.parent / f"{db_path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             shutil.copy2(source, folder / source.name)
+            private_file(folder / source.name)
     return folder / db_path.name
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.private import create_private, private_folder, private_sidecars
 from churnguard_gui.store import walguard
 from churnguard_gui.store.migrations import migrations
 
@@ -57,8 +58,14 @@ def open_db(path: str | Path | None = None, *, create: bool = True, backup_befor
     if not target.exists() and not create:
         raise StoreError("file_missing", file=str(target))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and not is_open_here(target):  # already open here: checked then, its WAL is live
+        if not target.parent.exists() or path is None:
+            private_folder(target.parent)  # a folder we create (or the per-user data folder) is 0700
+        existed = target.exists()
+        if existed:
+            private_sidecars(target)  # 0600, before SQLite opens it (it gives a new -wal/-shm the file's mode)
+        else:
+            create_private(target)
+        if existed and not is_open_here(target):  # already open here: checked then, its WAL is live
             with walguard.opening(target):
                 walguard.keep_stray_wal(target, inspect)
                 inspect(target)

@@ -28,15 +28,15 @@ from churnguard_gui.ui.single_instance import SingleInstance
 
 def _log_to_file() -> None:
     """Bugs are logged in full to a file in the per-user log folder (and to stderr)."""
-    from logging.handlers import RotatingFileHandler
-
     from platformdirs import user_log_dir
+
+    from churnguard_gui.core.private import PrivateRotatingFileHandler, private_folder
 
     folder = Path(user_log_dir("ChurnGuard", appauthor=False))
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(RotatingFileHandler(folder / "churnguard.log", maxBytes=1_000_000, backupCount=3,
+        private_folder(folder)  # the log names files and records: 0700 folder, 0600 files
+        handlers.append(PrivateRotatingFileHandler(folder / "churnguard.log", maxBytes=1_000_000, backupCount=3,
                                             encoding="utf-8"))
     except OSError:
         pass  # a read-only home must not stop the app
