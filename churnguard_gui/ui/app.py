@@ -22,6 +22,7 @@ from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
 from churnguard_gui.ui.operations import operations
+from churnguard_gui.ui.password_dialogs import PasswordDialog
 from churnguard_gui.ui.restore_dialog import DamagedDialog
 from churnguard_gui.ui.single_instance import SingleInstance
 
@@ -78,6 +79,8 @@ def run(argv: list[str]) -> int:
                 "app", "ChurnGuard is already open on {file}.").format(file=path))
         return 0
     tempfiles.sweep()  # temporary files of exports and reports left by a crash
+    if AppContext.needs_password(path) and not PasswordDialog.ask(path):
+        return 0  # the user cancelled: nothing was opened
     db = open_checked(path)
     if db is None:
         return 1

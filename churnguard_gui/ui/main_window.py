@@ -18,6 +18,7 @@ from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.lock import LockGuard
 from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.tabs import registered_tabs
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.backups = BackupActions(self, file_menu)  # Back up now, Restore…, Backup folder…
+        self.lock = LockGuard(self, file_menu)  # Lock (Ctrl+L), and after the idle minutes of Firm settings
         self.backup_action, self.restore_action = self.backups.backup_action, self.backups.restore_action
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -292,7 +294,8 @@ class MainWindow(QMainWindow):
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.db, self).exec()
+        SettingsDialog(self.db, self, context=self.context).exec()
+        self.lock.reload()
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:
