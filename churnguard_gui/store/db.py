@@ -133,6 +133,7 @@ def _connect(name: str, opened_key: str, password: str | None = None) -> Databas
     db.opened_key = opened_key
     try:
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # a deleted record's bytes are overwritten, not left in free pages
         if name != ":memory:":
             _retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
         db.execute("PRAGMA synchronous = FULL")
@@ -331,11 +332,23 @@ def writing(db: Database) -> Iterator[Database]:
 
 
 def audit(db: Database, action: str, **detail: object) -> None:
-    """Append one row to the audit log (imports, exports, prints, backups, restores, deletions)."""
+    """Append one row to the audit log (imports, exports, prints, backups, restores, deletions): who (the computer
+    account), what and when; callers pass ids and counts, never the content of a deleted record."""
     import json
 
+    detail = {"by": current_user(), **detail}
     db.execute("INSERT INTO audit_log (action, detail) VALUES (?, ?)",
                [action, json.dumps(detail, ensure_ascii=False, default=str)])
+
+
+def current_user() -> str:
+    """The computer account running the app or command (the 'who' of the audit log)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 @contextlib.contextmanager
