@@ -12,7 +12,7 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
 COMMANDS = ("demo", "import", "export", "check", "handover-report", "purge", "backup", "backups", "restore",
-            "set-password", "recovery-sheet")
+            "set-password", "recovery-sheet", "measures")
 PASSWORD_ENV, NEW_PASSWORD_ENV = "CHURNGUARD_PASSWORD", "CHURNGUARD_NEW_PASSWORD"
 
 
@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("--remove", action="store_true", help=tr("remove the password (the file is stored plain again)"))
     sheet = sub.add_parser("recovery-sheet", help=tr("write the password recovery sheet as PDF (never the password)"))
     sheet.add_argument("--out", required=True, metavar="FILE.pdf")
+    meas = sub.add_parser("measures", help=tr("list the measures taken to keep trade secrets; --out writes the "
+                                              "record as PDF"))
+    meas.add_argument("--out", metavar="FILE.pdf")
+    meas.add_argument("--add", metavar="TEXT", help=tr("record a measure taken outside the app"))
+    meas.add_argument("--on", metavar="DATE", help=tr("the date of the measure added (default: today)"))
     return parser
 
 
@@ -140,6 +145,8 @@ def _run(args: argparse.Namespace) -> int:
             return _handover_report(db, args)
         if args.command == "recovery-sheet":
             return _recovery_sheet(db, path, args.out)
+        if args.command == "measures":
+            return _measures(db, args)
         if args.command == "purge":
             from churnguard_gui.store.screenings import purge_expired
 
@@ -221,6 +228,28 @@ def _set_password(path: str, remove: bool) -> int:
         print(tr("Left as it was (its password is not this one): {file}", file=skipped))
     if new:
         print(tr("Print the recovery sheet and keep it safe: a lost password cannot be recovered."))
+    return 0
+
+
+def _measures(db, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from churnguard_gui.core.files import atomic_write
+    from churnguard_gui.reports.measures_pdf import build_measures_pdf, measure_text
+    from churnguard_gui.store.db import audited_file
+    from churnguard_gui.store.measures import add_measure, measures
+    from churnguard_gui.store.settings import get_setting
+
+    if args.add:
+        add_measure(db, args.on or dt.date.today().isoformat(), args.add)
+    found = measures(db)
+    for measure in found:
+        print(f"{measure.on}  {measure_text(measure)}")
+    if args.out:
+        pdf = build_measures_pdf(found, get_setting(db, "firm_name"))
+        with audited_file(db, args.out, "report_saved", report="measures"), atomic_write(args.out, "wb") as handle:
+            handle.write(pdf)
+        print(tr("Record of measures written to {file}.", file=args.out))
     return 0
 
 

@@ -18,7 +18,7 @@ TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REA
           "_CLIENT_COLUMNS", "HEADERS", "AGREEMENT_KIND_LABELS", "AGREEMENT_STATUS_LABELS", "CATEGORY_LABELS",
           "LEVEL_LABELS", "DECISION_LABELS", "REHIRE_LABELS", "JOB_HEADERS", "QUESTION_HEADERS", "REFERENCE_HEADERS",
           "JOB_COLUMNS", "REFERENCE_COLUMNS", "RULE_LABELS",
-          "CHECKLIST_COLUMNS"}
+          "CHECKLIST_COLUMNS", "MEASURE_KIND_LABELS"}
 
 # A message: (context, id) for a plain string, (context, (singular, plural)) for a counted phrase.
 Message = tuple[str | None, str | tuple[str, str]]

@@ -406,6 +406,8 @@ END;
 # stays append-only: its two triggers keep their names (store/check.py looks for them) and still refuse every
 # DELETE and every UPDATE except one, the redaction of a deletion row (same id, time and action; the detail loses
 # only its name and code). The old rows are redacted through that rule, and the redaction itself is logged.
+# protection_measures: what the firm did to keep its trade secrets that the app cannot see (locked cabinets,
+# training, access cards), entered by hand for the record of measures.
 _PRIVACY = """
 DROP TRIGGER audit_log_no_update;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
@@ -417,6 +419,13 @@ WHERE action IN ('delete_client', 'delete_staff') AND json_valid(detail)
   AND (json_extract(detail, '$.name') IS NOT NULL OR json_extract(detail, '$.code') IS NOT NULL);
 INSERT INTO audit_log (action, detail) SELECT 'audit_redacted', json_object('rows', changes())
 WHERE changes() > 0;
+
+CREATE TABLE protection_measures (
+    id INTEGER PRIMARY KEY,
+    done_on TEXT NOT NULL,
+    measure TEXT NOT NULL CHECK (length(trim(measure)) > 0),
+    note TEXT NOT NULL DEFAULT ''
+);
 """
 
 

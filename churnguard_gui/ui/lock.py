@@ -42,7 +42,7 @@ class LockCover(QWidget):
         box = QFrame(self)
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setAutoFillBackground(True)
-        box.setMaximumWidth(440)
+        box.setFixedWidth(440)  # a fixed width lets the wrapped notes take their full height
         inner = QVBoxLayout(box)
         title = QLabel("<h2>" + self.tr("ChurnGuard is locked") + "</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +51,9 @@ class LockCover(QWidget):
         self.error = message_label()
         if with_entry:
             if encrypted:
-                inner.addWidget(QLabel(self.tr("Enter the database password to continue.")))
+                prompt = QLabel(self.tr("Enter the database password to continue."))
+                prompt.setWordWrap(True)
+                inner.addWidget(prompt)
                 self.password = QLineEdit()
                 self.password.setEchoMode(QLineEdit.EchoMode.Password)
                 self.password.returnPressed.connect(self._submit)
@@ -72,6 +74,7 @@ class LockCover(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.setMinimumHeight(box.sizeHint().height())
         layout.addStretch(2)
         host.installEventFilter(self)
         self.setGeometry(host.rect())

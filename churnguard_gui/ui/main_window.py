@@ -13,6 +13,7 @@ from churnguard_gui.i18n import LANGUAGES
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
+from churnguard_gui.ui import measures_dialog
 from churnguard_gui.ui.backup_actions import BackupActions
 from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backups = BackupActions(self, file_menu)  # Back up now, Restore…, Backup folder…
         self.lock = LockGuard(self, file_menu)  # Lock (Ctrl+L), and after the idle minutes of Firm settings
+        measures_dialog.install(self, file_menu)  # Protection measures… (the record of reasonable measures)
         self.backup_action, self.restore_action = self.backups.backup_action, self.backups.restore_action
         file_menu.addSeparator()
         file_menu.addAction(quit_action)

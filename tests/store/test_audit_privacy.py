@@ -53,6 +53,7 @@ def test_m012_privacy_redacts_names_in_older_deletion_rows(tmp_path):
     conn = sqlite3.connect(path)  # a database written before m012: a deletion row still carrying the name
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm012_privacy'")
     conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("DROP TABLE protection_measures")
     conn.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
                  "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
     conn.execute("INSERT INTO audit_log (action, detail) VALUES ('delete_client', ?)",

@@ -131,3 +131,24 @@ def test_setting_the_password_from_the_dialog_encrypts_and_offers_the_sheet(qtbo
     qtbot.waitUntil(lambda: dialog.result_action == "password_set", timeout=20_000)
     assert window.context.encrypted and shown == [b"%PDF"]
     assert window.context.db.execute("SELECT count(*) FROM clients").fetchone()[0] > 0
+
+
+def test_the_measures_dialog_adds_a_measure_by_hand_and_prints_the_record(qtbot, window, monkeypatch):
+    from churnguard_gui.ui.measures_dialog import MeasuresDialog
+
+    opened, printed = [], []
+    monkeypatch.setattr(MeasuresDialog, "exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr(ReportPreview, "exec", lambda self: printed.append(self.pdf[:4]) or 0)
+    action = next(a for a in window.findChildren(type(window.lock.action)) if a.text() == "Protection &measures…")
+    action.trigger()
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    rows = dialog.table.rowCount()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() and dialog.table.rowCount() == rows  # nothing typed: refused, said
+    qtbot.keyClicks(dialog.what, "Visitors sign the NDA at reception")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == rows + 1
+    assert any(dialog.table.item(i, 2).text() == "Visitors sign the NDA at reception" for i in range(rows + 1))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert printed == [b"%PDF"]
