@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 # Keep each text a plain literal so the translation catalogue can list it.
 TEXTS: dict[str, str] = {
     "required": "a value is required",
+    "one_manager": "one manager per client, found several: {value}",
     "bad_date": "not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
     "date_out_of_range": "date {value} is out of range (1900–2100)",
     "bad_money": "not an amount of money: {value}",
@@ -29,8 +30,34 @@ TEXTS: dict[str, str] = {
     "undecodable": "the bytes here are neither UTF-8 nor GBK/GB18030 text; save the file as CSV UTF-8",
     "truncated_utf8": "the file ends in the middle of a character; it looks cut off",
     "corrupt_utf8": "the file is UTF-8 but has broken bytes here",
+    "corrupt_utf16": "the file is UTF-16 but has broken bytes here (or it ends in the middle of a character)",
     "bad_csv": "the CSV cannot be read here: {reason}",
     "bad_xlsx": "not a readable Excel workbook: {reason}",
+    "bad_xml": "the workbook is damaged (its XML cannot be read): {reason}",
+    "zip_bomb": "refused: part {part} of the workbook would unpack from {packed} to {size} bytes, far more than "
+    "any real workbook",
+    "zip_too_big": "refused: the workbook would unpack to {size} MB; at most {limit} MB can be read (save a big "
+    "list as CSV UTF-8: up to 100 MB)",
+    "zip_too_many_parts": "refused: the workbook has {count} parts; a real one has far fewer (at most {limit})",
+    "encrypted_xlsx": "the workbook is encrypted; open it in Excel and save it without a password",
+    "ole_workbook": "this is an old .xls file or a workbook saved with a password; open it in Excel and save it "
+    "as .xlsx without a password",
+    "no_sheets": "the workbook has no sheet with cells",
+    "unknown_sheet": "there is no sheet {value}; the workbook has: {choices}",
+    "file_too_big": "the file is {size} MB; at most {limit} MB can be imported (split it into several files)",
+    "too_many_rows": "more than {limit} rows; split the file into several files",
+    "too_many_columns": "more than {limit} columns hold something; remove the columns that are not needed",
+    "cell_too_long": "this cell holds more than {limit} characters",
+    "row_too_long": "this row is longer than {limit}: a cell is far too long, or a quote is never closed",
+    "too_big_for_memory": "the file is too big to be read on this computer",
+    "formula_without_value": "a formula without a saved result, imported as its text: {value} (open the file "
+    "in Excel and save it to keep the results)",
+    "foreign_digits": "{value} holds digits of another script; write the number with 0-9",
+    "ambiguous_number": "{value} cannot be read with certainty (use commas only between groups of three digits, "
+    "a point for decimals)",
+    "bad_time": "not a possible time of day: {value}",
+    "no_owner_column": "the file has no owner column; add --owner NAME (one person owns these clients) or "
+    "--unassigned (import them as needing an owner)",
     "unsupported_file": "only .csv and .xlsx files can be used",
     "file_missing": "the file does not exist",
     "file_unreadable": "the file cannot be read: {reason}",

@@ -137,6 +137,8 @@ def _connect(name: str, opened_key: str, password: str | None = None) -> Databas
         if name != ":memory:":
             _retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
         db.execute("PRAGMA synchronous = FULL")
+        # 32 MB of page cache (the default is 8 MB): a 100,000-client firm's overview joins stay in memory.
+        db.execute("PRAGMA cache_size = -32768")
     except crypto.Error as exc:
         close_db(db)
         raise translate(exc, name) from None

@@ -1,9 +1,12 @@
 """Filling an empty database with the demo firm, in one transaction."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlite_utils import Database
 
-from churnguard_gui.core.demo import demo_firm
+from churnguard_gui.core.agreements import noncompete_period, schedule
+from churnguard_gui.core.demo import demo_firm, demo_risk
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.models import TeamMember
 from churnguard_gui.i18n import tr
@@ -16,8 +19,10 @@ def is_empty(db: Database) -> bool:
     return db.execute("SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM clients)").fetchone()[0] == 0
 
 
-def load_demo(db: Database) -> tuple[int, int]:
-    """Write the demo firm into an empty database; returns (staff, clients)."""
+def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
+    """Write the demo firm into an empty database; returns (staff, clients). early_warning adds what the Risk tab
+    needs to show something in every tile (agreements, a non-compete being paid, a handover begun, warning signs);
+    the app and the `demo` command ask for it, tests that count agreements and handovers start without."""
     if not is_empty(db):
         raise StoreError("not_empty")
     staff, clients = demo_firm()
@@ -34,5 +39,51 @@ def load_demo(db: Database) -> tuple[int, int]:
             write_client(db, item.client, reason="demo")
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
+        if early_warning:
+            add_risk_demo(db, ids)
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)
+
+
+def add_risk_demo(db: Database, ids: list[int], today: dt.date | None = None) -> None:
+    """Inside the demo's transaction: what makes every tile of the Risk tab show something."""
+    from churnguard_gui.core.handover import ChecklistItem, Departure, HandoverPlan
+    from churnguard_gui.i18n import language
+    from churnguard_gui.store.handovers import current_lines, default_template, save_draft
+
+    today = today or dt.date.today()
+    risk = demo_risk(today)
+    year = today.year
+    numbers = iter(range(1, 100))
+
+    def agreement(staff_id: int, kind: str, signed_on: str, **extra: object) -> int:
+        values = {"staff_id": staff_id, "document_no": f"AG-{year}-{next(numbers):05d}", "kind": kind,
+                  "status": "signed", "category": "confidential_duty", "secret_access": 1, "signed_on": signed_on,
+                  "witness": "钱建国", "business": "电子元器件的销售", "region": "广东省", **extra}
+        return db.execute(f"INSERT INTO agreements ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                          list(values.values())).lastrowid
+
+    for index in risk.confidentiality_signed:
+        agreement(ids[index], "both", (today - dt.timedelta(days=300 + index)).isoformat(), months=12,
+                  monthly_compensation=6000, average_wage=20000, minimum_wage=2520)
+    former_id = ids[risk.former]
+    db.execute("UPDATE staff SET status = 'left', notice_date = ?, last_day = ? WHERE id = ?",
+               [risk.former_notice, risk.former_last_day, former_id])
+    start, end = noncompete_period(risk.former_last_day, risk.former_months)
+    deal = agreement(former_id, "both", (today - dt.timedelta(days=900)).isoformat(), months=risk.former_months,
+                     monthly_compensation=risk.former_compensation, average_wage=24000, minimum_wage=2520,
+                     noncompete_start=start, noncompete_end=end)
+    for item in schedule(start, risk.former_months, risk.former_compensation):
+        if item.number in risk.former_paid:
+            db.execute("INSERT INTO compensation_payments (agreement_id, number, amount, paid_on) VALUES (?, ?, ?, ?)",
+                       [deal, item.number, item.amount, item.due_on])
+    for index, kind, days, note in risk.signs:
+        db.execute("INSERT INTO warning_signs (staff_id, kind, noted_on, note) VALUES (?, ?, ?, ?)",
+                   [ids[index], kind, (today - dt.timedelta(days=days)).isoformat(), note])
+    leaving = db.execute("SELECT id, notice_date, last_day FROM staff WHERE status = 'notice' ORDER BY id").fetchone()
+    if leaving is not None:  # a handover begun: saved as a draft (nested: a savepoint in the demo's transaction)
+        items = tuple(ChecklistItem(text, who, (dt.date.fromisoformat(leaving[1]) + dt.timedelta(days=offset))
+                                    .isoformat(), position < risk.tasks_done)
+                      for position, (text, who, offset) in enumerate(default_template(language())))
+        save_draft(db, HandoverPlan(leaving[0], Departure(leaving[1], leaving[2]),
+                                    tuple(current_lines(db, leaving[0])), items))

@@ -402,6 +402,41 @@ END;
 """
 
 
+# Early warning (issue 12): warning signs on the staff record; indexes for the risk figures.
+@migrations()
+def m007_risk(db: Database) -> None:
+    _run_script(db, _RISK)
+
+
+_RISK = """
+CREATE TABLE warning_signs (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('falling_results', 'asked_about_leaving', 'competitor_contact',
+                                       'key_clients_unvisited', 'other')),
+    noted_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
+CREATE INDEX clients_status_value ON clients(status, annual_value);
+CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
+"""
+
+
+@migrations()
+def m008_import_source(db: Database) -> None:
+    """Where a client came from (客户来源), and a flag for clients imported without an owner."""
+    _run_script(db, _IMPORT_SOURCE)
+
+
+_IMPORT_SOURCE = """
+ALTER TABLE clients ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN needs_owner INTEGER NOT NULL DEFAULT 0 CHECK (needs_owner IN (0, 1));
+CREATE INDEX clients_needs_owner ON clients(needs_owner) WHERE needs_owner = 1;
+"""
+
+
 # Personal data law art. 47: a deleted client's or staff member's name must not live on in the audit log. The log
 # stays append-only: its two triggers keep their names (store/check.py looks for them) and still refuse every
 # DELETE and every UPDATE except one, the redaction of a deletion row (same id, time and action; the detail loses

@@ -1,14 +1,26 @@
-"""The Clients, Staff and Agreements tabs, built for the main window and wired to its record actions."""
+"""The Risk, Clients, Staff and Agreements tabs, built for the main window and wired to its record actions."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.risk_tab import RiskTab
 from churnguard_gui.ui.table_models import client_model, staff_model
 
 if TYPE_CHECKING:
     from churnguard_gui.ui.main_window import MainWindow
+
+
+def risk_tab(window: MainWindow) -> RiskTab:
+    tab = RiskTab(window.db, window, db_path=window.db_path)
+    tab.changed.connect(window.refresh)
+    tab.report_requested.connect(window.risk_report)
+    # Not a list: while it is shown, the status bar counts the firm's clients.
+    tab.status_text = lambda: window.tr("{total} {kind}").format(  # type: ignore[method-assign]
+        total=f"{window.clients_tab.model.total():,}", kind=window.tr("clients"))
+    window.risk_tab = tab
+    return tab
 
 
 def clients_tab(window: MainWindow) -> ListTab:

@@ -1,4 +1,4 @@
-"""The main window: a shell of registered tabs (ui/tabs.py), menus, the status bar; records through the context."""
+"""The main window: a shell of registered tabs (ui/tabs.py: Risk, Clients, Staff, Agreements), menus, status bar."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -128,6 +128,10 @@ class MainWindow(QMainWindow):
         screenings.triggered.connect(self.show_screenings)
         for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
+        reports = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.risk_report_action = QAction(self.tr("&Risk report…"), self)
+        self.risk_report_action.triggered.connect(self.risk_report)
+        reports.addAction(self.risk_report_action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in LANGUAGES.items():
             action = QAction(label, self)
@@ -135,9 +139,10 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
 
     def focus_search(self) -> None:
-        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
-        if focus is not None:
-            focus()
+        """Find in the current tab; a tab without a search box (Risk) finds among the clients."""
+        if not hasattr(self.tabs.currentWidget(), "focus_search"):
+            self.tabs.setCurrentWidget(self.clients_tab)
+        self.tabs.currentWidget().focus_search()
 
     # -- layout and counts
     def restore_layout(self) -> None:
@@ -296,7 +301,8 @@ class MainWindow(QMainWindow):
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.db, self, context=self.context).exec()
+        if SettingsDialog(self.db, self, context=self.context).exec() == QDialog.DialogCode.Accepted:
+            self.risk_tab.refresh()
         self.lock.reload()
 
     # -- hiring screen
@@ -372,6 +378,22 @@ class MainWindow(QMainWindow):
         self.worker = operations().run(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
                                        show, self.on_error)
 
+    def risk_report(self) -> None:
+        """The monthly risk report, laid out off the GUI thread, in the preview to save or print."""
+        from churnguard_gui.reports.risk_pdf import build_risk_pdf
+        from churnguard_gui.store.risk import log_risk_report, risk_figures
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        figures = risk_figures(self.db)
+        name = self.tr("Risk report {date}.pdf").format(date=figures.as_of)
+
+        def show(pdf: bytes) -> None:
+            ReportPreview(pdf, name, lambda action, target: log_risk_report(self.db, action, figures.as_of, target),
+                          self).exec()
+
+        self.worker = operations().run(self, self.tr("Preparing the report…"),
+                                       lambda progress: build_risk_pdf(figures), show, self.on_error)
+
     # -- files
     def import_file(self) -> None:
         from churnguard_gui.ui.import_dialog import ImportDialog
@@ -407,7 +429,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Demo firm"), self.tr(
                 "The demo firm goes only into an empty database."))
             return
-        self.attempt(lambda: load_demo(self.db))
+        self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
         report_error(self, error)

@@ -1,4 +1,4 @@
-"""Firm settings: the name on reports, the law for agreements, the minimum wage and the hiring-screen thresholds."""
+"""Firm settings: the name on reports, the law for agreements, the minimum wage, hiring-screen and risk thresholds."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
@@ -8,11 +8,19 @@ from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.firm import Firm
 from churnguard_gui.core.legal import JURISDICTIONS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, REGION_LABELS
 from churnguard_gui.core.messages import problem_text
+from churnguard_gui.core.risk import THRESHOLD_LABELS, THRESHOLD_RANGES, Thresholds
 from churnguard_gui.core.screening import RULE_LABELS, Rules
 from churnguard_gui.core.values import format_money, parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
 from churnguard_gui.store.screenings import save_rules
-from churnguard_gui.store.settings import firm_settings, get_setting, save_firm_settings, set_setting
+from churnguard_gui.store.settings import (
+    firm_settings,
+    get_setting,
+    risk_thresholds,
+    save_firm_settings,
+    save_risk_thresholds,
+    set_setting,
+)
 from churnguard_gui.ui.widgets import message_label, ok_cancel
 
 
@@ -38,6 +46,15 @@ class SettingsDialog(QDialog):
             box.setValue(getattr(current, name))
             box.setToolTip(self.tr(label))
             self.rules[name] = box
+        self.risk: dict[str, QSpinBox] = {}
+        thresholds = risk_thresholds(db)
+        for name, label in THRESHOLD_LABELS.items():
+            box = QSpinBox()
+            box.setObjectName(f"risk_{name}")
+            box.setRange(*THRESHOLD_RANGES[name])
+            box.setValue(getattr(thresholds, name))
+            box.setToolTip(self.tr(label))
+            self.risk[name] = box
         self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Firm's full registered name"), self.firm)
@@ -50,6 +67,9 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel("<b>" + self.tr("Hiring screen thresholds") + "</b>"))
         for name, box in self.rules.items():
             form.addRow(self.tr(RULE_LABELS[name]), box)
+        form.addRow(QLabel("<b>" + self.tr("Early-warning thresholds (Risk tab and risk report)") + "</b>"))
+        for name, box in self.risk.items():
+            form.addRow(self.tr(THRESHOLD_LABELS[name]), box)
         self._security_rows(form)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
@@ -118,4 +138,5 @@ class SettingsDialog(QDialog):
 
         set_setting(self.db, LOCK_SETTING, str(self.lock_minutes.value()))
         save_rules(self.db, Rules(**{name: box.value() for name, box in self.rules.items()}))
+        save_risk_thresholds(self.db, Thresholds(**{name: box.value() for name, box in self.risk.items()}))
         super().accept()

@@ -41,11 +41,12 @@ class TabSpec:
 
 
 TABS: list[TabSpec] = [
+    TabSpec("risk", lambda: tr("Risk"), "churnguard_gui.ui.builtin_tabs:risk_tab", order=5),
     TabSpec("clients", lambda: tr("Clients"), "churnguard_gui.ui.builtin_tabs:clients_tab", order=10),
     TabSpec("staff", lambda: tr("Staff"), "churnguard_gui.ui.builtin_tabs:staff_tab", order=20),
     TabSpec("agreements", lambda: tr("Agreements"), "churnguard_gui.ui.builtin_tabs:agreements_tab", order=30),
     # a new tab: one line here, e.g.
-    # TabSpec("risk", lambda: tr("Risk"), "churnguard_gui.ui.risk_tab:RiskTab", order=40),
+    # TabSpec("visits", lambda: tr("Visits"), "churnguard_gui.ui.visits_tab:VisitsTab", order=40),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread
 
+from churnguard_gui.ui.operations import operations
 from tests.ui.monkey import Monkey
 
 DIALOGS = {"StaffDialog", "ClientDialog", "HandoverWizard", "AgreementWizard", "ScreeningWizard", "ReportPreview",
@@ -18,7 +19,8 @@ def test_monkey_presses_every_button_and_action_on_the_demo_firm(window, qtbot, 
     monkey.patch()
     monkey.press_all(window)
     monkey.trigger_menus(window, skip=(window.tr("&Quit"),))
-    qtbot.waitUntil(lambda: not any(w.isRunning() for w in window.findChildren(QThread)), timeout=20000)
+    qtbot.waitUntil(lambda: not operations().busy() and not any(w.isRunning() for w in window.findChildren(QThread)),
+                    timeout=20000)
     assert monkey.crash_dialogs == []
     assert monkey.dialogs >= DIALOGS, sorted(DIALOGS - monkey.dialogs)
     print(f"{monkey.presses} presses; dialogs: {sorted(monkey.dialogs)}; wizard pages: {monkey.wizard_pages}; "
