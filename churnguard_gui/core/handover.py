@@ -189,6 +189,10 @@ class AgreementLine:
     starts_on: str | None = None
     months: int = 0
     decision: str | None = None  # enforce / waive, decided at departure
+    release_kind: str | None = None  # waiver (at departure, free) / release (during the period, three months)
+    topped_up_by: str = ""  # the region whose floor raised the agreed amount at departure ("" when it did not)
+    business: str = ""  # the non-compete's competing business
+    region: str = ""  # and its region
 
 
 @dataclass(frozen=True)

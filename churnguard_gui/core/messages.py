@@ -126,9 +126,16 @@ TEXTS: dict[str, str] = {
     "wage_missing": "no average monthly wage of the last 12 months is known; the floor uses the minimum wage only",
     "minimum_wage_missing": "enter the local minimum monthly wage: the compensation may not be below it",
     "compensation_missing": "a non-compete needs monthly economic compensation paid during the non-compete period",
-    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: {share}% of the "
-    "12-month average pay is what courts apply when nothing was agreed, and never less than the local minimum wage; "
-    "the wizard does not draft less",
+    "compensation_below_floor": "monthly compensation ¥{amount} is below the firm's policy floor of ¥{floor}: "
+    "{share}% of the 12-month average pay (what courts apply when nothing was agreed; not a legal minimum), and "
+    "never less than the local minimum wage; the wizard does not draft less",
+    "compensation_below_region_floor_choice": "monthly compensation ¥{amount} is below ¥{floor}, {share} of the "
+    "12-month average pay that the Shenzhen regulation on technical secrets sets; the agreement names no technical "
+    "secret, so you may choose the national reference instead — if a court treats the secrets as technical, it "
+    "will award the higher amount",
+    "other_law_mainland": "another law may be chosen only when the place of work is outside mainland China: for "
+    "work done in the mainland PRC labour law applies whatever the contract says (set the place of work in Firm "
+    "settings)",
     "compensation_below_region_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: the firm's "
     "region requires at least {share} of the 12-month average pay, and never less than the local minimum wage",
     "scope_business_missing": "name the competing business the person may not work in (industry, products or "
@@ -145,6 +152,7 @@ TEXTS: dict[str, str] = {
     "states it",
     "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
     "agreement_not_released": "{value} has not been waived or released",
+    "supplement_not_needed": "{value} is on a current template: it needs no supplementary agreement",
     "consent_missing": "the candidate has not signed the notice on personal information: print it, have it "
     "signed, and enter the date",
     "consent_references_missing": "the candidate did not agree to reference checks: a reference may not be called",
@@ -161,6 +169,11 @@ TEXTS: dict[str, str] = {
     "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",
     "checklist_open": "{count} checklist items are not ticked yet (first: {names})",
     "not_empty": "the database already holds staff or clients; the demo firm goes only into an empty one",
+    "visit_in_future": "the visit date {value} is in the future; plan the visit instead",
+    "contract_end_before_start": "the contract end {value} is before its start",
+    "plan_stale": "client {value} changed since the plan was made; open the planner again",
+    "unsupported_scan": "a scan must be a PDF, PNG or JPEG file",
+    "file_too_large": "the file is too large (at most 20 MB)",
 }
 
 

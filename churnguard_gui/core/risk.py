@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from churnguard_gui.core.agreements import Installment, add_months
 
@@ -167,6 +167,9 @@ class RiskFigures:
     unvisited_count: int
     unvisited_value: int
     generated_at: str = ""
+    # The tactics' figures (store/tactics.py): overdue visits by tier schedule, key clients without firm-level
+    # contact for 12 months, renewals due in 60 days, single-contact clients, former employees' clients at risk.
+    tactics: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def flagged(self) -> tuple[Holding, ...]:
@@ -211,6 +214,7 @@ class RiskFigures:
             "warning_signs": [{"staff": s.staff, "kind": s.kind, "noted_on": s.noted_on, "note": s.note}
                               for s in self.signs],
             "key_clients_unvisited": {"count": self.unvisited_count, "value": self.unvisited_value},
+            "tactics": {name: dict(values) for name, values in self.tactics.items()},
         }
 
 

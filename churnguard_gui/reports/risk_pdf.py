@@ -114,7 +114,26 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
          + ntr("{n} person", "{n} people", len(figures.signs_by_staff))),
         (tr("Key clients without a manager visit for {days} days", days=t.visit_days),
          _clients(figures.unvisited_count, figures.unvisited_value)),
+        *_tactic_rows(figures.tactics),
     ]
+
+
+def _tactic_rows(tactics: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
+    """The tactics' figures (none when the figures were made without them)."""
+    labels = (("overdue_visits", tr("Manager visits overdue by the tier schedule")),
+              ("no_firm_contact_12_months", tr("Key clients without firm-level contact for 12 months")),
+              ("renewals_due", tr("Contracts ending within 60 days")),
+              ("former_clients_at_risk", tr("Former employees' clients at risk (12 months after leaving)")))
+    rows = [(label, _clients(tactics[key]["count"], tactics[key]["value"])) for key, label in labels if key in tactics]
+    if "single_contact" in tactics:
+        one = tactics["single_contact"]
+        rows.append((tr("Clients with one contact person on their side"),
+                     _clients(one["one_contact_count"], one["one_contact_value"])))
+    if "former_clients_at_risk" in tactics:
+        went = tactics["former_clients_at_risk"]
+        rows.append((tr("Clients that went with a former employee"),
+                     _clients(went["went_with_former"], went["went_with_former_value"])))
+    return rows
 
 
 def _clients(count: int, value: int) -> str:

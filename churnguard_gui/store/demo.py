@@ -12,6 +12,7 @@ from churnguard_gui.core.models import TeamMember
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import write_client
 from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.demo_tactics import add_tactics_demo
 from churnguard_gui.store.staff import insert_staff
 
 
@@ -21,8 +22,9 @@ def is_empty(db: Database) -> bool:
 
 def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
     """Write the demo firm into an empty database; returns (staff, clients). early_warning adds what the Risk tab
-    needs to show something in every tile (agreements, a non-compete being paid, a handover begun, warning signs);
-    the app and the `demo` command ask for it, tests that count agreements and handovers start without."""
+    and the tactics need to show something (agreements, a non-compete being paid, a handover begun, warning signs,
+    manager visits, firm-level contact, incentives, the former employee's clients followed); the app and the `demo`
+    command ask for it, tests that count agreements, handovers or visits start without."""
     if not is_empty(db):
         raise StoreError("not_empty")
     staff, clients = demo_firm()
@@ -41,6 +43,7 @@ def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
         if early_warning:
             add_risk_demo(db, ids)
+            add_tactics_demo(db)  # after the risk demo: it follows the former employee that one makes
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)
 

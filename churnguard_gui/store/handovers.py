@@ -21,6 +21,7 @@ from churnguard_gui.store.agreements import agreement_lines, record_departure, s
 from churnguard_gui.store.clients import record_owner_change
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
+from churnguard_gui.store.visits import visits_from_handover
 
 _PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
             "ORDER BY cc.is_primary DESC, cc.id LIMIT 1)")
@@ -203,6 +204,7 @@ def finish_handover(db: Database, plan: HandoverPlan, today: str | None = None) 
             record_owner_change(db, line.client_id, plan.staff_id, line.successor_id, today, "exit handover",
                                 handover_id)
             moved += 1
+        visits_from_handover(db, handover_id)  # the key-client visits planned here become visit entries
         audit(db, "handover", handover=handover_id, staff=plan.staff_id, clients_moved=moved)
     return handover_id
 

@@ -437,6 +437,73 @@ CREATE INDEX clients_needs_owner ON clients(needs_owner) WHERE needs_owner = 1;
 """
 
 
+@migrations()
+def m011_tactics(db: Database) -> None:
+    _run_script(db, _TACTICS)
+
+
+# Manager visits (planned and done), firm-level contact, incentives, clients lost after an exit and the
+# signed handover acknowledgements. The clients table already has contract_start/contract_end and
+# last_manager_visit (m001), staff has incentive_terms/vesting_date: no column is added.
+_TACTICS = """
+CREATE TABLE manager_visits (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    planned_on TEXT,
+    visited_on TEXT,
+    manager_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    handover_id INTEGER REFERENCES handovers(id) ON DELETE SET NULL,
+    CHECK (planned_on IS NOT NULL OR visited_on IS NOT NULL)
+);
+CREATE INDEX manager_visits_client ON manager_visits(client_id, visited_on);
+CREATE UNIQUE INDEX manager_visits_handover ON manager_visits(handover_id, client_id) WHERE handover_id IS NOT NULL;
+
+CREATE TABLE firm_contacts (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('greeting', 'letter', 'gift', 'call', 'visit', 'other')),
+    happened_on TEXT NOT NULL,
+    from_whom TEXT NOT NULL DEFAULT '',
+    to_person TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX firm_contacts_client ON firm_contacts(client_id, happened_on);
+
+CREATE TABLE incentives (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('deferred_bonus', 'long_target', 'retention', 'other')),
+    description TEXT NOT NULL DEFAULT '',
+    amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    granted_on TEXT,
+    vests_on TEXT NOT NULL,
+    paid_on TEXT
+);
+CREATE INDEX incentives_staff ON incentives(staff_id);
+
+CREATE TABLE client_losses (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    lost_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('went_with_former', 'other')),
+    former_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    value_lost INTEGER NOT NULL DEFAULT 0 CHECK (value_lost >= 0),
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE handover_acknowledgements (
+    id INTEGER PRIMARY KEY,
+    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+    signed_on TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+"""
+
+
 # Personal data law art. 47: a deleted client's or staff member's name must not live on in the audit log. The log
 # stays append-only: its two triggers keep their names (store/check.py looks for them) and still refuse every
 # DELETE and every UPDATE except one, the redaction of a deletion row (same id, time and action; the detail loses

@@ -24,6 +24,7 @@ from churnguard_gui.core.risk import (
 from churnguard_gui.core.values import parse_date
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting, risk_thresholds
+from churnguard_gui.store.tactics import tactic_figures
 
 EMPLOYED = "('active', 'notice')"
 # The client c (with owner row ot) has nobody else of the firm linked who is still employed.
@@ -86,7 +87,8 @@ def risk_figures(db: Database, today: dt.date | None = None, now: dt.datetime | 
         key_without_noncompete=_key_without_noncompete(db, held, value, thresholds),
         on_notice=_on_notice(db), payments=_payments(db, today),
         signs=warning_signs(db, since=sign_cutoff(today, thresholds)), unvisited_count=unvisited_count,
-        unvisited_value=unvisited_value, generated_at=now.strftime("%Y-%m-%d %H:%M"))
+        unvisited_value=unvisited_value, generated_at=now.strftime("%Y-%m-%d %H:%M"),
+        tactics=tactic_figures(db, today))
 
 
 def _without_confidentiality(db: Database, held) -> tuple[PersonNote, ...]:

@@ -24,7 +24,8 @@ def set_setting(db: Database, key: str, value: str) -> None:
 
 _FIRM_KEYS = {"name": "firm_name", "credit_code": "firm_credit_code", "address": "firm_address",
               "region": "firm_region", "jurisdiction": "jurisdiction", "governing_law": "governing_law",
-              "retention_months": "retention_months"}
+              "retention_months": "retention_months", "place_of_work": "place_of_work",
+              "privacy_contact": "privacy_contact"}
 
 
 def firm_settings(db: Database):

@@ -91,6 +91,7 @@ def run(argv: list[str]) -> int:
     window.show()
     QTimer.singleShot(0, lambda: daily_backup(window))
     QTimer.singleShot(0, window.offer_first_start)
+    QTimer.singleShot(0, window.tactics.on_start)
     try:
         return app.exec()
     finally:

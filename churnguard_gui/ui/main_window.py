@@ -23,6 +23,7 @@ from churnguard_gui.ui.lock import LockGuard
 from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.tabs import registered_tabs
+from churnguard_gui.ui.tactics_menu import install as install_tactics
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.context.database_changed.connect(self._database_changed)
         self._menus()
+        self.tactics = install_tactics(self)
         self.restore_layout()
         self.update_counts()
 
@@ -251,13 +253,14 @@ class MainWindow(QMainWindow):
             self.open_agreement(wizard.agreement_id)
 
     def open_agreement(self, agreement_id: int) -> None:
+        from churnguard_gui.i18n import language
         from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
-        from churnguard_gui.store.agreements import agreement_text, get_agreement, mark_printed, parties
+        from churnguard_gui.store.agreements import get_agreement, mark_printed, parties, printable
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        text = agreement_text(self.db, agreement_id)  # its own template version and parties, as drafted
-        pdf = build_agreement_pdf(text, stored.draft.language)
+        text, translation = printable(self.db, agreement_id, language())  # Chinese signed; English attached
+        pdf = build_agreement_pdf(text, "zh", translation)
         name = f"{stored.document_no} {parties(self.db, stored.draft.staff_id).name}.pdf"
         ReportPreview(pdf, name, lambda action, target: mark_printed(self.db, agreement_id, target), self).exec()
         self.refresh()
@@ -283,14 +286,18 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, agreement_id: int) -> None:
         """The waiver or release notice, to print and have the leaver sign for (every print audited)."""
+        from churnguard_gui.i18n import language
         from churnguard_gui.reports.notice_pdf import build_notice_pdf
         from churnguard_gui.store.agreements import get_agreement, log_notice_printed, notice_for
+        from churnguard_gui.ui.agreement_dialogs import ask_delivery
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        notice = notice_for(self.db, agreement_id, stored.draft.language)
-        ReportPreview(build_notice_pdf(notice), f"{stored.document_no} {notice.title}.pdf",
+        notice = notice_for(self.db, agreement_id, "zh")  # the Chinese notice is the one signed for
+        english = notice_for(self.db, agreement_id, "en") if language() != "zh" else None
+        ReportPreview(build_notice_pdf(notice, english), f"{stored.document_no} {notice.title}.pdf",
                       lambda action, target: log_notice_printed(self.db, agreement_id, target), self).exec()
+        ask_delivery(self.db, agreement_id, self)
 
     def compensation(self) -> None:
         from churnguard_gui.ui.agreement_dialogs import CompensationDialog

@@ -25,6 +25,7 @@ from churnguard_gui.store.risk import client_count, risk_figures, single_threade
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
+MIN_TILE_HEIGHT = 72
 BACKGROUND_FROM = 20_000  # clients: from here the figures are computed off the GUI thread (about 0.1 s per 20,000)
 HANDOVER_LABELS = {"none": "not started", "draft": "draft", "handed_over": "clients handed over",
                    "complete": "complete"}
@@ -53,12 +54,13 @@ class Tile(QPushButton):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
 
-    # A push button sizes itself by its own text: as tall as the labels inside want, down to 80 when squeezed.
+    # A push button sizes itself by its own text: as tall as the labels inside want, down to 72 when squeezed
+    # (three rows of tiles, with the tactics', still fit a 700×500 window).
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint().expandedTo(QSize(120, 80))
+        return self.layout().sizeHint().expandedTo(QSize(120, MIN_TILE_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(120, 80)
+        return QSize(120, MIN_TILE_HEIGHT)
 
     def show_figure(self, number: str, caption: str, detail: str, colour: str) -> None:
         self.number.setText(f"<span style='font-size: 20pt; font-weight: bold; color: {colour};'>{number}</span>")
@@ -106,7 +108,7 @@ class RiskTab(QWidget):
                 ("concentration", self.show_concentration), ("single_threaded", self.show_single_threaded),
                 ("confidentiality", self.show_without_confidentiality), ("noncompete", self.show_key_people),
                 ("notice", self.show_notice), ("compensation", self.show_payments), ("signs", self.show_signs),
-                ("unvisited", self.show_unvisited))):
+                ("unvisited", self.show_unvisited), *self._tactic_tiles())):
             tile = Tile(name)
             tile.clicked.connect(opener)
             self.tiles[name] = tile
@@ -246,6 +248,7 @@ class RiskTab(QWidget):
             f"{f.unvisited_count:,}", self.tr("key clients not visited by a manager for {days} days").format(
                 days=t.visit_days), self.tr("¥{value}").format(value=format_money(f.unvisited_value)),
             AMBER if f.unvisited_count else GREEN)
+        self.show_tactics(f.tactics)
         self.chart_title.setText("<b>" + self.tr("Concentration: each salesperson's share of client value")
                                  + "</b>")
         if self.canvas is None:  # the tab and its numbers first; matplotlib loads after they are on screen
@@ -259,6 +262,52 @@ class RiskTab(QWidget):
                                  for c in f.single_threaded_top])
         self.top_view.resizeColumnToContents(1)
         self.top_view.setColumnWidth(0, max(200, self.top_view.width() - 260))
+
+    # -- the tactics' tiles (store/tactics.py), each opening the tactic's own window
+    def _tactic_tiles(self) -> tuple:
+        return (("firm_contact", lambda: self._open_tactic("firm_contact")),
+                ("renewals", lambda: self._open_tactic("renewals")),
+                ("one_contact", lambda: self._open_tactic("one_contact")),
+                ("former_clients", lambda: self._open_tactic("former_clients")))
+
+    def show_tactics(self, tactics: dict[str, dict[str, int]]) -> None:
+        if not tactics:
+            return
+        firm, renewals = tactics["no_firm_contact_12_months"], tactics["renewals_due"]
+        one, former = tactics["single_contact"], tactics["former_clients_at_risk"]
+        visits = tactics["overdue_visits"]
+        self.tiles["firm_contact"].show_figure(
+            f"{firm['count']:,}", self.tr("key clients without firm-level contact for 12 months"),
+            self.tr("¥{value}; manager visits overdue by schedule: {visits}").format(
+                value=format_money(firm["value"]), visits=f"{visits['count']:,}"), AMBER if firm["count"] else GREEN)
+        self.tiles["renewals"].show_figure(
+            f"{renewals['count']:,}", self.tr("contracts ending within 60 days"),
+            self.tr("¥{value}").format(value=format_money(renewals["value"])), AMBER if renewals["count"] else GREEN)
+        self.tiles["one_contact"].show_figure(
+            f"{one['one_contact_count']:,}", self.tr("clients with one contact person on their side"),
+            self.tr("¥{value}").format(value=format_money(one["one_contact_value"])),
+            AMBER if one["one_contact_count"] else GREEN)
+        self.tiles["former_clients"].show_figure(
+            f"{former['count']:,}", self.tr("former employees' clients at risk"),
+            self.tr("{went} went with a former employee (¥{value})").format(
+                went=former["went_with_former"], value=format_money(former["went_with_former_value"])),
+            RED if former["went_with_former"] else AMBER if former["count"] else GREEN)
+
+    def _open_tactic(self, name: str) -> None:
+        if name == "firm_contact":
+            from churnguard_gui.ui.firm_contact_dialog import FirmContactDialog as Dialog
+        elif name == "renewals":
+            from churnguard_gui.ui.renewals_dialog import RenewalsDialog as Dialog
+        elif name == "one_contact":
+            from churnguard_gui.ui.backups_dialog import BackupsDialog as Dialog
+        else:
+            from churnguard_gui.ui.former_clients_dialog import FormerClientsDialog as Dialog
+        dialog = Dialog(self.db, self)
+        if name == "one_contact":
+            dialog.tabs.setCurrentIndex(1)
+        dialog.exec()
+        self.changed.emit()
+        self.refresh()
 
     def _draw_chart(self) -> None:
         from churnguard_gui.reports.risk_chart import draw_concentration

@@ -6,7 +6,13 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.firm import Firm
-from churnguard_gui.core.legal import JURISDICTIONS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, REGION_LABELS
+from churnguard_gui.core.legal import (
+    JURISDICTIONS,
+    MAX_RETENTION_MONTHS,
+    MIN_RETENTION_MONTHS,
+    PLACE_LABELS,
+    REGION_LABELS,
+)
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.risk import THRESHOLD_LABELS, THRESHOLD_RANGES, Thresholds
 from churnguard_gui.core.screening import RULE_LABELS, Rules
@@ -59,11 +65,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Firm's full registered name"), self.firm)
         self._legal_rows(form)
+        form.addRow(self.tr("Place of work"), self.place_of_work)
         form.addRow(self.tr("Law for agreements"), self.jurisdiction)
         form.addRow(self.tr("Governing law (Other jurisdiction)"), self.governing_law)
         form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
-        form.addRow(QLabel(self.tr("Outside China, choose “Other jurisdiction”: the legal checks then warn instead of "
-                                   "refusing.")))
+        form.addRow(QLabel(self.tr("Only when the place of work is outside mainland China may you choose “Other "
+                                   "jurisdiction”: the legal checks then warn instead of refusing.")))
         form.addRow(QLabel("<b>" + self.tr("Hiring screen thresholds") + "</b>"))
         for name, box in self.rules.items():
             form.addRow(self.tr(RULE_LABELS[name]), box)
@@ -108,6 +115,12 @@ class SettingsDialog(QDialog):
         self.region.setCurrentIndex(max(self.region.findData(firm.region), 0))
         self.governing_law = QLineEdit(firm.governing_law)
         self.governing_law.setPlaceholderText(self.tr("e.g. the laws of Singapore"))
+        self.place_of_work = QComboBox()
+        for code, label in PLACE_LABELS.items():
+            self.place_of_work.addItem(self.tr(label), code)
+        self.place_of_work.setCurrentIndex(max(self.place_of_work.findData(firm.place_of_work), 0))
+        self.privacy_contact = QLineEdit(firm.privacy_contact)
+        self.privacy_contact.setPlaceholderText(self.tr("e.g. HR, Zhao Min, 0755-86001234, hr@example.com"))
         self.retention = QSpinBox()
         self.retention.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
         self.retention.setValue(firm.retention_months)
@@ -116,11 +129,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Registered address"), self.address)
         form.addRow(self.tr("Region (compensation floor)"), self.region)
         form.addRow(self.tr("Keep screenings of candidates not hired"), self.retention)
+        form.addRow(self.tr("Contact for personal information"), self.privacy_contact)
 
     def _firm(self) -> Firm:
         return Firm(self.firm.text().strip(), self.credit_code.text().strip().upper(), self.address.text().strip(),
                     self.region.currentData(), self.jurisdiction.currentData(), self.governing_law.text().strip(),
-                    self.retention.value())
+                    self.retention.value(), self.place_of_work.currentData(), self.privacy_contact.text().strip())
 
     def accept(self) -> None:
         try:

@@ -37,7 +37,11 @@ def numbers(tab: RiskTab) -> dict[str, str]:
 
 def test_tiles_show_the_hand_computed_figures(tab):
     assert numbers(tab) == {"concentration": "1", "single_threaded": "4", "confidentiality": "3", "noncompete": "2",
-                            "notice": "1", "compensation": "1 / 3", "signs": "1", "unvisited": "2"}
+                            "notice": "1", "compensation": "1 / 3", "signs": "1", "unvisited": "2",
+                            # the tactics' tiles: no firm-level contact yet with the active A/B clients C01, C02,
+                            # C03, C04, C10; no contract dates imported; no contact persons imported, so all 7 active
+                            # clients have one or none; 赵磊 owned no client, so no former client is followed
+                            "firm_contact": "5", "renewals": "0", "one_contact": "7", "former_clients": "0"}
     assert "Largest: 张伟 64.0%" in tab.tiles["concentration"].detail.text()
     assert "¥2,050,000" in tab.tiles["single_threaded"].detail.text()
     assert tab.tiles["confidentiality"].detail.text() == "刘洋、张伟、王强"
@@ -206,3 +210,20 @@ def test_a_large_firm_is_computed_off_the_gui_thread(qtbot, firm, db_path, monke
     qtbot.waitUntil(lambda: widget.worker is None, timeout=20000)
     assert numbers(widget)["single_threaded"] == "4" and computed_in and computed_in[0] is not firm
     assert widget.refresh_button.isEnabled() and "Computing…" not in widget.heading.text()
+
+
+@pytest.mark.parametrize(("tile", "dialog"), [("firm_contact", "FirmContactDialog"), ("renewals", "RenewalsDialog"),
+                                              ("one_contact", "BackupsDialog"),
+                                              ("former_clients", "FormerClientsDialog")])
+def test_each_tactic_tile_opens_the_tactic(tab, qtbot, monkeypatch, tile, dialog):
+    opened = []
+
+    def run(shown: QDialog) -> int:
+        opened.append(type(shown).__name__)
+        if tile == "one_contact":
+            assert shown.tabs.currentIndex() == 1  # the clients with one contact person
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", run)
+    qtbot.mouseClick(tab.tiles[tile], Qt.MouseButton.LeftButton)
+    assert opened == [dialog]
