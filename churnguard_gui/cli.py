@@ -1,18 +1,19 @@
 """Headless commands (demo, import, export, check, handover-report, risks, risk-report, purge, backup, backups,
-restore), built on core and store only."""
+restore, set-password, recovery-sheet, measures), built on core and store only."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Sequence
 
 from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
+from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's (an encrypted database)
 
 COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report", "purge", "backup",
-            "backups", "restore")
+            "backups", "restore", "set-password", "recovery-sheet", "measures")
+PASSWORD_ENV, NEW_PASSWORD_ENV = "CHURNGUARD_PASSWORD", "CHURNGUARD_NEW_PASSWORD"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     purge = sub.add_parser("purge", help=tr("anonymise the screenings of candidates not hired after the retention "
                                             "period"))
     purge.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
+    pw = sub.add_parser("set-password", help=tr("encrypt the database with a password, change it, or remove it "
+                                                "(new password from CHURNGUARD_NEW_PASSWORD or a prompt)"))
+    pw.add_argument("--remove", action="store_true", help=tr("remove the password (the file is stored plain again)"))
+    sheet = sub.add_parser("recovery-sheet", help=tr("write the password recovery sheet as PDF (never the password)"))
+    sheet.add_argument("--out", required=True, metavar="FILE.pdf")
+    meas = sub.add_parser("measures", help=tr("list the measures taken to keep trade secrets; --out writes the "
+                                              "record as PDF"))
+    meas.add_argument("--out", metavar="FILE.pdf")
+    meas.add_argument("--add", metavar="TEXT", help=tr("record a measure taken outside the app"))
+    meas.add_argument("--on", metavar="DATE", help=tr("the date of the measure added (default: today)"))
     return parser
 
 
@@ -90,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ChurnError as error:
         _report(error, args.db)
         return 1
-    except (sqlite3.Error, OSError) as exc:  # a database or disk failure mid-command: worded, never a traceback
+    except (*DB_ERRORS, OSError) as exc:  # a database or disk failure mid-command: worded, never a traceback
         from churnguard_gui.store.db import translate
 
         _report(translate(exc, args.db), args.db)
@@ -131,10 +142,14 @@ def _run(args: argparse.Namespace) -> int:
     from churnguard_gui.store.db import default_db_path, open_db
 
     sweep()
+    path = args.db or str(default_db_path())
+    _unlock(path)
+    if args.command == "set-password":
+        return _set_password(path, args.remove)
     if args.command == "restore":
-        return _restore(args.db or str(default_db_path()), args.backup)
+        return _restore(path, args.backup)
     if args.command == "backups":
-        return _backups(args.db or str(default_db_path()))
+        return _backups(path)
     db = open_db(args.db)
     try:
         if args.command == "backup":
@@ -158,6 +173,10 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
+        if args.command == "recovery-sheet":
+            return _recovery_sheet(db, path, args.out)
+        if args.command == "measures":
+            return _measures(db, args)
         if args.command in ("risks", "risk-report"):
             return _risks(db, args)
         if args.command == "purge":
@@ -185,10 +204,120 @@ def _run(args: argparse.Namespace) -> int:
     return 2
 
 
+def _ask(prompt: str, env: str) -> str:
+    """A password from the environment variable, else from a prompt on the terminal (no terminal: refused)."""
+    import getpass
+    import os
+
+    given = os.environ.get(env)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        from churnguard_gui.core.errors import StoreError
+
+        raise StoreError("password_no_tty", details={"env": env})
+    return getpass.getpass(prompt)
+
+
+def _unlock(path: str) -> None:
+    """An encrypted database: its password is read (CHURNGUARD_PASSWORD or a prompt) and checked before any work."""
+    from churnguard_gui.core.errors import StoreError
+    from churnguard_gui.store import crypto
+
+    if not crypto.is_encrypted(path):
+        return
+    try:
+        password = _ask(tr("Password of {file}: ", file=path), PASSWORD_ENV)
+    except StoreError as error:
+        raise StoreError("password_needed", file=path) if error.code == "password_no_tty" else error from None
+    if not password:
+        raise StoreError("password_needed", file=path)
+    crypto.connect(path, password, file=path).close()  # a wrong password: one line, exit 1, nothing touched
+    crypto.remember(path, password)
+
+
+def _set_password(path: str, remove: bool) -> int:
+    from churnguard_gui.core.errors import StoreError
+    from churnguard_gui.store import crypto
+    from churnguard_gui.store.password import change_password
+
+    new = None
+    if not remove:
+        new = _ask(tr("New password: "), NEW_PASSWORD_ENV)
+        crypto.check_new_password(new)
+        if NEW_PASSWORD_ENV not in __import__("os").environ and _ask(tr("New password again: "), "") != new:
+            raise StoreError("password_mismatch")
+    result = change_password(path, new, crypto.password_for(path))
+    texts = {"password_set": tr("{file} is now encrypted with the new password.", file=path),
+             "password_changed": tr("The password of {file} was changed.", file=path),
+             "password_removed": tr("The password of {file} was removed; the file is stored plain again.",
+                                    file=path)}
+    print(texts[result.action])
+    if result.backups:
+        print(ntr("{n} backup was re-encrypted the same way.", "{n} backups were re-encrypted the same way.",
+                  len(result.backups)) if new else
+              ntr("{n} backup was decrypted the same way.", "{n} backups were decrypted the same way.",
+                  len(result.backups)))
+    for skipped in result.skipped:
+        print(tr("Left as it was (its password is not this one): {file}", file=skipped))
+    if new:
+        print(tr("Print the recovery sheet and keep it safe: a lost password cannot be recovered."))
+    return 0
+
+
+def _measures(db, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from churnguard_gui.core.files import atomic_write
+    from churnguard_gui.reports.measures_pdf import build_measures_pdf, measure_text
+    from churnguard_gui.store.db import audited_file
+    from churnguard_gui.store.measures import add_measure, measures
+    from churnguard_gui.store.settings import get_setting
+
+    if args.add:
+        add_measure(db, args.on or dt.date.today().isoformat(), args.add)
+    found = measures(db)
+    for measure in found:
+        print(f"{measure.on}  {measure_text(measure)}")
+    if args.out:
+        pdf = build_measures_pdf(found, get_setting(db, "firm_name"))
+        with audited_file(db, args.out, "report_saved", report="measures"), atomic_write(args.out, "wb") as handle:
+            handle.write(pdf)
+        print(tr("Record of measures written to {file}.", file=args.out))
+    return 0
+
+
+def _recovery_sheet(db, path: str, out: str) -> int:
+    from churnguard_gui.core.files import atomic_write
+    from churnguard_gui.reports.recovery_sheet import build_recovery_sheet
+    from churnguard_gui.store.db import audited_file
+    from churnguard_gui.store.password import recovery_facts
+
+    pdf = build_recovery_sheet(recovery_facts(db, path))
+    with audited_file(db, out, "report_saved", report="recovery_sheet"), atomic_write(out, "wb") as handle:
+        handle.write(pdf)
+    print(tr("Recovery sheet written to {file}.", file=out))
+    return 0
+
+
 def _restore(db_file: str, backup: str) -> int:
+    from churnguard_gui.core.errors import StoreError
+    from churnguard_gui.store import crypto
     from churnguard_gui.store.backup import restore
 
-    kept = restore(db_file, backup)
+    try:
+        kept = restore(db_file, backup)
+    except StoreError as error:
+        if error.code not in ("password_needed", "password_wrong") or not crypto.is_encrypted(backup):
+            raise
+        if error.code == "password_wrong" and not sys.stdin.isatty():
+            raise StoreError("password_wrong", file=backup) from None
+        env = PASSWORD_ENV if error.code == "password_needed" else ""
+        try:
+            password = _ask(tr("Password of the backup {file}: ", file=backup), env)
+        except StoreError:
+            raise StoreError("password_needed", file=backup) from None
+        kept = restore(db_file, backup, password=password)
     print(tr("Restored {backup} into {db}.", backup=backup, db=db_file))
     if kept is not None:
         print(tr("The database as it was before is kept in {file}.", file=kept))

@@ -5,6 +5,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from churnguard_gui.core.private import create_private, private_folder
+
 _folder: Path | None = None
 
 
@@ -27,7 +29,8 @@ def register(tmp: str | Path) -> Path | None:
     folder = pending_folder()
     marker = folder / f"{os.getpid()}-{Path(tmp).name}.txt"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        create_private(marker)
         marker.write_text(str(Path(tmp).resolve()), encoding="utf-8")
     except OSError:
         return None  # a read-only home must not stop an export

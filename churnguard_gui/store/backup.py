@@ -13,6 +13,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
+from churnguard_gui.core.private import create_private, private_file, private_folder
+from churnguard_gui.store import crypto
 
 FOLDER_SETTING = "backup_folder"
 DAILY, WEEKLY, MONTHLY, NEWEST = 7, 4, 12, 3  # rotation: newest per day / ISO week / month, and the newest three
@@ -49,8 +51,8 @@ def backup_folder(db_path: str | Path, db: Database | None = None) -> Path:
         else:
             row = _read_only(db_path, "SELECT value FROM settings WHERE key = ?", [FOLDER_SETTING])
         chosen = row[0] if row else ""
-    except (sqlite3.Error, OSError):
-        pass  # a damaged database still has its backups beside it
+    except (*crypto.Error, StoreError, OSError):
+        pass  # a damaged (or still locked) database still has its backups beside it
     return Path(chosen) if chosen else default_folder(db_path)
 
 
@@ -67,8 +69,12 @@ def make_backup(db: Database, db_path: str | Path, reason: str = "manual", folde
                 audited: bool = True) -> Path:
     """Copy the open database into the backup folder, verify the copy, and only then rotate older ones out.
 
-    audited=False when the caller's own audit row names the backup (an import, a handover)."""
+    audited=False when the caller's own audit row names the backup (an import, a handover). The copy of an
+    encrypted database is made through its keyed connection into a file keyed with the same password: a backup
+    is never plain when the database is not."""
     from churnguard_gui.store.db import translate
+
+    password = crypto.password_for(db_path) if crypto.is_keyed(db.conn) else None
 
     folder = folder or backup_folder(db_path, db)
     stamp = dt.datetime.now()
@@ -78,20 +84,22 @@ def make_backup(db: Database, db_path: str | Path, reason: str = "manual", folde
         final = folder / f"{Path(db_path).stem}-{stamp:%Y%m%d-%H%M%S}-{reason}.db"
     tmp = folder / f".{final.name}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists() or folder == default_folder(db_path):
+            private_folder(folder)  # one we create, or the one beside the database: 0700
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        copy = sqlite3.connect(str(tmp), isolation_level=None)
+        create_private(tmp)  # the copy is 0600 from its first byte
+        copy = crypto.connect(str(tmp), password) if password else sqlite3.connect(str(tmp), isolation_level=None)
         try:
             db.conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # a self-contained file: no -wal beside a backup
         finally:
             copy.close()
         _fsync(tmp)
-        verify(tmp)
+        verify(tmp, password) if password else verify(tmp)
         os.replace(tmp, final)
         _fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *crypto.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         error = translate(exc, str(final))
@@ -127,17 +135,18 @@ def _audit(db: Database, action: str, **detail: object) -> None:
 
     if db.conn.in_transaction:
         return
-    with contextlib.suppress(StoreError, sqlite3.Error), writing(db):
+    with contextlib.suppress(StoreError, *crypto.Error), writing(db):
         audit(db, action, **detail)
 
 
-def verify(path: str | Path) -> tuple[int, int]:
-    """Full integrity check, our application id and every table on a copy; (clients, staff) when all is well."""
+def verify(path: str | Path, password: str | None = None) -> tuple[int, int]:
+    """Full integrity check, our application id and every table on a copy; (clients, staff) when all is well.
+    An encrypted copy needs its password (password_needed / password_wrong otherwise)."""
     from churnguard_gui.store.db import APPLICATION_ID, REQUIRED_TABLES
 
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = crypto.open_file(path, password, read_only=True)
+    except crypto.Error as exc:
         raise StoreError("backup_damaged", file=str(path), details={"detail": str(exc)}) from None
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
@@ -151,7 +160,7 @@ def verify(path: str | Path) -> tuple[int, int]:
             raise StoreError("backup_damaged", file=str(path), details={"detail": ", ".join(missing)})
         return (conn.execute("SELECT count(*) FROM clients").fetchone()[0],
                 conn.execute("SELECT count(*) FROM staff").fetchone()[0])
-    except sqlite3.Error as exc:
+    except crypto.Error as exc:
         raise StoreError("backup_damaged", file=str(path), details={"detail": str(exc)}) from None
     finally:
         conn.close()
@@ -204,6 +213,7 @@ def list_backups(db_path: str | Path, folder: Path | None = None, counts: bool =
     """The backups of this database, newest first, with size and (when readable) client and staff counts."""
     folder = folder or backup_folder(db_path)
     stem = Path(db_path).stem
+    password = crypto.password_for(db_path)
     infos = []
     for path in folder.glob(f"{stem}-*.db") if folder.is_dir() else ():
         parsed = _parse(path, stem)
@@ -211,14 +221,14 @@ def list_backups(db_path: str | Path, folder: Path | None = None, counts: bool =
             continue
         clients = staff = None
         if counts:
-            with contextlib.suppress(sqlite3.Error, OSError):
-                clients, staff = _counts(path)
+            with contextlib.suppress(*crypto.Error, StoreError, OSError):
+                clients, staff = _counts(path, password)
         infos.append(BackupInfo(path, parsed[0], parsed[1], path.stat().st_size, clients, staff))
     return sorted(infos, key=lambda info: info.made, reverse=True)
 
 
-def _counts(path: Path) -> tuple[int, int]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _counts(path: Path, password: str | None) -> tuple[int, int]:
+    conn = crypto.open_file(path, password, read_only=True)
     try:
         return (conn.execute("SELECT count(*) FROM clients").fetchone()[0],
                 conn.execute("SELECT count(*) FROM staff").fetchone()[0])
@@ -240,7 +250,7 @@ def newest_verified(db_path: str | Path, folder: Path | None = None) -> BackupIn
     """The newest backup that passes the full check now (offered when the database is damaged)."""
     for info in list_backups(db_path, folder, counts=False):
         try:
-            clients, staff = verify(info.path)
+            clients, staff = verify(info.path, crypto.password_for(db_path))
         except StoreError:
             continue
         return BackupInfo(info.path, info.made, info.reason, info.size, clients, staff)
@@ -255,16 +265,19 @@ def daily_backup(db: Database, db_path: str | Path, today: dt.date | None = None
     return make_backup(db, db_path, reason="daily")
 
 
-def restore(db_path: str | Path, backup: str | Path) -> Path | None:
+def restore(db_path: str | Path, backup: str | Path, password: str | None = None) -> Path | None:
     """Put a verified backup in place of the database (which must not be open). The current file is backed up
-    first, or, if damaged, kept byte for byte in a folder beside it; returns that copy."""
+    first, or, if damaged, kept byte for byte in a folder beside it; returns that copy. An encrypted backup opens
+    only with its password (given, else the database's own): the restored database then has that password."""
     from churnguard_gui.store import walguard
     from churnguard_gui.store.db import DamagedDatabase, close_db, inspect, is_open_here, open_db, translate
 
     db_path, backup = Path(db_path), Path(backup)
     if not backup.exists():
         raise StoreError("file_missing", file=str(backup))
-    verify(backup)
+    password = password or crypto.password_for(db_path)
+    backup_encrypted = crypto.is_encrypted(backup)
+    verify(backup, password)
     if is_open_here(db_path) or walguard.in_use_elsewhere(db_path):
         raise StoreError("db_locked", file=str(db_path))
     folder = backup_folder(db_path)
@@ -282,12 +295,15 @@ def restore(db_path: str | Path, backup: str | Path) -> Path | None:
                 kept = _keep_damaged(db_path)
         tmp = db_path.parent / f".{db_path.name}.restoring.tmp"
         shutil.copyfile(backup, tmp)
+        private_file(tmp)
         _fsync(tmp)
         _set_aside_wal(db_path)
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
     except OSError as exc:
         raise translate(exc, str(db_path)) from None
+    if backup_encrypted and password:
+        crypto.remember(db_path, password)
     restored = open_db(db_path, backup_before_migrating=False)
     try:
         _audit(restored, "restore", file=str(backup), previous=str(kept or ""))
@@ -298,12 +314,12 @@ def restore(db_path: str | Path, backup: str | Path) -> Path | None:
 
 def _keep_damaged(db_path: Path) -> Path:
     """A damaged database (and its WAL) copied byte for byte into a folder beside it before a restore."""
-    folder = db_path.parent / f"{db_path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(db_path.parent / f"{db_path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             shutil.copy2(source, folder / source.name)
+            private_file(folder / source.name)
     return folder / db_path.name
 
 

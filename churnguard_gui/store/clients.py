@@ -123,10 +123,10 @@ def record_owner_change(db: Database, client_id: int, old: int | None, new: int 
 
 
 def delete_client(db: Database, client_id: int) -> None:
-    client = get_client(db, client_id)
+    get_client(db, client_id)  # not_found for a client already gone
     with writing(db):
         db.execute("DELETE FROM clients WHERE id = ?", [client_id])
-        audit(db, "delete_client", id=client_id, name=client.name, code=client.code)
+        audit(db, "delete_client", id=client_id)  # who and when, never the deleted client's name (PIPL art. 47)
 
 
 def client_name_index(db: Database) -> dict[str, int]:

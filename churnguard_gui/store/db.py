@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import StoreError
-from churnguard_gui.store import walguard
+from churnguard_gui.core.private import create_private, private_folder, private_sidecars
+from churnguard_gui.store import crypto, walguard
 from churnguard_gui.store.migrations import migrations
 
 APPLICATION_ID = 0x43475244  # "CGRD"
@@ -56,21 +57,30 @@ def default_db_path() -> Path:
     return Path(user_data_dir("ChurnGuard", appauthor=False)) / "churnguard.db"
 
 
-def open_db(path: str | Path | None = None, *, create: bool = True, backup_before_migrating: bool = True
-            ) -> Database:
+def open_db(path: str | Path | None = None, *, create: bool = True, backup_before_migrating: bool = True,
+            password: str | None = None) -> Database:
     """Open (and create or upgrade) the database at path; ':memory:' gives a private one for tests.
 
     An existing file is checked read-only first (a leftover WAL kept aside and tried on a copy); a damaged or
-    foreign file raises DamagedDatabase and is not written to."""
+    foreign file raises DamagedDatabase and is not written to. An encrypted file needs its password (given, or
+    remembered by crypto.remember): none raises password_needed, a wrong one password_wrong."""
     target = default_db_path() if path is None else path
     if str(target) == ":memory:":
         return _connect(":memory:", ":memory:")
     target = Path(target)
     if not target.exists() and not create:
         raise StoreError("file_missing", file=str(target))
+    if crypto.is_encrypted(target):
+        return _open_encrypted(target, password or crypto.password_for(target), backup_before_migrating)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and not is_open_here(target):  # already open here: checked then, its WAL is live
+        if not target.parent.exists() or path is None:
+            private_folder(target.parent)  # a folder we create (or the per-user data folder) is 0700
+        existed = target.exists()
+        if existed:
+            private_sidecars(target)  # 0600, before SQLite opens it (it gives a new -wal/-shm the file's mode)
+        else:
+            create_private(target)
+        if existed and not is_open_here(target):  # already open here: checked then, its WAL is live
             with walguard.opening(target):
                 walguard.keep_stray_wal(target, inspect)
                 inspect(target)
@@ -87,6 +97,32 @@ def open_db(path: str | Path | None = None, *, create: bool = True, backup_befor
     return db
 
 
+def _open_encrypted(target: Path, password: str | None, backup_before_migrating: bool) -> Database:
+    """An encrypted database: keyed through sqlcipher3, then the same checks as a plain one on that connection."""
+    if not password:
+        raise StoreError("password_needed", file=str(target))
+    private_sidecars(target)
+    db = _connect(str(target), key(target), password)
+    crypto.remember(target, password)  # for this process's other connections (workers, backups)
+    try:
+        _inspect_open(db.conn, str(target))
+    except crypto.OperationalError as exc:
+        close_db(db)
+        raise translate(exc, str(target)) from None
+    except crypto.DatabaseError as exc:
+        close_db(db)
+        raise DamagedDatabase("db_damaged", file=str(target), details={"detail": plain(str(exc))}) from None
+    except BaseException:
+        close_db(db)
+        raise
+    try:
+        _upgrade(db, target if backup_before_migrating else None)
+    except BaseException:
+        close_db(db)
+        raise
+    return db
+
+
 def key(path: str | Path) -> str:
     return str(Path(path).resolve())
 
@@ -95,23 +131,27 @@ def is_open_here(path: str | Path) -> bool:
     return _open_here[key(path)] > 0
 
 
-def _connect(name: str, opened_key: str) -> Database:
+def _connect(name: str, opened_key: str, password: str | None = None) -> Database:
     try:
         # Autocommit outside explicit transactions: every write path opens its own with writing().
-        conn = sqlite3.connect(name, timeout=BUSY_TIMEOUT, isolation_level=None)
-    except sqlite3.Error as exc:
+        if password:
+            conn = crypto.connect(name, password, timeout=BUSY_TIMEOUT)
+        else:
+            conn = sqlite3.connect(name, timeout=BUSY_TIMEOUT, isolation_level=None)
+    except crypto.Error as exc:
         raise translate(exc, name) from None
     db = ChurnDatabase(conn, execute_plugins=False)
     _open_here[opened_key] += 1
     db.opened_key = opened_key
     try:
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # a deleted record's bytes are overwritten, not left in free pages
         if name != ":memory:":
             _retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL"))
         db.execute("PRAGMA synchronous = FULL")
         # 32 MB of page cache (the default is 8 MB): a 100,000-client firm's overview joins stay in memory.
         db.execute("PRAGMA cache_size = -32768")
-    except sqlite3.Error as exc:
+    except crypto.Error as exc:
         close_db(db)
         raise translate(exc, name) from None
     return db
@@ -120,7 +160,7 @@ def _connect(name: str, opened_key: str) -> Database:
 def close_db(db: Database) -> None:
     """Close a connection opened by open_db (its WAL is then no longer live for this process)."""
     opened = getattr(db, "opened_key", None)
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(*crypto.Error):
         db.conn.close()
     if opened and _open_here[opened] > 0:
         _open_here[opened] -= 1
@@ -138,20 +178,24 @@ def inspect(path: str | Path) -> None:
         raise translate(exc, name) from None
     if not header:
         return  # an empty file: a new database
-    if not header.startswith(b"SQLite format 3\x00"):
+    encrypted = crypto.is_encrypted(path)
+    if not header.startswith(b"SQLite format 3\x00") and not encrypted:
         raise DamagedDatabase("not_sqlite", file=name)
     before = {suffix: Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")}
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
-    except sqlite3.Error as exc:
+        if encrypted:
+            conn = crypto.open_file(path, crypto.password_for(path), read_only=True)
+        else:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except crypto.Error as exc:
         raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
     try:
         _inspect_open(conn, name)
-    except sqlite3.OperationalError as exc:
+    except crypto.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise StoreError("db_locked", file=name) from None
         raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseError as exc:
         raise DamagedDatabase("db_damaged", file=name, details={"detail": plain(str(exc))}) from None
     finally:
         conn.close()
@@ -163,7 +207,10 @@ def read_only(path: str | Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection that leaves no -wal/-shm behind beside a file that had none."""
     path = Path(path)
     before = {suffix: Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")}
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    if crypto.is_encrypted(path):
+        conn = crypto.open_file(path, crypto.password_for(path), read_only=True)
+    else:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
     try:
         yield conn
     finally:
@@ -209,7 +256,7 @@ def _upgrade(db: Database, path: Path | None) -> None:
     known = set(MIGRATION_NAMES)
     try:
         applied = migrations.applied(db)
-    except sqlite3.Error as exc:
+    except crypto.Error as exc:
         raise translate(exc, path and str(path)) from None
     unknown = [m.name for m in applied if m.name not in known]
     if unknown:
@@ -225,7 +272,7 @@ def _upgrade(db: Database, path: Path | None) -> None:
         with writing(db):
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except sqlite3.Error as exc:
+    except crypto.Error as exc:
         raise translate(exc, path and str(path)) from None
 
 
@@ -258,7 +305,7 @@ def _retry_busy(step, timeout: float | None = None):
     while True:
         try:
             return step()
-        except sqlite3.OperationalError as exc:
+        except crypto.OperationalError as exc:
             text = str(exc).lower()
             if ("locked" not in text and "busy" not in text) or time.monotonic() >= deadline:
                 raise
@@ -284,16 +331,16 @@ def writing(db: Database) -> Iterator[Database]:
         return
     try:
         _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
-    except sqlite3.Error as exc:
+    except crypto.Error as exc:
         raise translate(exc) from None
     try:
         yield db
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*crypto.Error):
                 conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, crypto.Error):
             raise translate(exc) from None
         raise
 
@@ -306,11 +353,23 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 
 def audit(db: Database, action: str, **detail: object) -> None:
-    """Append one row to the audit log (imports, exports, prints, backups, restores, deletions)."""
+    """Append one row to the audit log (imports, exports, prints, backups, restores, deletions): who (the computer
+    account), what and when; callers pass ids and counts, never the content of a deleted record."""
     import json
 
+    detail = {"by": current_user(), **detail}
     db.execute("INSERT INTO audit_log (action, detail) VALUES (?, ?)",
                [action, json.dumps(detail, ensure_ascii=False, default=str)])
+
+
+def current_user() -> str:
+    """The computer account running the app or command (the 'who' of the audit log)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 @contextlib.contextmanager

@@ -502,3 +502,35 @@ CREATE TABLE handover_acknowledgements (
     added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
 );
 """
+
+
+# Personal data law art. 47: a deleted client's or staff member's name must not live on in the audit log. The log
+# stays append-only: its two triggers keep their names (store/check.py looks for them) and still refuse every
+# DELETE and every UPDATE except one, the redaction of a deletion row (same id, time and action; the detail loses
+# only its name and code). The old rows are redacted through that rule, and the redaction itself is logged.
+# protection_measures: what the firm did to keep its trade secrets that the app cannot see (locked cabinets,
+# training, access cards), entered by hand for the record of measures.
+_PRIVACY = """
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (OLD.action IN ('delete_client', 'delete_staff') AND NEW.id = OLD.id AND NEW.at = OLD.at
+          AND NEW.action = OLD.action AND NEW.detail = json_remove(OLD.detail, '$.name', '$.code'))
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+UPDATE audit_log SET detail = json_remove(detail, '$.name', '$.code')
+WHERE action IN ('delete_client', 'delete_staff') AND json_valid(detail)
+  AND (json_extract(detail, '$.name') IS NOT NULL OR json_extract(detail, '$.code') IS NOT NULL);
+INSERT INTO audit_log (action, detail) SELECT 'audit_redacted', json_object('rows', changes())
+WHERE changes() > 0;
+
+CREATE TABLE protection_measures (
+    id INTEGER PRIMARY KEY,
+    done_on TEXT NOT NULL,
+    measure TEXT NOT NULL CHECK (length(trim(measure)) > 0),
+    note TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+@migrations()
+def m012_privacy(db: Database) -> None:
+    _run_script(db, _PRIVACY)

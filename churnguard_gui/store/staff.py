@@ -78,7 +78,7 @@ def delete_staff(db: Database, staff_id: int) -> None:
     with writing(db):
         db.execute("DELETE FROM client_team WHERE staff_id = ?", [staff_id])
         db.execute("DELETE FROM staff WHERE id = ?", [staff_id])
-        audit(db, "delete_staff", id=staff_id, name=staff.name)
+        audit(db, "delete_staff", id=staff_id)  # who and when, never the deleted person's name (PIPL art. 47)
 
 
 def staff_choices(db: Database, include_left: bool = False) -> list[tuple[int, str, str]]:

@@ -112,7 +112,7 @@ def keep_stray_wal(db_path: Path, inspect: Callable[[Path], None]) -> Path | Non
     shutil.copy2(wal, Path(f"{copy}-wal"))
     log.warning("leftover WAL beside %s: a copy of both is kept in %s", db_path, kept)
     alone = kept / "without-wal" / db_path.name
-    alone.parent.mkdir()
+    alone.parent.mkdir(mode=0o700)
     shutil.copy2(db_path, alone)
     try:
         try:
@@ -169,7 +169,7 @@ def belongs(with_wal: Facts, without: Facts) -> bool:
 def _kept_folder(db_path: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = db_path.parent / f"{db_path.name}.kept-{stamp}"
-    folder.mkdir()
+    folder.mkdir(mode=0o700)  # private to the user, as the database
     old = sorted(db_path.parent.glob(f"{db_path.name}.kept-*"), reverse=True)[KEEP_FOLDERS:]
     for stale in old:
         if not any(stale.glob("*.set-aside")):  # set-aside WAL files are never pruned

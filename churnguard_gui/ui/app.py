@@ -22,15 +22,16 @@ from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
 from churnguard_gui.ui.operations import operations
+from churnguard_gui.ui.password_dialogs import PasswordDialog
 from churnguard_gui.ui.restore_dialog import DamagedDialog
 from churnguard_gui.ui.single_instance import SingleInstance
 
 
 def _log_to_file() -> None:
     """Bugs are logged in full to a file in the per-user log folder (and to stderr)."""
-    from logging.handlers import RotatingFileHandler
-
     from platformdirs import user_log_dir
+
+    from churnguard_gui.core.private import PrivateRotatingFileHandler, private_folder
 
     log = logging.getLogger("churnguard")
     if log.handlers:  # set up already (a second start in the same process)
@@ -38,8 +39,8 @@ def _log_to_file() -> None:
     folder = Path(user_log_dir("ChurnGuard", appauthor=False))
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(RotatingFileHandler(folder / "churnguard.log", maxBytes=1_000_000, backupCount=3,
+        private_folder(folder)  # the log names files and records: 0700 folder, 0600 files
+        handlers.append(PrivateRotatingFileHandler(folder / "churnguard.log", maxBytes=1_000_000, backupCount=3,
                                             encoding="utf-8"))
     except OSError:
         pass  # a read-only home must not stop the app
@@ -83,6 +84,8 @@ def run(argv: list[str]) -> int:
                 "app", "ChurnGuard is already open on {file}.").format(file=path))
         return 0
     tempfiles.sweep()  # temporary files of exports and reports left by a crash
+    if AppContext.needs_password(path) and not PasswordDialog.ask(path):
+        return 0  # the user cancelled: nothing was opened
     db = open_checked(path)
     if db is None:
         return 1

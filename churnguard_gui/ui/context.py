@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.i18n import language
 from churnguard_gui.store import backup as backups
+from churnguard_gui.store import crypto
 from churnguard_gui.store.db import close_db, open_db
 from churnguard_gui.ui.operations import Operations, operations
 
@@ -84,3 +85,40 @@ class AppContext(QObject):
             self.database_changed.emit()
         self.backups_changed.emit()
         return kept
+
+    # -- password (encryption at rest)
+    @staticmethod
+    def needs_password(path: str | Path) -> bool:
+        """The file is encrypted and this process does not hold its password yet."""
+        return crypto.is_encrypted(path) and crypto.password_for(path) is None
+
+    @staticmethod
+    def unlock(path: str | Path, password: str) -> None:
+        """Check the password on the file (StoreError password_wrong) and hold it for every connection."""
+        crypto.connect(str(path), password, file=str(path)).close()
+        crypto.remember(path, password)
+
+    @property
+    def encrypted(self) -> bool:
+        return crypto.is_encrypted(self.path)
+
+    def password_matches(self, typed: str) -> bool:
+        """For the lock screen: the password this session was opened with."""
+        return crypto.matches(self.path, typed)
+
+    def change_password(self, new: str | None, old: str | None, progress=None):
+        """Set, change or remove the password (from a worker: the context's connection is closed first by
+        begin_password_change and reopened by end_password_change on the GUI thread)."""
+        from churnguard_gui.store.password import change_password
+
+        return change_password(self.path, new, old)
+
+    def begin_password_change(self) -> None:
+        if not self.operations.shutdown():
+            raise StoreError("db_locked", file=self.path)
+        self.close()
+
+    def end_password_change(self) -> None:
+        self._db = open_db(self.path)
+        self.database_changed.emit()
+        self.backups_changed.emit()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import time
 import traceback
@@ -11,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's
 
 log = logging.getLogger("churnguard")
 
@@ -42,7 +42,7 @@ def install_crash_handler() -> None:
     """An unexpected exception is a bug: log it in full and tell the user plainly."""
 
     def handle(kind, value, tb) -> None:
-        if isinstance(value, sqlite3.Error | OSError):  # a database or disk failure (damage found mid-session,
+        if isinstance(value, (*DB_ERRORS, OSError)):  # a database or disk failure (damage found mid-session,
             from churnguard_gui.store.db import translate  # a full disk, a lock): worded, not a bug
 
             value = translate(value)

@@ -14,11 +14,13 @@ from churnguard_gui.i18n import LANGUAGES
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
+from churnguard_gui.ui import measures_dialog
 from churnguard_gui.ui.backup_actions import BackupActions
 from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.lock import LockGuard
 from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.tabs import registered_tabs
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.backups = BackupActions(self, file_menu)  # Back up now, Restore…, Backup folder…
+        self.lock = LockGuard(self, file_menu)  # Lock (Ctrl+L), and after the idle minutes of Firm settings
+        measures_dialog.install(self, file_menu)  # Protection measures… (the record of reasonable measures)
         self.backup_action, self.restore_action = self.backups.backup_action, self.backups.restore_action
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -322,8 +326,9 @@ class MainWindow(QMainWindow):
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self.db, self).exec() == QDialog.DialogCode.Accepted:
+        if SettingsDialog(self.db, self, context=self.context).exec() == QDialog.DialogCode.Accepted:
             self.risk_tab.refresh()
+        self.lock.reload()
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:

@@ -14,7 +14,6 @@ the main window calls shutdown(), which cancels every job and waits for it.
 from __future__ import annotations
 
 import gc
-import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's
 
 Progress = Callable[[int, int], bool]
 
@@ -66,7 +66,7 @@ def report_error(parent: QWidget | None, error: BaseException) -> None:
     from churnguard_gui.store.db import translate
     from churnguard_gui.ui.errors import show_error
 
-    if isinstance(error, sqlite3.Error | OSError):
+    if isinstance(error, (*DB_ERRORS, OSError)):
         error = translate(error)
     if isinstance(error, ChurnError):
         show_error(parent if parent is None or shiboken6.isValid(parent) else None, error)

@@ -1,7 +1,7 @@
 """Firm settings: the name on reports, the law for agreements, the minimum wage, hiring-screen and risk thresholds."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
@@ -25,9 +25,10 @@ from churnguard_gui.ui.widgets import message_label, ok_cancel
 class SettingsDialog(QDialog):
     """The firm's name on every report, the law the agreement wizard applies, and the local minimum wage."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, context=None) -> None:
         super().__init__(parent)
         self.db = db
+        self.context = context  # ui.context.AppContext: the password and the lock need it
         self.setWindowTitle(self.tr("Firm settings"))
         self.firm = QLineEdit(get_setting(db, "firm_name"))
         self.jurisdiction = QComboBox()
@@ -68,8 +69,31 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel("<b>" + self.tr("Early-warning thresholds (Risk tab and risk report)") + "</b>"))
         for name, box in self.risk.items():
             form.addRow(self.tr(THRESHOLD_LABELS[name]), box)
+        self._security_rows(form)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+
+    def _security_rows(self, form: QFormLayout) -> None:
+        """Encryption at rest (the password) and the screen lock after idle minutes."""
+        from churnguard_gui.core.security import DEFAULT_LOCK_MINUTES, LOCK_SETTING, MAX_LOCK_MINUTES
+
+        form.addRow(QLabel("<b>" + self.tr("Protection of trade secrets") + "</b>"))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, MAX_LOCK_MINUTES)
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setValue(int(get_setting(self.db, LOCK_SETTING, str(DEFAULT_LOCK_MINUTES)) or 0))
+        form.addRow(self.tr("Lock the screen after idle"), self.lock_minutes)
+        self.password_button = QPushButton(self.tr("Password…"))
+        self.password_button.setEnabled(self.context is not None)
+        self.password_button.clicked.connect(lambda: self.change_password())
+        form.addRow(self.tr("Encryption of the database"), self.password_button)
+
+    def change_password(self) -> None:
+        from churnguard_gui.ui.password_dialogs import ChangePasswordDialog
+
+        ChangePasswordDialog(self.context, self).exec()
+        self.db = self.context.db  # the connection was closed and reopened around the re-keying
 
     def _legal_rows(self, form: QFormLayout) -> None:
         """What the agreements print about the firm, the region whose floor applies, and screening retention."""
@@ -117,4 +141,8 @@ class SettingsDialog(QDialog):
         except ChurnError as error:
             self.error.setText(str(error))
             return
+        from churnguard_gui.core.security import LOCK_SETTING
+        from churnguard_gui.store.settings import set_setting
+
+        set_setting(self.db, LOCK_SETTING, str(self.lock_minutes.value()))
         super().accept()

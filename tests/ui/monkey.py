@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -265,6 +266,16 @@ class Monkey:
         self.presses += 1
         action.trigger()
         QCoreApplication.processEvents()
+        self.unlock_if_locked()
+
+    def unlock_if_locked(self) -> None:
+        """File → Lock covers every window: continue as the user does (the demo firm has no password)."""
+        from churnguard_gui.ui.lock import LockCover
+
+        for cover in QApplication.instance().allWidgets():
+            if isinstance(cover, LockCover) and cover.isVisible() and hasattr(cover, "button"):
+                cover.button.click()
+                QCoreApplication.processEvents()
 
 
 def fill_table(view: QAbstractItemView) -> None:
