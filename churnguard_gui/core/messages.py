@@ -89,6 +89,11 @@ TEXTS: dict[str, str] = {
     "last_day_before_resignation": "the last day {value} is before the resignation date",
     "no_successor": "{count} clients have no successor yet: {names}",
     "successor_is_leaver": "the person leaving cannot take over their own clients",
+    "notify_before_resignation": "{client} is to be told on {value}, before the resignation ({date})",
+    "notify_after_last_day": "{client} is to be told on {value}, after the last working day ({date})",
+    "visit_before_notify": "the visit to {client} on {value} comes before the client is told ({date})",
+    "visit_after_last_day": "the visit to {client} on {value} comes after the last working day ({date}): the "
+                            "leaver can reach the client first",
     "handover_not_draft": "this handover is no longer a draft",
     "handover_not_handed_over": "only a finished handover can be marked complete",
     "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",

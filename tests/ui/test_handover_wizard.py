@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from churnguard_gui.store.handovers import open_handover
@@ -68,7 +69,7 @@ def test_clients_page_incomplete_until_every_owned_client_has_a_successor(wizard
     assert not page.isComplete()
     assert "1 owned clients still need a successor" in page.loads.text()
     page.view.selectRow(owned_rows[0])
-    page.target.setCurrentIndex(page.target.findText("吴芳"))
+    page.target.setCurrentIndex(page.target.findText("吴芳", Qt.MatchFlag.MatchStartsWith))  # "吴芳 — n clients, ¥v"
     page.assign_selected()
     assert page.isComplete() and "吴芳" in page.loads.text()
 
