@@ -87,7 +87,7 @@ class DiscardGuard(QObject):
         self.dirty = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._wizard and self.dirty:
+        if watched is self._wizard and self.dirty and self._wizard.isVisible():
             if event.type() == QEvent.Type.Close:
                 if not self.may_discard():
                     event.ignore()
