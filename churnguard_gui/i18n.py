@@ -45,3 +45,10 @@ def tr(text: str, **values: object) -> str:
     """Translate text and fill in {named} values."""
     translated = _catalog.get(text, text)
     return translated.format(**values) if values else translated
+
+
+def ntr(singular: str, plural: str, n: int, **values: object) -> str:
+    """The form of text for n things, with {n} and any {named} values filled in (replaced by the gettext loader)."""
+    text = singular if n == 1 else plural
+    translated = _catalog.get(text, text)
+    return translated.format(n=n, **values)

@@ -41,7 +41,7 @@ from churnguard_gui.store.agreements import parties, save_agreement
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label
+from churnguard_gui.ui.widgets import WARNING_COLOUR, install_discard_guard, message_label
 
 
 class Page(IntEnum):
@@ -279,6 +279,7 @@ class AgreementWizard(QWizard):
         self.setPage(Page.TERMS, self.terms_page)
         self.setPage(Page.REVIEW, ReviewPage(self))
         self.resize(860, 620)
+        install_discard_guard(self)
 
     def nextId(self) -> int:  # noqa: N802 - no terms page for a confidentiality-only agreement
         if self.currentId() == Page.SECRETS and self.kind_page.kind.currentData() == "confidentiality":

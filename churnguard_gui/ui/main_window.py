@@ -261,10 +261,15 @@ class MainWindow(QMainWindow):
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:
-        from churnguard_gui.ui.screening_wizard import ScreeningWizard
+        from churnguard_gui.ui.screening_wizard import ScreeningWizard, choose_draft
 
-        wizard = ScreeningWizard(self.db, staff_id, self)
+        draft = choose_draft(self.db, staff_id, self)
+        if draft is False:
+            return
+        wizard = ScreeningWizard(self.db, staff_id, self, draft_id=draft)
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.staff_id is None:
+            if wizard.saved_as == "draft":
+                self.statusBar().showMessage(self.tr("Screening saved; resume it with Screen a candidate…"), 8000)
             return
         self.refresh()
         self.tabs.setCurrentWidget(self.staff_tab)
