@@ -73,6 +73,10 @@ STAFF = ListSpec(
 )
 
 
+# Staff set aside: rejected candidates, and candidates whose latest screening put them on hold.
+STAFF_SET_ASIDE_SQL = ("s.status = 'rejected' OR (s.status = 'candidate' AND coalesce((SELECT sc.decision FROM "
+                       "screenings sc WHERE sc.staff_id = s.id ORDER BY sc.id DESC LIMIT 1), '') = 'hold')")
+
 AGREEMENT_STATUS_SQL = ("CASE WHEN a.status = 'signed' AND a.kind = 'noncompete' AND a.noncompete_end < "
                         "date('now', 'localtime') THEN 'expired' ELSE a.status END")
 AGREEMENTS = ListSpec(

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -48,9 +51,10 @@ class ListTab(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self._enter_opens_row()
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._edit(self.view.currentIndex().row()))
         self.delete_button.clicked.connect(self._delete)
@@ -65,6 +69,21 @@ class ListTab(QWidget):
         model.modelReset.connect(self.counts_changed)
         self._sized = False
         model.modelReset.connect(self._size_columns)
+
+    def _enter_opens_row(self) -> None:
+        """Enter or Return on the table opens the selected row, as a double-click does."""
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._edit(self.view.currentIndex().row())
+                                       if self.view.currentIndex().isValid() else None)
+
+    def add_below(self, widget: QWidget) -> None:
+        """A widget (a filter, say) in a row under the table, so the row of buttons keeps its width."""
+        row = QHBoxLayout()
+        row.addWidget(widget)
+        row.addStretch()
+        self.layout().addLayout(row)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""
@@ -117,3 +136,28 @@ class ListTab(QWidget):
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))
         self._sized = True
+
+
+def add_staff_filter(tab: ListTab) -> QComboBox:
+    """Rejected candidates and candidates on hold are out of the Staff list unless the filter shows them."""
+    from churnguard_gui.store.listing import STAFF_SET_ASIDE_SQL
+
+    combo = QComboBox()
+    combo.setObjectName("staff_filter")
+    combo.setToolTip(tab.tr("Rejected candidates and candidates on hold are left out of the list unless you "
+                            "choose to show them"))
+    combo.addItem(tab.tr("Staff and open candidates"), f"NOT ({STAFF_SET_ASIDE_SQL})")
+    combo.addItem(tab.tr("Everyone, with rejected and on hold"), None)
+    combo.addItem(tab.tr("Only rejected and on hold"), STAFF_SET_ASIDE_SQL)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.currentIndexChanged.connect(lambda: (tab.model.set_filter(combo.currentData()), tab.counts_changed.emit()))
+    label = QLabel(tab.tr("S&how:"))
+    label.setBuddy(combo)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(combo)
+    tab.add_below(row)
+    tab.model.set_filter(combo.currentData())
+    return combo

@@ -15,7 +15,7 @@ from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.table_models import client_model, staff_model
 from churnguard_gui.ui.workers import run_with_progress
@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
         self.staff_tab = ListTab("staff", staff_model(db, self),
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
+        self.staff_filter = add_staff_filter(self.staff_tab)
         self.clients_tab = ListTab("clients", client_model(db, self),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
@@ -45,11 +46,11 @@ class MainWindow(QMainWindow):
             tab.counts_changed.connect(self.update_counts)
         self._wire_agreements()
         self.tabs.currentChanged.connect(self.update_counts)
-        self.agreement_button = self.staff_tab.extra_button(self.tr("New agreement…"))
+        self.agreement_button = self.staff_tab.extra_button(self.tr("New a&greement…"))
         self.agreement_button.clicked.connect(lambda: self.new_agreement(self.staff_tab.current_id()))
-        self.exit_button = self.staff_tab.extra_button(self.tr("Start exit…"))
+        self.exit_button = self.staff_tab.extra_button(self.tr("Start e&xit…"))
         self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        self.report_button = self.staff_tab.extra_button(self.tr("Handover report…"))
+        self.report_button = self.staff_tab.extra_button(self.tr("Handover re&port…"))
         self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
         self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
         self.staff_tab.edit_requested.connect(self.edit_staff)
@@ -102,10 +103,7 @@ class MainWindow(QMainWindow):
         for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in (("zh", "中文"), ("en", "English")):
-            action = QAction(label, self)
-            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
-            self.language_menu.addAction(action)
+        self._language_actions(self.language_menu)
 
     # -- layout and counts
     def restore_layout(self) -> None:
@@ -378,10 +376,33 @@ class MainWindow(QMainWindow):
         else:
             raise error
 
+    def _language_actions(self, menu) -> None:
+        """中文 / English as a choice of one, the language in use ticked."""
+        from PySide6.QtGui import QActionGroup
+
+        from churnguard_gui.i18n import language
+
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code, label in (("zh", "中文"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == language())
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            menu.addAction(action)
+
     def choose_language(self, code: str) -> None:
+        """Kept for the next start, and said plainly in both languages: the window is not retranslated live."""
+        from churnguard_gui.i18n import language
+
         self.settings.setValue("language", code)
-        QMessageBox.information(self, "ChurnGuard", self.tr("The language changes when ChurnGuard starts again.")
-                                if code == "en" else "重新启动 ChurnGuard 后将使用中文界面。")
+        if code == language():
+            return
+        QMessageBox.information(self, "ChurnGuard", "\n".join((
+            "重新启动 ChurnGuard 后将使用中文界面。" if code == "zh" else "ChurnGuard will be in English when it starts again.",
+            self.tr("The language changes when ChurnGuard starts again."))))
 
     def offer_first_start(self) -> str | None:
         """On an empty database, offer the demo firm or an import; returns what was chosen."""
