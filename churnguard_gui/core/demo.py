@@ -102,3 +102,17 @@ def demo_firm(today: dt.date | None = None, clients: int = 300, seed: int = 8) -
         backups = tuple(b for b in rng.sample(_SELLERS, 2) if b != owner)[: 1 if tier != "C" and n % 3 else 0]
         out.append(DemoClient(client, owner, backups, 1 if tier == "A" else None))
     return staff, out
+
+
+# What the demo firm shows besides staff and clients, so every feature has something to open:
+# (staff name, agreement kind, category, non-compete months, signed how many days ago).
+DEMO_AGREEMENTS = (
+    ("周杰", "both", "senior_manager", 12, 400),
+    ("David Chen", "both", "confidential_duty", 12, 320),
+    ("王磊", "both", "senior_technical", 24, 900),
+    ("吴芳", "confidentiality", "other", 0, 250),
+)
+DEMO_MINIMUM_WAGE = 2520  # Shenzhen's monthly minimum wage (¥)
+# A former employee under a running non-compete whose compensation is overdue: who, days since the last
+# working day, and how many monthly payments were made.
+DEMO_FORMER = ("赵敏", 130, 2)

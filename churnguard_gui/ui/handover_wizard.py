@@ -25,15 +25,15 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.handover import (
+    EXPOSURE_ADVICE,
     REASON_LABELS,
     REASONS,
     ChecklistItem,
     Departure,
     HandoverPlan,
     checklist_from_template,
-    key_client_ids,
-    EXPOSURE_ADVICE,
     exposure,
+    key_client_ids,
     key_date_problems,
     plan_problems,
     propose_backups,

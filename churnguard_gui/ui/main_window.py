@@ -401,7 +401,8 @@ class MainWindow(QMainWindow):
         if code == language():
             return
         QMessageBox.information(self, "ChurnGuard", "\n".join((
-            "重新启动 ChurnGuard 后将使用中文界面。" if code == "zh" else "ChurnGuard will be in English when it starts again.",
+            "重新启动 ChurnGuard 后将使用中文界面。" if code == "zh"
+            else "ChurnGuard will be in English when it starts again.",
             self.tr("The language changes when ChurnGuard starts again."))))
 
     def offer_first_start(self) -> str | None:

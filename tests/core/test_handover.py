@@ -4,20 +4,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from churnguard_gui.core.handover import (
+    VISITS_PER_DAY,
+    AgreementLine,
     Candidate,
     ClientLine,
     Departure,
     HandoverPlan,
-    AgreementLine,
     checklist_from_template,
     exposure,
     key_client_ids,
+    key_date_problems,
     plan_problems,
+    propose_backups,
     propose_successors,
     schedule_key_clients,
-    VISITS_PER_DAY,
-    key_date_problems,
-    propose_backups,
     single_after_handover,
     successor_loads,
 )

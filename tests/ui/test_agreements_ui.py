@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
-from churnguard_gui.store.settings import set_setting
+from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
@@ -203,3 +203,22 @@ def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
     wizard.next()
     wizard.terms_page.months.setValue(36)
     assert wizard.terms_page.isComplete() and "Warning" in wizard.terms_page.findings.text()
+
+
+def test_a_minimum_wage_typed_in_the_wizard_is_saved_to_firm_settings(qtbot, demo_db):
+    from PySide6.QtCore import Qt
+
+    assert get_setting(demo_db, "minimum_wage", "") == ""
+    wizard = wizard_for(qtbot, demo_db, "李静")
+    choose(wizard.kind_page.kind, "both")
+    wizard.next()
+    wizard.secrets_page.free.setPlainText("报价系统源代码")
+    wizard.next()
+    wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
+    wizard.terms_page.region.setText("广东省")
+    wizard.terms_page.minimum.clear()
+    qtbot.keyClicks(wizard.terms_page.minimum, "2520")
+    wizard.next()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.agreement_id and get_setting(demo_db, "minimum_wage") == "2,520"
