@@ -5,16 +5,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from churnguard_gui import __version__
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import set_language, system_language, tr
+from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report")
+COMMANDS = ("demo", "import", "export", "check", "handover-report", "purge")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="churnguard", description=tr("Keep the firm's clients when staff leave."))
     parser.add_argument("--db", metavar="FILE", help=tr("the database file (default: your data folder)"))
-    parser.add_argument("--lang", choices=("zh", "en"), help=tr("language of messages and reports"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES), help=tr("language of messages and reports"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("demo", help=tr("fill an empty database with a demo firm"))
     imp = sub.add_parser("import", help=tr("import clients or staff from .csv or .xlsx"))
@@ -31,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("handover-report", help=tr("write the exit-handover report of a staff member as PDF"))
     rep.add_argument("staff", metavar="STAFF", help=tr("the staff member's name or id"))
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
-    rep.add_argument("--lang", choices=("zh", "en"), dest="report_lang", help=tr("language of the report"))
+    rep.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
+    purge = sub.add_parser("purge", help=tr("anonymise the screenings of candidates not hired after the retention "
+                                            "period"))
+    purge.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
     return parser
 
 
@@ -80,6 +85,16 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
+        if args.command == "purge":
+            from churnguard_gui.store.screenings import purge_expired
+
+            count = purge_expired(db, dry_run=args.dry_run)
+            print(ntr("Dry run: {n} screening of a candidate not hired would be anonymised; nothing was written.",
+                      "Dry run: {n} screenings of candidates not hired would be anonymised; nothing was written.",
+                      count) if args.dry_run else
+                  ntr("{n} screening of a candidate not hired was anonymised after the retention period.",
+                      "{n} screenings of candidates not hired were anonymised after the retention period.", count))
+            return 0
         if args.command == "check":
             from churnguard_gui.store.check import check_db
 
@@ -99,6 +114,8 @@ def _handover_report(db, args: argparse.Namespace) -> int:
     from churnguard_gui.store.handovers import report_data
     from churnguard_gui.store.staff import find_staff
 
+    if args.report_lang:  # the report's own --lang wins over the messages' language
+        set_language(args.report_lang)
     staff_id = find_staff(db, args.staff)
     report = report_data(db, staff_id)
     write_handover_pdf(report, args.out)

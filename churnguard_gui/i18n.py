@@ -1,15 +1,61 @@
-"""The one translation helper for layers without Qt; the Qt translator reads the same catalogue."""
+"""The one translation helper for every layer: gettext catalogues (.po) read with Babel; Qt's tr() asks it too.
+
+How to use it:
+- Qt-free code: ``tr("Imported {count} rows.", count=n)``; a word that needs a context to translate right:
+  ``trc("agreement status", "Active")``; anything counted: ``ntr("{n} client", "{n} clients", n)``
+  (``{n}`` is filled in; Chinese has one form, English two).
+- Widgets: ``self.tr("Save")``; the disambiguation argument of Qt's tr() is the gettext context; for plurals
+  call ``i18n.ntr`` from the widget too.
+- Translations live in ``resources/translations/<lang>/*.po``: every .po file in a language's folder is read
+  and merged, so a feature can bring its own file. Standard PO: ``msgctxt`` / ``msgid`` / ``msgstr``, plurals as
+  ``msgid_plural`` / ``msgstr[0]``. ``python scripts/extract_strings.py --pot`` writes the template
+  (``resources/translations/churnguard.pot``) a translator starts from; ``--missing zh`` lists what lacks one.
+- Languages the app offers are LANGUAGES below: add a folder of .po files and a line there.
+"""
 from __future__ import annotations
 
-import json
+import gettext
+import io
 import locale
 import os
+from pathlib import Path
 
-from churnguard_gui import RESOURCES
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
-LANGUAGES = ("en", "zh")
-_catalog: dict[str, str] = {}
-_language = "en"
+from churnguard_gui import resources
+
+# code → the language's own name, as the Language menu shows it. English is the source text.
+LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
+SOURCE_LANGUAGE = "en"
+
+_language = SOURCE_LANGUAGE
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_known: set[tuple[str | None, str]] = set()
+
+
+def translations_dir(lang: str) -> Path:
+    return resources.path(f"translations/{lang}")
+
+
+def read_catalog(lang: str) -> Catalog:
+    """Every .po file of lang merged into one catalogue (later files win on a clash)."""
+    merged = Catalog(locale=lang, fuzzy=False)
+    for path in sorted(translations_dir(lang).glob("*.po")):
+        with path.open("rb") as handle:
+            part = read_po(handle, locale=lang)
+        for message in part:
+            if message.id and message.string:
+                merged[message.id] = message
+    return merged
+
+
+def _compile(catalog: Catalog) -> gettext.GNUTranslations:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def system_language() -> str:
@@ -23,32 +69,39 @@ def system_language() -> str:
 
 
 def set_language(lang: str) -> None:
-    """Load the catalogue for lang (en needs none: English is the source text)."""
-    global _catalog, _language
-    _language = lang if lang in LANGUAGES else "en"
-    _catalog = {}
-    if _language != "en":
-        path = RESOURCES / "translations" / f"{_language}.json"
-        _catalog = json.loads(path.read_text(encoding="utf-8"))
+    """Load the catalogue for lang (the source language needs none)."""
+    global _language, _translations, _known
+    _language = lang if lang in LANGUAGES else SOURCE_LANGUAGE
+    _translations, _known = gettext.NullTranslations(), set()
+    if _language != SOURCE_LANGUAGE:
+        catalog = read_catalog(_language)
+        _translations = _compile(catalog)
+        _known = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
 
 
 def language() -> str:
     return _language
 
 
-def lookup(text: str) -> str | None:
-    """The translation of text, or None when the catalogue has none."""
-    return _catalog.get(text)
+def lookup(text: str, context: str | None = None) -> str | None:
+    """The translation of text, or None when the catalogue has none (so Qt can ask its own translator)."""
+    if (context, text) not in _known:
+        return None
+    return _translations.pgettext(context, text) if context else _translations.gettext(text)
 
 
 def tr(text: str, **values: object) -> str:
     """Translate text and fill in {named} values."""
-    translated = _catalog.get(text, text)
+    translated = _translations.gettext(text)
+    return translated.format(**values) if values else translated
+
+
+def trc(context: str, text: str, **values: object) -> str:
+    """Translate text in a context (the same English word rendered differently in different places)."""
+    translated = _translations.pgettext(context, text)
     return translated.format(**values) if values else translated
 
 
 def ntr(singular: str, plural: str, n: int, **values: object) -> str:
-    """The form of text for n things, with {n} and any {named} values filled in (replaced by the gettext loader)."""
-    text = singular if n == 1 else plural
-    translated = _catalog.get(text, text)
-    return translated.format(n=n, **values)
+    """The form of a counted phrase that fits n, with {n} and the other {named} values filled in."""
+    return _translations.ngettext(singular, plural, n).format(n=n, **values)

@@ -1,6 +1,8 @@
-"""List every user-facing English string (tr() calls and the label tables) and those missing a translation.
+"""List every user-facing English string (tr/trc/ntr calls and the label tables) and those missing a translation.
 
-Run: python scripts/extract_strings.py [--missing LANG]
+Run: python scripts/extract_strings.py [--missing LANG | --pot]
+  --missing LANG  print, as JSON, the strings (and plurals) the LANG catalogue lacks
+  --pot           write resources/translations/churnguard.pot, the template a translator starts from
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 # Module-level tables whose every string literal (dict values, or every text of a tuple) is shown to users.
 TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REASON_LABELS", "STATUS_TEXT",
           "_CLIENT_COLUMNS", "HEADERS", "AGREEMENT_KIND_LABELS", "AGREEMENT_STATUS_LABELS", "CATEGORY_LABELS",
@@ -17,37 +20,93 @@ TABLES = {"TEXTS", "FIELD_LABELS", "STATUS_LABELS", "CLIENT_STATUS_LABELS", "REA
           "JOB_COLUMNS", "REFERENCE_COLUMNS", "RULE_LABELS",
           "CHECKLIST_COLUMNS"}
 
+# A message: (context, id) for a plain string, (context, (singular, plural)) for a counted phrase.
+Message = tuple[str | None, str | tuple[str, str]]
 
-def strings() -> set[str]:
-    found: set[str] = set()
-    for path in (ROOT / "churnguard_gui").rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                func = node.func
-                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                args = node.args[1:] if name == "translate" else node.args[:1] if name in ("tr", "_t") else []
-                found |= {a.value for a in args[:1] if isinstance(a, ast.Constant) and isinstance(a.value, str)}
-            elif isinstance(node, ast.AnnAssign | ast.Assign):
-                targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-                named = any(isinstance(t, ast.Name) and t.id in TABLES for t in targets)
-                if named and isinstance(node.value, ast.Dict):
-                    found |= {v.value for v in node.value.values if isinstance(v, ast.Constant)}
-                elif named and isinstance(node.value, ast.List | ast.Tuple) and all(
-                        isinstance(e, ast.Tuple) for e in node.value.elts):
-                    # (key, label) pairs: the label is the last string of each pair
-                    found |= {e.elts[-1].value for e in node.value.elts
-                              if isinstance(e.elts[-1], ast.Constant) and isinstance(e.elts[-1].value, str)}
-                elif named:
-                    found |= {c.value for c in ast.walk(node.value)
-                              if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+
+def _text(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _from_call(node: ast.Call) -> Message | None:
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    args = list(node.args)
+    if name == "translate" and len(args) >= 2:  # QCoreApplication.translate(context, text, disambiguation)
+        text = _text(args[1])
+        return (_text(args[2]) if len(args) > 2 else None, text) if text else None
+    if name in ("tr", "_t") and args:
+        text = _text(args[0])
+        context = _text(args[1]) if name == "tr" and len(args) > 1 else None  # Qt's disambiguation
+        return (context, text) if text else None
+    if name == "trc" and len(args) >= 2:
+        context, text = _text(args[0]), _text(args[1])
+        return (context, text) if context and text else None
+    if name == "ntr" and len(args) >= 2:
+        singular, plural = _text(args[0]), _text(args[1])
+        return (None, (singular, plural)) if singular and plural else None
+    return None
+
+
+def _from_table(node: ast.Assign | ast.AnnAssign) -> set[Message]:
+    targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+    if node.value is None or not any(isinstance(t, ast.Name) and t.id in TABLES for t in targets):
+        return set()
+    value = node.value
+    if isinstance(value, ast.Dict):
+        return {(None, t) for v in value.values if (t := _text(v))}
+    if isinstance(value, ast.List | ast.Tuple) and all(isinstance(e, ast.Tuple) for e in value.elts):
+        # (key, label) pairs: the label is the last string of each pair
+        return {(None, t) for e in value.elts if isinstance(e, ast.Tuple) and (t := _text(e.elts[-1]))}
+    return {(None, c.value) for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+
+
+def messages() -> set[Message]:
+    found: set[Message] = set()
+    for path in sorted((ROOT / "churnguard_gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and (message := _from_call(node)):
+                found.add(message)
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                found |= _from_table(node)
     return found
 
 
+def strings() -> set[str]:
+    """The plain strings (no context, not counted): kept for callers that want only those."""
+    return {m for c, m in messages() if c is None and isinstance(m, str)}
+
+
+def missing(lang: str) -> list[str]:
+    from churnguard_gui.i18n import read_catalog
+
+    catalog = read_catalog(lang)
+    lacking = []
+    for context, message in messages():
+        key = message if isinstance(message, str) else message[0]
+        entry = catalog.get(key, context=context)
+        if entry is None or not entry.string or (not isinstance(message, str) and not entry.pluralizable):
+            lacking.append(f"{context}\x04{key}" if context else key)
+    return sorted(lacking)
+
+
+def write_pot(path: Path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project="ChurnGuard", fuzzy=False)
+    for context, message in messages():
+        catalog.add(message, context=context)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=0, sort_output=True, omit_header=False)
+
+
 if __name__ == "__main__":
-    all_strings = strings()
     if len(sys.argv) > 2 and sys.argv[1] == "--missing":
-        path = ROOT / "resources" / "translations" / f"{sys.argv[2]}.json"
-        catalog = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        all_strings = {s for s in all_strings if s not in catalog}
-    print(json.dumps(sorted(all_strings), ensure_ascii=False, indent=1))
+        print(json.dumps(missing(sys.argv[2]), ensure_ascii=False, indent=1))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--pot":
+        target = ROOT / "resources" / "translations" / "churnguard.pot"
+        write_pot(target)
+        print(target)
+    else:
+        print(json.dumps(sorted(strings()), ensure_ascii=False, indent=1))

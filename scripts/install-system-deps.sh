@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the system libraries Qt needs (offscreen for tests, X11/xcb for a real window on Linux), a CJK font
-# for the screens and poppler-utils for checking PDFs, where we may.
+# for the screens, poppler-utils for checking PDFs and binutils for PyInstaller (objcopy, objdump: make dist),
+# where we may.
 # On Debian/Ubuntu as root this installs what is missing; elsewhere it only says what to install.
-PKGS="libdbus-1-3 libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-wqy-microhei poppler-utils
+PKGS="libdbus-1-3 libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-wqy-microhei poppler-utils binutils
       libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0"
 command -v dpkg-query >/dev/null 2>&1 || { echo "install-system-deps: not Debian; make sure these exist: $PKGS"; exit 0; }
 missing=""

@@ -97,6 +97,8 @@ class HandoverPlan:
     lines: tuple[ClientLine, ...]
     checklist: tuple[ChecklistItem, ...] = ()
     handover_id: int | None = None
+    average_pay: int | None = None  # 12-month average with commission and bonuses, at departure
+    noncompete_decisions: tuple[tuple[int, str], ...] = ()  # (agreement id, enforce / waive)
 
 
 def propose_successors(lines: list[ClientLine], candidates: list[Candidate], department: str,
@@ -277,6 +279,10 @@ class AgreementLine:
     signed_on: str | None = None
     ends_on: str | None = None
     monthly_compensation: int | None = None
+    document_no: str = ""
+    starts_on: str | None = None
+    months: int = 0
+    decision: str | None = None  # enforce / waive, decided at departure
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,7 @@ class HandoverReport:
     checklist: tuple[ChecklistItem, ...] = ()
     manager_name: str = ""
     status: str = "draft"
+    produced_by: str = ""  # who produced the document (the firm), printed in the footer
 
     @property
     def owned(self) -> list[ClientLine]:

@@ -1,16 +1,21 @@
-"""The law the agreement wizard enforces, as plain data with article numbers beside each rule.
+"""The law the agreement wizard enforces, as plain data with the source beside each rule.
 
-Add a jurisdiction by adding a Jurisdiction value; the wizard and checks read only this data.
+Add a jurisdiction by adding a Jurisdiction value, a regional floor by adding a RegionFloor; the wizard and the
+checks read only this data. SOURCES says, for every citation, how it was checked against a published text.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 LCL = "劳动合同法"  # Labour Contract Law of the PRC
 INTERP_1 = "劳动争议解释(一) 法释〔2020〕26号"  # SPC interpretation (I) on labour disputes
-INTERP_2 = "劳动争议解释(二) (2025)"  # SPC interpretation (II) on labour disputes
-AUCL = "反不正当竞争法"  # Anti-Unfair Competition Law
+INTERP_2 = "劳动争议解释(二) 法释〔2025〕12号"  # SPC interpretation (II) on labour disputes, in force 2025-09-01
+AUCL = "反不正当竞争法（2025年修订）"  # Anti-Unfair Competition Law, revised 2025-06-27, in force 2025-10-15
+CIVIL_CODE = "民法典"
+WOMEN = "妇女权益保障法"  # Law on the Protection of Women's Rights and Interests (2022 revision)
+PIPL = "个人信息保护法"  # Personal Information Protection Law
 
 ELIGIBLE_CATEGORIES = ("senior_manager", "senior_technical", "confidential_duty")
 CATEGORIES = (*ELIGIBLE_CATEGORIES, "other")
@@ -21,6 +26,46 @@ CATEGORY_LABELS = {
     "other": "other staff",
 }
 
+# How each citation was checked (kept beside the rules so a reviewer sees what rests on what).
+SOURCES = {
+    f"{INTERP_2} 第13条": "text of art. 13 (both paragraphs) and art. 15 quoted in law-firm commentary on the "
+    "interpretation published 2025-08-01 (dacheng.com, hengtai-law.com); not checked against the SPC's own copy",
+    f"{INTERP_1} 第36条": "from the official text as remembered; not re-checked against a published copy here",
+    "深圳经济特区企业技术秘密保护条例 第24条": "2019 amended text, art. 24 (one half of the average monthly pay of "
+    "the last twelve months) as quoted by a Shenzhen law firm; the official title has 企业 in it",
+    "江苏省劳动合同条例 第28条": "NOT verified: rule (one third) and article number from memory only",
+    AUCL: "the article number of the trade-secret provision after the 2025 revision could NOT be verified against "
+    "the published text, so the law is cited without an article number",
+    f"{CIVIL_CODE} 第585条": "from the official text as remembered (courts may reduce excessive liquidated damages)",
+    f"{WOMEN} 第43条": "2022 revision, from the official text as remembered",
+    f"{LCL} 第50条": "from the official text as remembered",
+}
+
+
+@dataclass(frozen=True)
+class RegionFloor:
+    """A regional rule on non-compete compensation: at least numerator/denominator of the 12-month average pay."""
+
+    code: str
+    name: str  # English; translated where shown
+    numerator: int
+    denominator: int
+    source: str
+    statutory: bool  # True: a local regulation sets a minimum; False: the national default when nothing was agreed
+
+    def share_text(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+
+NATIONAL = RegionFloor("national", "Elsewhere in mainland China", 3, 10, f"{INTERP_1} 第36条", False)
+REGIONS = {r.code: r for r in (
+    NATIONAL,
+    RegionFloor("shenzhen", "Shenzhen Special Economic Zone", 1, 2, "深圳经济特区企业技术秘密保护条例 第24条", True),
+    RegionFloor("jiangsu", "Jiangsu province", 1, 3, "江苏省劳动合同条例 第28条", True),
+)}
+REGION_LABELS = {"national": "Elsewhere in mainland China", "shenzhen": "Shenzhen Special Economic Zone",
+                 "jiangsu": "Jiangsu province"}  # the names above, as plain literals for the translation catalogue
+
 
 @dataclass(frozen=True)
 class Jurisdiction:
@@ -28,9 +73,9 @@ class Jurisdiction:
     name: str
     binding: bool  # True: the rules refuse; False: they only warn
     max_noncompete_months: int
-    compensation_share_percent: int  # of the average monthly wage of the last 12 months
-    unpaid_months_to_end: int  # unpaid months after which the employee may end the non-compete
-    release_extra_months: int  # compensation still owed when the employer releases early
+    compensation_share_percent: int  # the default share of the 12-month average pay when nothing was agreed
+    unpaid_months_to_end: int  # months unpaid (in total, not in a row) after which the employee may end it
+    release_extra_months: int  # compensation still owed when the employer releases during the period
     articles: dict[str, str]
 
 
@@ -42,13 +87,21 @@ CHINA = Jurisdiction(
         "compensation_required": f"{LCL} 第23条",
         "eligible": f"{LCL} 第24条",
         "max_months": f"{LCL} 第24条",
-        "no_access": f"{INTERP_2} 第13条",
+        "scope": f"{LCL} 第24条第1款",
+        "no_access": f"{INTERP_2} 第13条第1款",
+        "proportion": f"{INTERP_2} 第13条第2款",
+        "clawback": f"{INTERP_2} 第15条",
         "penalty": f"{LCL} 第25条",
+        "penalty_reduced": f"{CIVIL_CODE} 第585条",
         "damages": f"{LCL} 第90条",
         "compensation_floor": f"{INTERP_1} 第36条",
         "unpaid": f"{INTERP_1} 第38条",
         "release": f"{INTERP_1} 第39条",
-        "trade_secret": AUCL,  # the article number changed with the 2025 revision; cite the law
+        "trade_secret": AUCL,  # article number not verified after the 2025 revision: cite the law
+        "exit_papers": f"{LCL} 第50条",
+        "gaps": f"{WOMEN} 第43条",
+        "consent": f"{PIPL} 第13条、第14条、第17条",
+        "retention": f"{PIPL} 第19条、第47条",
     },
 )
 OTHER = Jurisdiction(
@@ -56,6 +109,10 @@ OTHER = Jurisdiction(
     compensation_share_percent=30, unpaid_months_to_end=3, release_extra_months=3, articles=dict(CHINA.articles),
 )
 JURISDICTIONS = {j.code: j for j in (CHINA, OTHER)}
+
+# A region this wide needs reasons: where the firm really does business and what the person knew.
+WIDE_REGIONS = ("全国", "全中国", "中国", "全球", "全世界", "世界", "境内", "nationwide", "national", "china",
+                "worldwide", "global", "world", "anywhere")
 
 
 @dataclass(frozen=True)
@@ -83,20 +140,50 @@ class Terms:
     minimum_wage: int = 0
     monthly_compensation: int = 0
     penalty: int = 0
+    business: str = ""  # the competing business: industry, products or services
+    territory: str = ""  # the region where the person may not compete
+    competitors: str = ""  # named competitors (optional)
+    floor_region: str = "national"  # the firm's region (Firm settings), for the compensation floor
+    secrets_named: int = 1  # how many kinds of secret the agreement names
 
     @property
     def has_noncompete(self) -> bool:
         return self.kind in ("noncompete", "both")
 
 
-def compensation_floor(average_wage: int, minimum_wage: int, law: Jurisdiction = CHINA) -> int:
-    """max(30% of the average monthly wage of the last 12 months, local minimum wage), in whole yuan (rounded up)."""
-    share = math.ceil(average_wage * law.compensation_share_percent / 100)
+def region_floor(code: str, law: Jurisdiction = CHINA) -> RegionFloor:
+    """The firm's region's rule; outside China (or unknown) the national default."""
+    if not law.binding:
+        return NATIONAL
+    return REGIONS.get(code, NATIONAL)
+
+
+def compensation_floor(average_wage: int, minimum_wage: int, law: Jurisdiction = CHINA,
+                       region: str = "national") -> int:
+    """max(the region's share of the 12-month average pay, local minimum wage), in whole yuan (rounded up).
+
+    Nationally the share is the 30% courts apply when nothing was agreed (解释(一) 第36条); some regions set a
+    higher minimum by regulation. The wizard proposes this amount and does not draft less.
+    """
+    rule = region_floor(region, law)
+    share = math.ceil(average_wage * rule.numerator / rule.denominator)
     return max(share, minimum_wage)
+
+
+def penalty_limit(months: int, monthly_compensation: int, average_wage: int) -> int:
+    """A reasoned ceiling for liquidated damages: the total compensation of the whole period, and not more than a
+    year's average pay when that is known. Courts reduce amounts far above the loss (民法典 第585条)."""
+    total = max(months, 0) * max(monthly_compensation, 0)
+    return min(total, 12 * average_wage) if average_wage > 0 else total
 
 
 def noncompete_eligible(category: str) -> bool:
     return category in ELIGIBLE_CATEGORIES
+
+
+def region_is_wide(territory: str) -> bool:
+    text = territory.strip().lower()
+    return any(text == w or text.startswith(w) for w in WIDE_REGIONS)
 
 
 def check_terms(terms: Terms, law: Jurisdiction = CHINA) -> list[Finding]:
@@ -112,26 +199,50 @@ def check_terms(terms: Terms, law: Jurisdiction = CHINA) -> list[Finding]:
         found.append(Finding("not_eligible", severity, a["eligible"],
                              (("category", CATEGORY_LABELS.get(terms.category, terms.category)),)))
     if not terms.secret_access:
-        found.append(Finding("no_secret_access", "warn", a["no_access"]))
+        found.append(Finding("no_secret_access", severity, a["no_access"]))
+    if not terms.business.strip():
+        found.append(Finding("scope_business_missing", severity, a["scope"]))
+    if not terms.territory.strip():
+        found.append(Finding("scope_region_missing", severity, a["scope"]))
+    elif region_is_wide(terms.territory):
+        found.append(Finding("scope_region_wide", "warn", a["proportion"], (("region", terms.territory.strip()),)))
+    if terms.secrets_named < 1:
+        found.append(Finding("scope_no_secrets", "warn", a["proportion"]))
     if terms.months < 1:
         found.append(Finding("months_missing", severity, a["max_months"]))
     elif terms.months > law.max_noncompete_months:
         found.append(Finding("months_too_long", severity, a["max_months"],
                              (("months", terms.months), ("limit", law.max_noncompete_months))))
-    floor = compensation_floor(terms.average_wage, terms.minimum_wage, law)
+    _compensation(terms, law, severity, found)
+    if terms.penalty < 0:
+        found.append(Finding("penalty_negative", severity, a["penalty"]))
+    elif terms.penalty > 0 and terms.monthly_compensation > 0:
+        limit = penalty_limit(terms.months, terms.monthly_compensation, terms.average_wage)
+        if terms.penalty > limit:
+            found.append(Finding("penalty_disproportionate", "warn", a["penalty_reduced"],
+                                 (("amount", f"{terms.penalty:,}"), ("suggested", f"{limit:,}"))))
+    return sorted(found, key=lambda f: f.severity != "refuse")
+
+
+def _compensation(terms: Terms, law: Jurisdiction, severity: str, found: list[Finding]) -> None:
+    a = law.articles
+    rule = region_floor(terms.floor_region, law)
+    floor = compensation_floor(terms.average_wage, terms.minimum_wage, law, terms.floor_region)
     if terms.average_wage <= 0:
-        found.append(Finding("wage_missing", "warn", a["compensation_floor"]))
+        found.append(Finding("wage_missing", "warn", rule.source))
     if terms.minimum_wage <= 0:
         found.append(Finding("minimum_wage_missing", severity, a["compensation_floor"]))
     if terms.monthly_compensation <= 0:
         found.append(Finding("compensation_missing", severity, a["compensation_required"]))
     elif terms.monthly_compensation < floor:
-        found.append(Finding("compensation_below_floor", severity, a["compensation_floor"],
-                             (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
-                              ("share", law.compensation_share_percent))))
-    if terms.penalty < 0:
-        found.append(Finding("penalty_negative", severity, a["penalty"]))
-    return sorted(found, key=lambda f: f.severity != "refuse")
+        if rule.statutory:
+            found.append(Finding("compensation_below_region_floor", severity, rule.source,
+                                 (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
+                                  ("share", rule.share_text()))))
+        else:
+            found.append(Finding("compensation_below_floor", severity, rule.source,
+                                 (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
+                                  ("share", law.compensation_share_percent))))
 
 
 def refusals(findings: list[Finding]) -> list[Finding]:
@@ -139,5 +250,63 @@ def refusals(findings: list[Finding]) -> list[Finding]:
 
 
 def release_cost(monthly_compensation: int, law: Jurisdiction = CHINA) -> int:
-    """What releasing a former employee early from a non-compete still costs (three more months)."""
+    """What releasing a former employee during the non-compete period still costs (three more months)."""
     return monthly_compensation * law.release_extra_months
+
+
+def release_cost_on(monthly_compensation: int, on: str, period_start: str | None,
+                    law: Jurisdiction = CHINA) -> int:
+    """A written waiver given at departure (before the period starts) costs nothing; a release during the period
+    costs three more months (解释(一) 第39条 applies "在竞业限制期限内")."""
+    if period_start is None or on < period_start:
+        return 0
+    return release_cost(monthly_compensation, law)
+
+
+def below_floor_at_departure(monthly_compensation: int, average_pay: int, minimum_wage: int,
+                             law: Jurisdiction = CHINA, region: str = "national") -> int:
+    """The floor recomputed from the 12-month average pay (with commission and bonuses) at departure, when the
+    agreed amount is now below it; else 0."""
+    floor = compensation_floor(average_pay, minimum_wage, law, region)
+    return floor if monthly_compensation < floor else 0
+
+
+# -- screening data (个人信息保护法)
+DEFAULT_RETENTION_MONTHS = 6
+MIN_RETENTION_MONTHS = 1
+MAX_RETENTION_MONTHS = 36
+
+
+def retention_problem(months: int) -> str | None:
+    """None when a retention period is acceptable; else an error code."""
+    if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
+        return "retention_out_of_range"
+    return None
+
+
+def retention_expired(screened_on: str, months: int, today: dt.date) -> bool:
+    """True once the screening of a candidate not hired has been kept for the retention period."""
+    from churnguard_gui.core.agreements import add_months
+
+    return add_months(dt.date.fromisoformat(screened_on), months) <= today
+
+
+# Gap reasons that score nothing and are never stored (妇女权益保障法 第43条; also illness and study).
+PROTECTED_GAP_REASONS = ("childbirth", "illness", "study")
+
+
+# -- the firm's 统一社会信用代码 (GB 32100-2015: 18 characters, the last a check character)
+CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def credit_code_problem(code: str) -> str | None:
+    """None for an empty or valid code; else an error code (wrong length/characters, or a wrong check character)."""
+    code = code.strip().upper()
+    if not code:
+        return None
+    if len(code) != 18 or any(c not in CREDIT_CODE_CHARS for c in code):
+        return "bad_credit_code"
+    total = sum(CREDIT_CODE_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
+    check = (31 - total % 31) % 31
+    return None if CREDIT_CODE_CHARS[check] == code[17] else "bad_credit_code"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
 
 if TYPE_CHECKING:
     from churnguard_gui.core.errors import ChurnError, FieldProblem
@@ -48,6 +48,7 @@ TEXTS: dict[str, str] = {
     "db_readonly": "the database cannot be written (read-only file or folder)",
     "disk_full": "the disk is full; nothing was saved",
     "write_failed": "the file cannot be written: {reason}",
+    "print_failed": "the printer cannot be used; check that it is connected, or print to a PDF file",
     "owner_has_clients": "{value} still owns {count} clients ({names}); give them a new owner first",
     "one_owner": "a client has exactly one owner",
     "no_owner": "an active client needs an owner",
@@ -61,7 +62,7 @@ TEXTS: dict[str, str] = {
     "short_stints": "{count} jobs that lasted less than {months} months",
     "short_median": "the median job lasted {months} months (we look for at least {limit})",
     "industry_hopping": "moved {count} times between firms of the same industry, where clients follow easily",
-    "gap": "a gap of {months} months ({start} to {end}); ask what happened (often a good reason)",
+    "gap": "a gap of {months} months ({start} to {end}); it scores nothing and its reason is not recorded",
     "integrity_answers": "warning-sign answers to the values questions: {count}",
     "doubtful_answers": "hesitant answers to the values questions: {count}",
     "references_missing": "references reached: {reached}; call at least two",
@@ -73,15 +74,36 @@ TEXTS: dict[str, str] = {
     "period, never in a confidentiality-only agreement",
     "not_eligible": "a non-compete binds only senior managers, senior technical staff and others with a "
     "confidentiality duty; {category} would not be bound",
-    "no_secret_access": "the staff record says this person has no access to trade secrets; a non-compete does not "
-    "bind someone without such access",
+    "no_secret_access": "the staff record says this person has no access to trade secrets: a non-compete with "
+    "someone who did not know or have access to them does not take effect",
     "months_missing": "give the non-compete period after leaving, in months",
     "months_too_long": "the non-compete period after leaving is at most {limit} months; {months} is too long",
     "wage_missing": "no average monthly wage of the last 12 months is known; the floor uses the minimum wage only",
     "minimum_wage_missing": "enter the local minimum monthly wage: the compensation may not be below it",
     "compensation_missing": "a non-compete needs monthly economic compensation paid during the non-compete period",
-    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor} "
-    "(the higher of {share}% of the average wage and the local minimum wage)",
+    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: {share}% of the "
+    "12-month average pay is what courts apply when nothing was agreed, and never less than the local minimum wage; "
+    "the wizard does not draft less",
+    "compensation_below_region_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: the firm's "
+    "region requires at least {share} of the 12-month average pay, and never less than the local minimum wage",
+    "scope_business_missing": "name the competing business the person may not work in (industry, products or "
+    "services)",
+    "scope_region_missing": "name the region where the person may not compete",
+    "scope_region_wide": "the region “{region}” is very wide: the scope, region and period must match the secrets "
+    "the person knew, and a court voids the part that goes beyond them",
+    "scope_no_secrets": "the agreement names no trade secret; the non-compete's scope must match the secrets the "
+    "person knew",
+    "penalty_disproportionate": "liquidated damages of ¥{amount} are high compared with the compensation and the "
+    "pay; courts reduce amounts out of proportion. A reasoned amount: ¥{suggested} (the whole period's compensation, "
+    "at most a year's pay)",
+    "governing_law_missing": "under “Other jurisdiction”, name the governing law in Firm settings: the agreement "
+    "states it",
+    "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
+    "agreement_not_released": "{value} has not been waived or released",
+    "consent_missing": "the candidate has not signed the notice on personal information: print it, have it "
+    "signed, and enter the date",
+    "consent_references_missing": "the candidate did not agree to reference checks: a reference may not be called",
+    "retention_out_of_range": "keep screening data between 1 and 36 months: {value}",
     "penalty_negative": "the penalty cannot be negative",
     "agreement_not_printed": "only a printed agreement can be recorded as signed (it is {value})",
     "agreement_not_signed_noncompete": "only a signed non-compete can be released",
@@ -102,6 +124,28 @@ TEXTS: dict[str, str] = {
 }
 
 
+# Texts that count something: (code, singular, plural, the detail holding the count). The singular is what a
+# count of one reads ("1 client"); TEXTS keeps the plural as each code's usual wording.
+PLURALS: dict[str, tuple[str, str, str]] = {
+    "owner_has_clients": ("{value} still owns {count} client ({names}); give it a new owner first",
+                          "{value} still owns {count} clients ({names}); give them a new owner first", "count"),
+    "no_successor": ("{count} client has no successor yet: {names}", "{count} clients have no successor yet: {names}",
+                     "count"),
+    "checklist_open": ("{count} checklist item is not ticked yet (first: {names})",
+                       "{count} checklist items are not ticked yet (first: {names})", "count"),
+}
+
+
+def _words(code: str, values: dict[str, object]) -> str:
+    """The text for code with values filled in, in the form that fits the count when it counts something."""
+    if code in PLURALS:
+        singular, plural, key = PLURALS[code]
+        count = values.get(key)
+        if isinstance(count, int):
+            return ntr(singular, plural, count, **{k: v for k, v in values.items() if k != "n"})
+    return tr(TEXTS.get(code, code), **values)
+
+
 def describe(error: ChurnError) -> str:
     """One clear line: where (file, row, column, field), then what."""
     where = []
@@ -113,9 +157,8 @@ def describe(error: ChurnError) -> str:
         where.append(tr("column {column}", column=error.column))
     elif error.field:
         where.append(tr("field {field}", field=field_label(error.field)))
-    template = TEXTS.get(error.code, error.code)
     values = {"value": error.value if error.value is not None else "", **error.details}
-    what = tr(template, **values)
+    what = _words(error.code, values)
     if "article" in error.details:
         what += f" ({error.details['article']})"
     return f"{', '.join(where)}: {what}" if where else what
@@ -129,5 +172,4 @@ def field_label(name: str) -> str:
 
 def problem_text(problem: FieldProblem) -> str:
     """What is wrong with one field, without saying where (the form shows it at the field)."""
-    template = TEXTS.get(problem.code, problem.code)
-    return tr(template, **{"value": "", **problem.details})
+    return _words(problem.code, {"value": "", **problem.details})

@@ -7,10 +7,10 @@ import statistics
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 
 LEVELS = ("low", "medium", "high")
-QUESTIONS_FILE = RESOURCES / "screening" / "questions.json"
+QUESTIONS_FILE = "screening/questions.json"  # under resources/
 
 
 RULE_LABELS = {
@@ -174,7 +174,7 @@ def _month_text(index: int) -> str:
 
 @cache
 def questionnaire() -> dict:
-    return json.loads(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    return json.loads(resources.path(QUESTIONS_FILE).read_text(encoding="utf-8"))
 
 
 def assess(jobs: list[Job], answers: dict[str, int], references: list[Reference], prior: PriorObligation,

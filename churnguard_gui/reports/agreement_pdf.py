@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.agreements import AgreementText, template_words
 from churnguard_gui.core.files import atomic_write
@@ -24,9 +24,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
     return {
         "base": base,
-        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, alignment=1, spaceAfter=10),
+        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, alignment=1, spaceAfter=6),
+        "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=13, alignment=1, spaceAfter=8,
+                               textColor=colors.HexColor("#8a4b00")),
         "clause": ParagraphStyle("clause", parent=base, fontSize=11, leading=16, spaceBefore=8, spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=13),
+        "centre": ParagraphStyle("centre", parent=base, fontSize=9.5, leading=13, alignment=1),
+        "end": ParagraphStyle("end", parent=base, spaceBefore=10, alignment=1),
     }
 
 
@@ -43,20 +47,46 @@ def build_agreement_pdf(text: AgreementText, language: str) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
                             bottomMargin=18 * mm, title=text.title, author="ChurnGuard", subject=text.document_no)
-    story = [paragraph(text.title, styles["title"]), paragraph(text.party_a, styles["base"]),
-             paragraph(text.party_b, styles["base"]), Spacer(1, 6), paragraph(text.preamble, styles["base"])]
-    for number, title, body in text.clauses:
-        label = text.labels["clause_label"].format(number=number)
-        story += [paragraph(f"{label} {title}", styles["clause"]), paragraph(body, styles["base"])]
-    if text.terms:
-        rows = [[paragraph(label, styles["cell"]), paragraph(value, styles["cell"])] for label, value in text.terms]
-        story += [Spacer(1, 10), _table(rows, [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1")),
-                                               ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8edf3")),
-                                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")], colWidths=[55 * mm, None])]
-    story += [Spacer(1, 18), _signatures(text, styles)]
-    maker = canvas_maker(text.title, text.document_no, text.footer_line(), template_words(language)["page"])
+    story = [paragraph(text.title, styles["title"])]
+    if text.note:
+        story.append(paragraph(text.note, styles["note"]))
+    story += [paragraph(text.party_a, styles["base"]), Spacer(1, 4), paragraph(text.party_b, styles["base"]),
+              Spacer(1, 6), paragraph(text.preamble, styles["base"])]
+    if text.terms and text.end_of_text:  # version 2: the key terms up front, the clauses after
+        story += _terms(text, styles)
+    clauses = list(text.clauses)
+    for number, title, body in clauses[:-1]:
+        story += _clause(text, number, title, body, styles)
+    tail: list = []
+    if clauses:
+        tail += _clause(text, *clauses[-1], styles)[1:]  # kept together with the signatures: no conditional break
+    if text.terms and not text.end_of_text:  # version 2026.1 printed its terms table after the clauses
+        tail += _terms(text, styles)
+    if text.end_of_text:
+        tail.append(paragraph(text.end_of_text, styles["end"]))
+    tail += [Spacer(1, 14), _signatures(text, styles)]
+    story.append(KeepTogether(tail))  # the signature block never stands alone on a page
+    maker = canvas_maker(text.title, text.document_no, text.footer_line(),
+                         template_words(language, text.template_version)["page"])
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
+
+
+def _clause(text: AgreementText, number: int, title: str, body: str, styles) -> list:
+    label = text.labels["clause_label"].format(number=number)
+    # a heading never ends a page: it moves on unless three lines of its clause fit below it
+    return [CondPageBreak(24 + 3 * styles["base"].leading), paragraph(f"{label} {title}", styles["clause"]),
+            paragraph(body, styles["base"])]
+
+
+def _terms(text: AgreementText, styles) -> list:
+    rows = [[paragraph(label, styles["cell"]), paragraph(value, styles["cell"])] for label, value in text.terms]
+    table = _table(rows, [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1")),
+                          ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8edf3")),
+                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE")], colWidths=[58 * mm, None])
+    heading = text.labels.get("terms_heading")
+    head = [paragraph(heading, styles["clause"])] if heading else [Spacer(1, 10)]
+    return [KeepTogether([*head, table])]
 
 
 def write_agreement_pdf(text: AgreementText, language: str, out: str | Path) -> Path:
@@ -66,10 +96,10 @@ def write_agreement_pdf(text: AgreementText, language: str, out: str | Path) -> 
     return Path(out)
 
 
-def _signatures(text: AgreementText, styles) -> KeepTogether:
+def _signatures(text: AgreementText, styles) -> Table:
     labels = text.labels
     cell = styles["cell"]
-    seal = _table([[paragraph(labels["seal"], cell)]], [("BOX", (0, 0), (-1, -1), 0.8, SEAL_RED),
+    seal = _table([[paragraph(labels["seal"], styles["centre"])]], [("BOX", (0, 0), (-1, -1), 0.8, SEAL_RED),
                                                         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                                         ("ALIGN", (0, 0), (-1, -1), "CENTER")],
                   colWidths=[42 * mm], rowHeights=[42 * mm])
@@ -81,4 +111,4 @@ def _signatures(text: AgreementText, styles) -> KeepTogether:
     right = _table([[paragraph(labels["sign_b"], cell)], [Spacer(1, 42 * mm)], [paragraph("\u00a0", cell)],
                     [paragraph(line, cell)], [paragraph(dated, cell)]])
     block = _table([[left, right]], [("VALIGN", (0, 0), (-1, -1), "TOP")], colWidths=[83 * mm, 83 * mm])
-    return KeepTogether([block])
+    return block  # the caller keeps it with the last clause (a nested KeepTogether mis-measures)

@@ -8,14 +8,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import language, tr
 from churnguard_gui.reports.fonts import register
+from churnguard_gui.reports.handover_ack import acknowledgement
 from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.tables import fit_cell, paragraph
 
@@ -31,10 +32,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
-        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, wordWrap=None),
+        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10,
+                               wordWrap="CJK" if language() == "zh" else None),  # never split an English word
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
+        "centre": ParagraphStyle("centre", parent=base, alignment=1),
     }
 
 
@@ -54,10 +57,13 @@ def build_pdf(report: HandoverReport) -> bytes:
                             bottomMargin=14 * mm, title=tr("Exit handover report"), author="ChurnGuard",
                             subject=f"{report.staff_name} {report.document_no}")
     story = _heading(report, styles) + _summary(report, styles) + _clients(report, styles, doc.width)
-    story += _checklist(report, styles, doc.width) + _obligations(report, styles) + _signatures(report, styles)
+    story += _checklist(report, styles, doc.width) + _signatures(report, styles)
+    story += acknowledgement(report, styles)
+    producer = report.produced_by or report.firm or tr("(firm name not set)")
     maker = canvas_maker(f"{report.firm or tr('(firm name not set)')} · {tr('Exit handover report')}",
                          f"{tr('Document')} {report.document_no}",
-                         tr("Generated {time} · {name}", time=report.generated_at, name=report.staff_name))
+                         tr("Produced by {firm} with ChurnGuard on {time} · {name}", firm=producer,
+                            time=report.generated_at, name=report.staff_name))
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
 
@@ -113,7 +119,7 @@ def _summary(report: HandoverReport, styles) -> list:
     table = Table(rows, colWidths=[60 * mm, 40 * mm, 55 * mm, None])
     table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
                                ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
-    return [paragraph(tr("Summary"), styles["h2"]), table]
+    return [CondPageBreak(30 * mm), paragraph(tr("Summary"), styles["h2"]), table]
 
 
 _CLIENT_COLUMNS = ((22, "Code"), (58, "Client"), (42, "Contact and phone"), (10, "Tier"),
@@ -139,7 +145,7 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([*_grid(), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")])]))
-    return [paragraph(tr("Clients and successors"), styles["h2"]), table]
+    return [CondPageBreak(30 * mm), paragraph(tr("Clients and successors"), styles["h2"]), table]
 
 
 def _checklist(report: HandoverReport, styles, width: float) -> list:
@@ -152,19 +158,7 @@ def _checklist(report: HandoverReport, styles, width: float) -> list:
                      item.due or "", ""])
     table = Table(rows, colWidths=[8 * mm, width - 148 * mm, 40 * mm, 30 * mm, 70 * mm], repeatRows=1)
     table.setStyle(TableStyle([*_grid(), ("FONTSIZE", (0, 1), (0, -1), 12), ("ALIGN", (0, 0), (0, -1), "CENTER")]))
-    return [paragraph(tr("Handover checklist"), styles["h2"]), table]
-
-
-def _obligations(report: HandoverReport, styles) -> list:
-    text = tr(
-        "Reminder to {name}: the duty to keep the firm's trade secrets continues after you leave. This covers the "
-        "client list with contacts, trading habits, price terms and client needs, our price lists and margins, "
-        "supplier terms and plans. Return or delete every copy you hold, on paper or electronic, including on "
-        "personal phones and chat apps. Where a non-compete agreement was signed, it binds you for the agreed "
-        "period after your last working day, and the firm pays the agreed monthly compensation. Breach may lead "
-        "to the agreed penalty and to damages for the loss caused (Labour Contract Law arts. 23–25 and 90; "
-        "Anti-Unfair Competition Law).", name=report.staff_name)
-    return [paragraph(tr("Obligations after leaving"), styles["h2"]), paragraph(text, styles["base"])]
+    return [CondPageBreak(30 * mm), paragraph(tr("Handover checklist"), styles["h2"]), table]
 
 
 def _signatures(report: HandoverReport, styles) -> list:

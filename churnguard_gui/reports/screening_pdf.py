@@ -30,6 +30,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     font = register()
     base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=9.5, leading=13, wordWrap="CJK")
     return {"base": base, "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+            "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11,
+                                   wordWrap="CJK" if language() == "zh" else None),
             "title": ParagraphStyle("title", parent=base, fontSize=16, leading=20, spaceAfter=6),
             "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4)}
 
@@ -42,6 +44,16 @@ def _table(rows, widths, header: bool = True) -> Table:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")))
     table.setStyle(TableStyle(style))
     return table
+
+
+def _consent_line(sc) -> str:
+    """Consent and retention, as the personal data law asks them to be on record."""
+    consent = tr("Consent to the screening signed on {date}", date=sc.consent_on) if sc.consent_on else tr(
+        "No signed consent on record")
+    refs = tr("reference checks agreed") if sc.consent_references else tr("reference checks not agreed")
+    keep = tr("if not hired, kept {months} months after {date}, then anonymised", months=sc.retention_months,
+              date=sc.screened_on)
+    return f"{consent}; {refs}; {keep}."
 
 
 def build_screening_pdf(stored, firm: str) -> bytes:
@@ -64,25 +76,26 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     story += [paragraph("\n".join(reasons), s["base"])]
     if sc.decision_reason:
         story += [Spacer(1, 4), paragraph(tr("Decision reason: {reason}", reason=sc.decision_reason), s["base"])]
+    story += [Spacer(1, 4), paragraph(_consent_line(sc), s["base"])]
     story.append(paragraph(tr("Employment history"), s["h2"]))
-    rows = [[paragraph(tr(h), cell) for h in JOB_HEADERS]]
+    rows = [[paragraph(tr(h), s["head"]) for h in JOB_HEADERS]]
     rows += [[paragraph(j.employer, cell), paragraph(j.industry, cell), paragraph(j.role, cell), j.start,
               j.end or tr("now"), paragraph(j.reason, cell), tr("yes") if j.brought_clients else ""] for j in sc.jobs]
     story.append(_table(rows, [34 * mm, 22 * mm, 24 * mm, 16 * mm, 16 * mm, None, 20 * mm]))
     story.append(paragraph(tr("Values and integrity questions"), s["h2"]))
     lang = "zh" if language() == "zh" else "en"
-    rows = [[paragraph(tr(h), cell) for h in QUESTION_HEADERS]]
+    rows = [[paragraph(tr(h), s["head"]) for h in QUESTION_HEADERS]]
     for question in questionnaire()["questions"]:
         if question["id"] in sc.answers:
             answer = question["answers"][sc.answers[question["id"]]]
             rows.append([paragraph(question[lang], cell), paragraph(answer[lang], cell), str(answer["score"])])
     story.append(_table(rows, [80 * mm, None, 12 * mm]))
     story.append(paragraph(tr("References"), s["h2"]))
-    rows = [[paragraph(tr(h), cell) for h in REFERENCE_HEADERS]]
+    rows = [[paragraph(tr(h), s["head"]) for h in REFERENCE_HEADERS]]
     rows += [[paragraph(r.name, cell), paragraph(r.relation, cell), r.phone, r.called_on or tr("not reached"),
               tr("yes") if r.confirmed else tr("no"), tr(REHIRE_LABELS.get(r.rehire, r.rehire)),
               paragraph(r.notes, cell)] for r in sc.references]
-    story.append(_table(rows, [24 * mm, 22 * mm, 26 * mm, 20 * mm, 17 * mm, 18 * mm, None]))
+    story.append(_table(rows, [24 * mm, 20 * mm, 25 * mm, 20 * mm, 21 * mm, 20 * mm, None]))  # "Confirmed" unbroken
     story.append(paragraph(tr("Obligations to former employers"), s["h2"]))
     prior = sc.prior
     text = tr("None declared.") if not (prior.under_noncompete or prior.under_confidentiality) else tr(
@@ -92,6 +105,6 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     story += [paragraph(text, s["base"]), Spacer(1, 24),
               paragraph(tr("Reviewer's signature: ____________________    Date: ____________"), s["base"])]
     maker = canvas_maker(f"{firm or tr('(firm name not set)')} · {tr('Screening record')}",
-                         tr("Personal data — keep in the personnel file"), f"{stored.name} · {sc.screened_on}")
+                         tr("Personal data: keep in the personnel file"), f"{stored.name} · {sc.screened_on}")
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()

@@ -9,23 +9,27 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.agreements import (
     AgreementDraft,
+    AgreementText,
     Installment,
     Parties,
     PaymentAlert,
     effective_status,
     noncompete_period,
     payment_alert,
+    render,
     schedule,
+    schedule_after_release,
 )
 from churnguard_gui.core.errors import FieldProblem, StoreError
 from churnguard_gui.core.handover import AgreementLine
-from churnguard_gui.core.legal import JURISDICTIONS, check_terms, refusals
+from churnguard_gui.core.legal import JURISDICTIONS, check_terms, refusals, release_cost_on
 from churnguard_gui.core.values import parse_date
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
 
 _DRAFT_COLUMNS = ("staff_id", "kind", "category", "secret_access", "jurisdiction", "secrets", "competitors", "region",
-                  "months", "average_wage", "minimum_wage", "monthly_compensation", "penalty", "language")
+                  "months", "average_wage", "minimum_wage", "monthly_compensation", "penalty", "language", "business",
+                  "floor_region")
 
 
 @dataclass(frozen=True)
@@ -41,25 +45,53 @@ class StoredAgreement:
     released_on: str | None
     fingerprint: str
     template_version: str
+    parties: Parties | None = None  # as printed (None for agreements drafted before version 2026.2)
+    departure_pay: int | None = None
+    departure_decision: str | None = None  # enforce / waive, decided at departure
+    release_kind: str | None = None  # waiver (at departure, free) / release (during the period, three months)
 
 
 def parties(db: Database, staff_id: int) -> Parties:
-    row = db.execute("SELECT name, role, department FROM staff WHERE id = ?", [staff_id]).fetchone()
+    """The parties as the records describe them now (the firm from Firm settings, the person from the staff)."""
+    row = db.execute("SELECT name, role, department, id_number, notice_address, phone FROM staff WHERE id = ?",
+                     [staff_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(staff_id))
-    return Parties(get_setting(db, "firm_name"), *row)
+    return Parties(get_setting(db, "firm_name"), row[0], row[1], row[2], get_setting(db, "firm_credit_code"),
+                   get_setting(db, "firm_address"), row[3], row[4], row[5], get_setting(db, "governing_law"))
+
+
+def set_party_details(db: Database, staff_id: int, id_number: str, notice_address: str, phone: str) -> None:
+    """The person's identification for agreements, kept on the staff record (an audit row names what changed)."""
+    from churnguard_gui.core.values import phone_digits
+
+    with writing(db):
+        db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ?, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
+                   [id_number.strip().upper(), notice_address.strip(), phone.strip(), phone_digits(phone), staff_id])
+        audit(db, "staff_party_details", staff=staff_id)
+
+
+def agreement_text(db: Database, agreement_id: int) -> AgreementText:
+    """The text exactly as drafted: its own template version and the parties as they were printed."""
+    stored = get_agreement(db, agreement_id)
+    people = stored.parties or parties(db, stored.draft.staff_id)
+    return render(stored.draft, people, stored.document_no, stored.template_version)
 
 
 def get_agreement(db: Database, agreement_id: int) -> StoredAgreement:
     row = db.execute(f"SELECT id, document_no, status, {', '.join(_DRAFT_COLUMNS)}, signed_on, witness, "
-                     "noncompete_start, noncompete_end, released_on, fingerprint, template_version "
-                     "FROM agreements WHERE id = ?", [agreement_id]).fetchone()
+                     "noncompete_start, noncompete_end, released_on, fingerprint, template_version, parties, "
+                     "departure_pay, departure_decision, release_kind FROM agreements WHERE id = ?",
+                     [agreement_id]).fetchone()
     if row is None:
         raise StoreError("not_found", value=str(agreement_id))
     values = dict(zip(_DRAFT_COLUMNS, row[3:3 + len(_DRAFT_COLUMNS)], strict=True))
     values["secrets"] = tuple(json.loads(values["secrets"]))
     values["secret_access"] = bool(values["secret_access"])
-    return StoredAgreement(row[0], row[1], row[2], AgreementDraft(**values), *row[3 + len(_DRAFT_COLUMNS):])
+    rest = list(row[3 + len(_DRAFT_COLUMNS):])
+    rest[7] = Parties.from_json(rest[7]) if rest[7] else None
+    return StoredAgreement(row[0], row[1], row[2], AgreementDraft(**values), *rest)
 
 
 def _next_number(db: Database, year: int) -> str:
@@ -69,24 +101,41 @@ def _next_number(db: Database, year: int) -> str:
     return f"{prefix}{last + 1:05d}"
 
 
-def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of, today: dt.date | None = None) -> int:
-    """Store a new agreement as a draft after the legal checks. fingerprint_of(document_no) -> (fingerprint,
-    template version) lets the caller render the text with its number before it is stored."""
+def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, today: dt.date | None = None,
+                   people: Parties | None = None, update_staff: bool = False) -> int:
+    """Store a new agreement as a draft after the legal checks, with the parties as printed. The text is rendered
+    with its number (from the current template) before it is stored; fingerprint_of(document_no) -> (fingerprint,
+    template version) is kept for callers that render it themselves."""
     law = JURISDICTIONS[draft.jurisdiction]
     findings = check_terms(draft.terms(), law)
     refused = refusals(findings)
     if refused:
         first = refused[0]
         raise StoreError(first.code, details={**first.detail(), "article": first.article})
+    people = people or parties(db, draft.staff_id)
+    if not law.binding and not people.governing_law.strip():
+        raise StoreError("governing_law_missing", field="governing_law")
     today = today or dt.date.today()
     with writing(db):
         number = _next_number(db, today.year)
-        fingerprint, version = fingerprint_of(number)
+        if fingerprint_of is None:
+            text = render(draft, people, number)
+            fingerprint, version = text.fingerprint, text.template_version
+        else:
+            fingerprint, version = fingerprint_of(number)
         values = {c: getattr(draft, c) for c in _DRAFT_COLUMNS}
         values["secrets"] = json.dumps(list(draft.secrets), ensure_ascii=False)
         values["secret_access"] = int(draft.secret_access)
         if not draft.has_noncompete:
-            values.update(months=0, monthly_compensation=0, penalty=0, competitors="", region="")
+            values.update(months=0, monthly_compensation=0, penalty=0, competitors="", region="", business="")
+        values["parties"] = people.to_json()
+        if update_staff:  # the identification typed in the wizard is kept on the staff record, in this transaction
+            from churnguard_gui.core.values import phone_digits
+
+            db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ?, "
+                       "secret_access = ? WHERE id = ?",
+                       [people.id_number, people.notice_address, people.phone, phone_digits(people.phone),
+                        int(draft.secret_access), draft.staff_id])
         cols = ", ".join(values)
         agreement_id = db.execute(
             f"INSERT INTO agreements (document_no, fingerprint, template_version, warnings, {cols}) "
@@ -148,17 +197,59 @@ def start_noncompete_clocks(db: Database, staff_id: int, last_day: str) -> None:
 
 
 def release_early(db: Database, agreement_id: int, on: str) -> int:
-    """Release the former employee from the non-compete; returns what it still costs (three months)."""
-    from churnguard_gui.core.legal import release_cost
-
+    """End the non-compete: before the period starts a written waiver (costs nothing), during it a release that
+    costs three more months (解释(一) 第39条), added to the payment schedule. Returns what it costs."""
     stored = get_agreement(db, agreement_id)
     if stored.status != "signed" or not stored.draft.has_noncompete:
         raise StoreError("agreement_not_signed_noncompete")
+    cost, _start = release_cost_preview(db, agreement_id, on)
+    kind = "release" if cost else "waiver"
     with writing(db):
-        db.execute("UPDATE agreements SET status = 'released', released_on = ? WHERE id = ?", [on, agreement_id])
-        cost = release_cost(stored.draft.monthly_compensation, JURISDICTIONS[stored.draft.jurisdiction])
-        audit(db, "agreement_released", agreement=agreement_id, document=stored.document_no, on=on, cost=cost)
+        db.execute("UPDATE agreements SET status = 'released', released_on = ?, release_kind = ?, "
+                   "departure_decision = CASE WHEN ? = 'waiver' THEN 'waive' ELSE departure_decision END WHERE id = ?",
+                   [on, kind, kind, agreement_id])
+        audit(db, "agreement_released", agreement=agreement_id, document=stored.document_no, on=on, cost=cost,
+              kind=kind)
     return cost
+
+
+def release_cost_preview(db: Database, agreement_id: int, on: str) -> tuple[int, str | None]:
+    """What ending the non-compete on that day costs, and the day its period starts (None while unknown)."""
+    stored = get_agreement(db, agreement_id)
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    start = stored.noncompete_start
+    if start is None:
+        last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0]
+        start = noncompete_period(last_day, max(stored.draft.months, 1))[0] if last_day else None
+    return release_cost_on(stored.draft.monthly_compensation, on, start, law), start
+
+
+def record_departure(db: Database, staff_id: int, average_pay: int | None, decisions: dict[int, str],
+                     on: str) -> None:
+    """Inside the caller's transaction (the handover's): the 12-month average pay at departure and, for each
+    signed non-compete, enforce or waive. A waiver is given at departure and costs nothing."""
+    for agreement_id, decision in decisions.items():
+        if decision not in ("enforce", "waive"):
+            raise StoreError("bad_choice", field="departure_decision", value=decision,
+                             details={"choices": "enforce, waive"})
+        row = db.execute("SELECT staff_id, status FROM agreements WHERE id = ?", [agreement_id]).fetchone()
+        if row is None or row[0] != staff_id:
+            raise StoreError("not_found", value=str(agreement_id))
+        db.execute("UPDATE agreements SET departure_pay = ?, departure_decision = ? WHERE id = ?",
+                   [average_pay, decision, agreement_id])
+        if decision == "waive" and row[1] == "signed":
+            db.execute("UPDATE agreements SET status = 'released', released_on = ?, release_kind = 'waiver', "
+                       "noncompete_start = NULL, noncompete_end = NULL WHERE id = ?", [on, agreement_id])
+        audit(db, "noncompete_decision", agreement=agreement_id, staff=staff_id, decision=decision,
+              average_pay=average_pay)
+
+
+def departure_noncompetes(db: Database, staff_id: int) -> list[StoredAgreement]:
+    """The person's signed non-competes (and those already decided at this departure)."""
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM agreements WHERE staff_id = ? AND kind IN ('noncompete', 'both') AND (status = 'signed' "
+        "OR (status = 'released' AND release_kind = 'waiver')) ORDER BY id", [staff_id]).fetchall()]
+    return [get_agreement(db, i) for i in ids]
 
 
 def record_payment(db: Database, agreement_id: int, number: int, amount: int, paid_on: str, note: str = "") -> None:
@@ -193,17 +284,18 @@ def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
     """Everyone whose non-compete clock runs (or ran): months due, amounts, what is paid, and alerts."""
     today = today or dt.date.today()
     out = []
-    for agreement_id, number, name, start, months, amount, status, released in db.execute(
+    for agreement_id, number, name, start, months, amount, status, released, kind, code in db.execute(
             "SELECT a.id, a.document_no, s.name, a.noncompete_start, a.months, a.monthly_compensation, a.status, "
-            "a.released_on FROM agreements a JOIN staff s ON s.id = a.staff_id "
+            "a.released_on, a.release_kind, a.jurisdiction FROM agreements a JOIN staff s ON s.id = a.staff_id "
             "WHERE a.noncompete_start IS NOT NULL AND a.status IN ('signed', 'expired', 'released') "
             "ORDER BY a.noncompete_start").fetchall():
         paid = dict(db.execute("SELECT number, paid_on FROM compensation_payments WHERE agreement_id = ?",
                                [agreement_id]).fetchall())
+        law = JURISDICTIONS.get(code, JURISDICTIONS["cn"])
         plan = schedule(start, months, amount, paid)
         if status == "released" and released:
-            plan = [i for i in plan if i.period_start <= released]
-        law = JURISDICTIONS.get("cn")
+            extra = law.release_extra_months if kind != "waiver" and released >= start else 0
+            plan = schedule_after_release(start, months, amount, released, extra, paid)
         out.append(Obligation(agreement_id, number, name, tuple(plan),
                               payment_alert(plan, today, law.unpaid_months_to_end), released))
     return out
@@ -220,14 +312,17 @@ def agreement_lines(db: Database, staff_id: int, today: dt.date | None = None) -
     """The person's agreements for the handover report (a 'both' agreement gives two lines)."""
     today = today or dt.date.today()
     lines = []
-    for kind, status, signed_on, end, amount in db.execute(
-            "SELECT kind, status, signed_on, noncompete_end, monthly_compensation FROM agreements "
-            "WHERE staff_id = ? AND status != 'draft' ORDER BY id", [staff_id]).fetchall():
+    for kind, status, signed_on, start, end, amount, number, months, decision in db.execute(
+            "SELECT kind, status, signed_on, noncompete_start, noncompete_end, monthly_compensation, document_no, "
+            "months, departure_decision FROM agreements WHERE staff_id = ? AND status != 'draft' ORDER BY id",
+            [staff_id]).fetchall():
         shown = effective_status(status, end, kind, today)
         if kind in ("confidentiality", "both"):
-            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on))
+            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on,
+                                       document_no=number))
         if kind in ("noncompete", "both"):
-            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None))
+            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None, number, start, months,
+                                       decision))
     return tuple(lines)
 
 
@@ -245,3 +340,26 @@ def delete_draft(db: Database, agreement_id: int) -> None:
     with writing(db):
         db.execute("DELETE FROM agreements WHERE id = ?", [agreement_id])
         audit(db, "agreement_deleted", agreement=agreement_id, document=stored.document_no)
+
+
+def notice_for(db: Database, agreement_id: int, language: str):
+    """The waiver or release notice of a released non-compete, for printing and signing."""
+    from churnguard_gui.core.legal import release_cost
+    from churnguard_gui.core.notices import notice_text
+
+    stored = get_agreement(db, agreement_id)
+    if stored.status != "released" or not stored.released_on:
+        raise StoreError("agreement_not_released", value=stored.document_no)
+    people = parties(db, stored.draft.staff_id)
+    last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0] or ""
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    kind = stored.release_kind or "release"
+    cost = release_cost(stored.draft.monthly_compensation, law) if kind == "release" else 0
+    return notice_text(kind, people, document_no=stored.document_no, agreement_kind=stored.draft.kind,
+                       signed_on=stored.signed_on, last_day=last_day, start=stored.noncompete_start,
+                       on=stored.released_on, cost=cost, china=law.binding, language=language)
+
+
+def log_notice_printed(db: Database, agreement_id: int, target: str) -> None:
+    with writing(db):
+        audit(db, "notice_printed", agreement=agreement_id, target=target)

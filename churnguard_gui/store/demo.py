@@ -73,7 +73,8 @@ def _showcase(db: Database, people: dict, today: dt.date | None = None) -> None:
                                competitors="同行业竞争企业" if months else "", region="广东省" if months else "",
                                months=months, average_wage=person.monthly_wage or 0,
                                minimum_wage=DEMO_MINIMUM_WAGE, monthly_compensation=floor if months else 0,
-                               penalty=(person.monthly_wage or 0) * 6 if months else 0)
+                               penalty=(person.monthly_wage or 0) * 6 if months else 0,
+                               business="电子元器件、五金及化工材料的销售与贸易" if months else "")
         signed = today - dt.timedelta(days=days_ago)
         number_of = parties(db, staff_id)
         agreement_id = save_agreement(db, draft, lambda number, d=draft, p=number_of: (

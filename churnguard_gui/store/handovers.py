@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from churnguard_gui import RESOURCES
+from churnguard_gui import resources
 from churnguard_gui.core.errors import StoreError
 from churnguard_gui.core.handover import (
     Candidate,
@@ -17,7 +17,7 @@ from churnguard_gui.core.handover import (
     HandoverReport,
     plan_problems,
 )
-from churnguard_gui.store.agreements import agreement_lines, start_noncompete_clocks
+from churnguard_gui.store.agreements import agreement_lines, record_departure, start_noncompete_clocks
 from churnguard_gui.store.clients import record_owner_change
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
@@ -64,12 +64,23 @@ def checklist_template(db: Database, language: str = "en") -> list[tuple[str, st
     """The firm's checklist template; seeded from resources/checklists/exit.json on first use."""
     rows = db.execute("SELECT text, responsible, due_offset FROM checklist_template ORDER BY position").fetchall()
     if rows:
-        return [tuple(r) for r in rows]
+        return with_required_items([tuple(r) for r in rows], language)
     return default_template(language)
 
 
+def with_required_items(rows: list[tuple[str, str, int]], language: str) -> list[tuple[str, str, int]]:
+    """The firm's own template, plus each legally required item it lacks (matched by its text in either language);
+    the firm's items stay as they are."""
+    data = json.loads(resources.path("checklists/exit.json").read_text(encoding="utf-8"))
+    have = {text.strip() for text, _, _ in rows}
+    zh = language == "zh"
+    extra = [(i["zh" if zh else "en"], i["who_zh" if zh else "who_en"], int(i["due"])) for i in data["items"]
+             if i.get("required") and i["zh"] not in have and i["en"] not in have]
+    return [*rows, *extra]
+
+
 def default_template(language: str) -> list[tuple[str, str, int]]:
-    data = json.loads((RESOURCES / "checklists" / "exit.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.path("checklists/exit.json").read_text(encoding="utf-8"))
     zh = language == "zh"
     return [(i["zh" if zh else "en"], i["who_zh" if zh else "who_en"], int(i["due"])) for i in data["items"]]
 
@@ -108,7 +119,10 @@ def load_handover(db: Database, handover_id: int) -> HandoverPlan:
     items = tuple(ChecklistItem(t, r, d, bool(done)) for t, r, d, done in db.execute(
         "SELECT text, responsible, due, done FROM handover_items WHERE handover_id = ? ORDER BY position",
         [handover_id]))
-    return HandoverPlan(staff_id, departure, lines, items, handover_id)
+    decided = db.execute("SELECT id, departure_decision, departure_pay FROM agreements WHERE staff_id = ? "
+                         "AND departure_decision IS NOT NULL ORDER BY id", [staff_id]).fetchall()
+    return HandoverPlan(staff_id, departure, lines, items, handover_id, decided[-1][2] if decided else None,
+                        tuple((r[0], r[1]) for r in decided))
 
 
 def handover_status(db: Database, handover_id: int) -> str:
@@ -149,6 +163,8 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
                "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
                [dep.resignation_date, dep.last_day, int(dep.secret_access), plan.staff_id])
     start_noncompete_clocks(db, plan.staff_id, dep.last_day)
+    if plan.noncompete_decisions:
+        record_departure(db, plan.staff_id, plan.average_pay, dict(plan.noncompete_decisions), dep.last_day)
     return handover_id
 
 
@@ -260,7 +276,7 @@ def report_data(db: Database, staff_id: int, now: dt.datetime | None = None) -> 
         staff_name=staff[0], role=staff[1], department=staff[2], resignation_date=resignation, last_day=last_day,
         reason=reason, reason_text=reason_text, destination=destination, lines=tuple(lines), successor_names=names,
         firm_total_value=firm_total, checklist=tuple(checklist), agreements=agreement_lines(db, staff_id, now.date()),
-        manager_name=staff[5] or "", status=status)
+        manager_name=staff[5] or "", status=status, produced_by=get_setting(db, "firm_name"))
 
 
 def log_report_event(db: Database, action: str, staff_id: int, document: str, target: str) -> None:

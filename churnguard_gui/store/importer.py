@@ -14,6 +14,7 @@ from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.search import suspended
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
@@ -55,7 +56,7 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         result.created_staff = list(plan.new_staff)
         return result
     total = len(plan.records)
-    with writing(db):
+    with writing(db), suspended(db):  # the search index is built once for the new clients, at the end
         staff_ids = staff_name_index(db)
         for done, record in enumerate(plan.records, start=1):
             if isinstance(record, ClientRow):

@@ -1,11 +1,13 @@
 """The Staff and Clients lists: searched and sorted in SQL, rows fetched by id on demand."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from churnguard_gui.core.values import phone_digits
+from churnguard_gui.store.search import client_condition
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,7 @@ class Column:
     sql: str
     kind: str = "text"  # text / money / date / int / status / client_status
     label: str | None = None  # key into FIELD_LABELS when it is not the column's key
+    never_empty: bool = False  # NOT NULL and never '': sorts by its index, no "empty last" expression
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,10 @@ class ListSpec:
     columns: tuple[Column, ...]
     search: tuple[str, ...]
     digits: tuple[str, ...] = ()
+    # the whole search as one SQL condition (an index), instead of LIKE over the search fields
+    condition: Callable[[str], tuple[str, list[str]]] | None = None
+    # the main table alone, for listing ids when neither the sort nor the search needs the joins of source
+    base: str | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -36,9 +43,9 @@ CLIENTS = ListSpec(
            "LEFT JOIN staff o ON o.id = ot.staff_id",
     columns=(
         Column("code", "c.code"),
-        Column("name", "c.name"),
+        Column("name", "c.name", never_empty=True),
         Column("tier", "c.tier"),
-        Column("annual_value", "c.annual_value", "money"),
+        Column("annual_value", "c.annual_value", "money", never_empty=True),
         Column("owner", "o.name"),
         Column("contact", _PRIMARY.format(f="name")),
         Column("phone", _PRIMARY.format(f="phone")),
@@ -49,13 +56,12 @@ CLIENTS = ListSpec(
     ),
     search=("c.name", "c.code", "o.name", "cc.name", "cc.phone"),
     digits=("cc.phone_digits",),
+    condition=client_condition,
+    base="clients c",
 )
 
 STAFF = ListSpec(
-    source="staff s LEFT JOIN staff m ON m.id = s.manager_id LEFT JOIN ("
-           "SELECT t.staff_id, count(*) AS n, sum(cl.annual_value) AS v FROM client_team t "
-           "JOIN clients cl ON cl.id = t.client_id WHERE t.role = 'owner' GROUP BY t.staff_id"
-           ") own ON own.staff_id = s.id",
+    source="staff s LEFT JOIN staff m ON m.id = s.manager_id",
     columns=(
         Column("name", "s.name", label="staff_name"),
         Column("role", "s.role"),
@@ -65,8 +71,12 @@ STAFF = ListSpec(
         Column("email", "s.email"),
         Column("hire_date", "s.hire_date", "date"),
         Column("manager", "m.name"),
-        Column("clients_owned", "coalesce(own.n, 0)", "int"),
-        Column("value_owned", "coalesce(own.v, 0)", "money"),
+        # per person, through the client_team (staff_id, role) index: only for the rows asked for
+        Column("clients_owned", "(SELECT count(*) FROM client_team t WHERE t.staff_id = s.id AND t.role = 'owner')",
+               "int", never_empty=True),
+        Column("value_owned", "(SELECT coalesce(sum(cl.annual_value), 0) FROM client_team t JOIN clients cl "
+                              "ON cl.id = t.client_id WHERE t.staff_id = s.id AND t.role = 'owner')",
+               "money", never_empty=True),
     ),
     search=("s.name", "s.role", "s.department", "s.phone", "s.email"),
     digits=("s.phone_digits",),
@@ -102,6 +112,12 @@ def _where(spec: ListSpec, search: str, extra: tuple[str, list] | None = None) -
     if extra:
         clauses.append(f"({extra[0]})")
         params += extra[1]
+    if spec.condition is not None:
+        condition, condition_params = spec.condition(search)
+        if condition:
+            clauses.append(f"({condition})")
+            params += condition_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
     for word in search.split():
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         direct = [f for f in spec.search if not f.startswith("cc.")]
@@ -130,14 +146,20 @@ def list_ids(db: Database, spec: ListSpec, search: str = "", sort: str | None = 
     """Ids of the matching rows, in display order; extra is one more SQL condition with its parameters."""
     where, params = _where(spec, search, extra)
     key = spec.columns[0].sql[:1]  # table alias: c or s
+    source = spec.source
+    if spec.base and extra is None and (spec.condition or not search) and (
+            not sort or spec.column(sort).sql.startswith(f"{key}.")):
+        source = spec.base  # no join to walk for 100,000 rows: the sort can use the table's own index
     order = ""
     if sort:
         direction = "DESC" if descending else "ASC"
-        expr = spec.column(sort).sql
-        order = f" ORDER BY {expr} IS NULL OR {expr} = '', {expr} {direction}, {key}.id"
+        column = spec.column(sort)
+        expr = column.sql
+        empty_last = "" if column.never_empty else f"{expr} IS NULL OR {expr} = '', "
+        order = f" ORDER BY {empty_last}{expr} {direction}, {key}.id {direction}"
     else:
         order = f" ORDER BY {key}.id"
-    sql = f"SELECT {key}.id FROM {spec.source}{where}{order}"
+    sql = f"SELECT {key}.id FROM {source}{where}{order}"
     return [row[0] for row in db.execute(sql, params)]
 
 

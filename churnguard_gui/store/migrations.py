@@ -40,6 +40,29 @@ def m004_screenings(db: Database) -> None:
 
 
 @migrations()
+def m006_legal(db: Database) -> None:
+    _run_script(db, _LEGAL)
+
+
+_LEGAL = """
+ALTER TABLE staff ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff ADD COLUMN notice_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN business TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN floor_region TEXT NOT NULL DEFAULT 'national';
+ALTER TABLE agreements ADD COLUMN parties TEXT NOT NULL DEFAULT '';
+ALTER TABLE agreements ADD COLUMN departure_pay INTEGER CHECK (departure_pay IS NULL OR departure_pay >= 0);
+ALTER TABLE agreements ADD COLUMN departure_decision TEXT
+    CHECK (departure_decision IS NULL OR departure_decision IN ('enforce', 'waive'));
+ALTER TABLE agreements ADD COLUMN release_kind TEXT
+    CHECK (release_kind IS NULL OR release_kind IN ('waiver', 'release'));
+ALTER TABLE screenings ADD COLUMN consent_on TEXT;
+ALTER TABLE screenings ADD COLUMN consent_references INTEGER NOT NULL DEFAULT 0 CHECK (consent_references IN (0, 1));
+ALTER TABLE screenings ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 6 CHECK (retention_months > 0);
+ALTER TABLE screenings ADD COLUMN purged_at TEXT;
+"""
+
+
+@migrations()
 def m009_polish(db: Database) -> None:
     """Who visits each key client and the backup added at a handover; screenings saved to finish later."""
     _run_script(db, _POLISH)
@@ -293,4 +316,76 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@migrations()
+def m010_search_index(db: Database) -> None:
+    """An FTS5 trigram index of each client's searchable text, kept by triggers (see store/search.py)."""
+    _run_script(db, _SEARCH_INDEX)
+    db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc")
+
+
+# One document per client: its name and code, its owner's name, its contacts' names and phones (also as digits),
+# lower-cased for case-free matching. Triggers keep it current unless a bulk write suspends them (store/search.py).
+_SEARCH_INDEX = """
+CREATE VIRTUAL TABLE client_search USING fts5(doc, tokenize = 'trigram');
+CREATE TABLE client_search_suspended (since TEXT NOT NULL);
+CREATE VIEW client_search_doc AS SELECT c.id AS id, lower(c.name || ' ' || coalesce(c.code, '') || ' ' ||
+    coalesce((SELECT group_concat(s.name, ' ') FROM client_team t JOIN staff s ON s.id = t.staff_id
+              WHERE t.client_id = c.id AND t.role = 'owner'), '') || ' ' ||
+    coalesce((SELECT group_concat(cc.name || ' ' || cc.phone || ' ' || cc.phone_digits, ' ')
+              FROM client_contacts cc WHERE cc.client_id = c.id), '')) AS doc
+FROM clients c;
+CREATE TRIGGER client_search_ai AFTER INSERT ON clients
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.id;
+END;
+CREATE TRIGGER client_search_au AFTER UPDATE OF name, code ON clients
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.id;
+END;
+CREATE TRIGGER client_search_ad AFTER DELETE ON clients BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER client_search_contact_ai AFTER INSERT ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = NEW.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER client_search_contact_au AFTER UPDATE ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN (OLD.client_id, NEW.client_id);
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc
+        WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+CREATE TRIGGER client_search_contact_ad AFTER DELETE ON client_contacts
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER client_search_team_ai AFTER INSERT ON client_team
+WHEN NEW.role = 'owner' AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = NEW.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER client_search_team_au AFTER UPDATE ON client_team
+WHEN (OLD.role = 'owner' OR NEW.role = 'owner') AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN (OLD.client_id, NEW.client_id);
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc
+        WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+CREATE TRIGGER client_search_team_ad AFTER DELETE ON client_team
+WHEN OLD.role = 'owner' AND NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid = OLD.client_id;
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER client_search_staff_au AFTER UPDATE OF name ON staff
+WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
+    DELETE FROM client_search WHERE rowid IN
+        (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
+    INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id IN
+        (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
+END;
 """

@@ -15,3 +15,38 @@ def set_setting(db: Database, key: str, value: str) -> None:
     with writing(db):
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+_FIRM_KEYS = {"name": "firm_name", "credit_code": "firm_credit_code", "address": "firm_address",
+              "region": "firm_region", "jurisdiction": "jurisdiction", "governing_law": "governing_law",
+              "retention_months": "retention_months"}
+
+
+def firm_settings(db: Database):
+    """The firm as Firm settings describe it (core.firm.Firm)."""
+    from churnguard_gui.core.firm import Firm
+
+    values: dict[str, object] = {}
+    for field, key in _FIRM_KEYS.items():
+        text = get_setting(db, key)
+        if text:
+            values[field] = int(text) if field == "retention_months" and text.isdigit() else text
+    return Firm(**values)
+
+
+def save_firm_settings(db: Database, firm) -> None:
+    """All firm fields in one transaction, after the checks; the first problem is raised naming its field."""
+    from churnguard_gui.core.errors import StoreError
+    from churnguard_gui.core.firm import firm_problems
+
+    problems = firm_problems(firm)
+    if problems:
+        field, problem = next(iter(problems.items()))
+        raise problem.at(field, StoreError)
+    with writing(db):
+        for field, key in _FIRM_KEYS.items():
+            value = getattr(firm, field)
+            value = value.strip().upper() if field == "credit_code" else value
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       [key, str(value).strip() if isinstance(value, str) else str(value)])

@@ -5,6 +5,7 @@ import datetime as dt
 import mimetypes
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +24,18 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
-from churnguard_gui.core.legal import JURISDICTIONS, release_cost
+from churnguard_gui.core.legal import JURISDICTIONS
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date, parse_money
-from churnguard_gui.store.agreements import get_agreement, obligations, record_payment, record_signing, release_early
-from churnguard_gui.ui.widgets import message_label, ok_cancel
+from churnguard_gui.store.agreements import (
+    get_agreement,
+    obligations,
+    record_payment,
+    record_signing,
+    release_cost_preview,
+    release_early,
+)
+from churnguard_gui.ui.widgets import fit_to_screen, message_label, ok_cancel, wide_enough
 
 SCAN_LIMIT = 30 * 1024 * 1024
 
@@ -46,18 +54,22 @@ class SigningDialog(QDialog):
         self.scan_path = QLineEdit()
         self.scan_path.setReadOnly(True)
         self.scan_path.setPlaceholderText(self.tr("the signed copy, scanned (PDF, JPG or PNG)"))
-        browse = QPushButton(self.tr("Choose…"))
+        wide_enough(self.scan_path, self.scan_path.placeholderText())
+        wide_enough(self.witness, chars=24)
+        wide_enough(self.signed_on, "2026-12-31", 12)
+        browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.scan_path, 1)
         row.addWidget(browse)
         self.error = message_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("Signed on"), self.signed_on)
-        form.addRow(self.tr("Witness"), self.witness)
-        form.addRow(self.tr("Scanned copy"), row)
+        form.addRow(self.tr("&Signed on"), self.signed_on)
+        form.addRow(self.tr("&Witness"), self.witness)
+        form.addRow(self.tr("Scanned &copy"), row)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signed copy"), str(Path.home()),
@@ -95,18 +107,37 @@ class ReleaseDialog(QDialog):
         self.db = db
         self.agreement_id = agreement_id
         stored = get_agreement(db, agreement_id)
-        law = JURISDICTIONS[stored.draft.jurisdiction]
-        self.cost = release_cost(stored.draft.monthly_compensation, law)
+        self.law = JURISDICTIONS[stored.draft.jurisdiction]
+        self.cost = 0
         self.setWindowTitle(self.tr("Release early — {document}").format(document=stored.document_no))
         self.on = QLineEdit(dt.date.today().isoformat())
         self.error = message_label()
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
-                                   "compensation: ¥{cost} ({article}).").format(
-            months=law.release_extra_months, cost=format_money(self.cost), article=law.articles["release"])))
+        form.addRow(self.explain)
         form.addRow(self.tr("Release on"), self.on)
+        self.on.textChanged.connect(self._explain)
+        self._explain()
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+
+    def _explain(self) -> None:
+        """A waiver before the period starts costs nothing; a release during it three more months."""
+        try:
+            on = parse_date(self.on.text()) or dt.date.today().isoformat()
+        except FieldProblem:
+            return
+        self.cost, start = release_cost_preview(self.db, self.agreement_id, on)
+        if self.cost:
+            text = self.tr("Releasing ends the non-compete, but the firm still owes {months} more months of "
+                           "compensation: ¥{cost} ({article}).").format(
+                months=self.law.release_extra_months, cost=format_money(self.cost),
+                article=self.law.articles["release"])
+        else:
+            text = self.tr("The non-compete period has not started ({start}): a written waiver now costs nothing.")\
+                .format(start=start or self.tr("after the last working day"))
+        self.explain.setText(text + "\n" + self.tr("The notice is printed next, for the leaver to sign for."))
 
     def accept(self) -> None:
         try:
@@ -143,12 +174,14 @@ class CompensationDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
         self.paid_on = QLineEdit(self.today.isoformat())
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("amount paid"))
-        pay = QPushButton(self.tr("Record payment for the selected month"))
+        pay = QPushButton(self.tr("&Record payment for the selected month"))
         pay.clicked.connect(self.pay_selected)
         self.error = message_label()
         bar = QHBoxLayout()
@@ -164,8 +197,20 @@ class CompensationDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.resize(900, 560)
+        wide_enough(self.paid_on, "2026-12-31", 12)
+        wide_enough(self.amount, self.amount.placeholderText(), 12)
         self.reload()
+        self.fit_content()
+
+    def fit_content(self) -> None:
+        """As wide as the columns and as tall as the months need, within the screen: no fixed pixels."""
+        view = self.view
+        columns = sum(view.columnWidth(c) for c in range(self.model.columnCount())) + 2 * view.frameWidth() + 24
+        rows = view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth() + 4
+        margins = self.layout().contentsMargins()
+        extra = self.sizeHint().height() - view.sizeHint().height()
+        fit_to_screen(self, QSize(max(columns, self.sizeHint().width()) + margins.left() + margins.right(),
+                                  max(rows, 6 * view.verticalHeader().defaultSectionSize()) + extra))
 
     def reload(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
@@ -178,6 +223,8 @@ class CompensationDialog(QDialog):
                                                   format_money(inst.amount),
                                                   inst.paid_on or (self.tr("OVERDUE") if late else ""))]
                 row[0].setData((ob.agreement_id, inst.number, inst.amount))
+                for column in (2, 5):  # the month number and the amount read as numbers
+                    row[column].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if late:
                     for item in row:
                         item.setForeground(QColor("#c0392b"))
@@ -216,12 +263,14 @@ def alert_text(ob) -> str:
                                       "(¥{amount}, oldest due {due}).").format(
         name=ob.staff_name, count=ob.alert.unpaid, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
     if ob.alert.level == "urgent":
-        text += " " + QCoreApplication.translate("agreements", "Pay now: at three unpaid months the former employee "
-                                                 "may end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Pay now: once three months are unpaid for a reason on "
+                                                 "the firm's side, the former employee may end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     elif ob.alert.level == "critical":
-        text += " " + QCoreApplication.translate("agreements", "Three or more months unpaid: the former employee may "
-                                                 "now end the non-compete ({article}).").format(
+        text += " " + QCoreApplication.translate("agreements", "Three months are unpaid: if that is for a reason on "
+                                                 "the firm's side, the former employee may now end the non-compete "
+                                                 "({article}).").format(
             article=law.articles["unpaid"])
     weight = "bold" if ob.alert.level != "overdue" else "normal"
     return f"<span style='color:{colour}; font-weight:{weight}'>⚠ {text}</span>"

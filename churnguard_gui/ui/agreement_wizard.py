@@ -1,11 +1,13 @@
 """The agreement wizard: kind, what is secret, non-compete terms with the law's checks, the text, then print."""
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -21,18 +23,20 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.agreements import KINDS, SECRET_ITEMS, AgreementDraft, render, secret_texts
+from churnguard_gui.core.agreements import KINDS, SECRET_ITEMS, AgreementDraft, Parties, render, secret_texts
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS
 from churnguard_gui.core.legal import (
     CATEGORIES,
     CATEGORY_LABELS,
     JURISDICTIONS,
+    REGION_LABELS,
     Finding,
     check_terms,
     compensation_floor,
     noncompete_eligible,
     refusals,
+    region_floor,
 )
 from churnguard_gui.core.messages import TEXTS
 from churnguard_gui.core.values import clean_text, format_money, parse_money
@@ -85,9 +89,26 @@ class KindPage(QWizardPage):
         form.addRow(self.tr("Position for the law"), self.category)
         form.addRow(self.tr("Agreement"), self.kind)
         form.addRow(self.tr("Law applied"), QLabel(self.tr(law.name)))
+        self._party_rows(form)
         form.addRow(self.explain)
         self.category.currentIndexChanged.connect(self._offer)
         self._offer()
+
+    def _party_rows(self, form: QFormLayout) -> None:
+        """The employee as the agreement identifies them (kept on the staff record); blanks print as lines."""
+        people = parties(self._wizard.db, self._wizard.staff.id)
+        self.access = QCheckBox(self.tr("Knows or has access to the firm's trade secrets (kept on the staff record)"))
+        self.access.setChecked(self._wizard.staff.secret_access)
+        self.access.toggled.connect(lambda _checked: self._offer())
+        form.addRow("", self.access)
+        self.id_number = QLineEdit(people.id_number)
+        self.id_number.setPlaceholderText(self.tr("18-character resident ID number"))
+        self.notice_address = QLineEdit(people.notice_address)
+        self.notice_address.setPlaceholderText(self.tr("where notices (e.g. a waiver) are sent"))
+        self.phone = QLineEdit(people.phone)
+        form.addRow(self.tr("ID number"), self.id_number)
+        form.addRow(self.tr("Address for notices"), self.notice_address)
+        form.addRow(self.tr("Phone"), self.phone)
 
     def _offer(self) -> None:
         """Offer a non-compete as binding only where the law lets it bind."""
@@ -95,8 +116,9 @@ class KindPage(QWizardPage):
         self.kind.clear()
         eligible = noncompete_eligible(self.category.currentData())
         binding = self._wizard.law.binding
+        access = self.access.isChecked()
         for kind in KINDS:
-            if kind != "confidentiality" and not eligible and binding:
+            if kind != "confidentiality" and (not eligible or not access) and binding:
                 continue
             self.kind.addItem(self.tr(AGREEMENT_KIND_LABELS[kind]), kind)
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
@@ -108,8 +130,11 @@ class KindPage(QWizardPage):
                     (("category", self.tr(CATEGORY_LABELS[self.category.currentData()])),)))))
             if binding:
                 notes.append(self.tr("Only a confidentiality agreement is offered."))
-        if not self._wizard.staff.secret_access:
-            notes.append(finding_text(Finding("no_secret_access", "warn", self._wizard.law.articles["no_access"])))
+        if not access:
+            notes.append(finding_text(Finding("no_secret_access", "refuse" if binding else "warn",
+                                              self._wizard.law.articles["no_access"])))
+            if binding and eligible:
+                notes.append(self.tr("Only a confidentiality agreement is offered."))
         self.explain.setText("\n".join(notes))
 
     def nextId(self) -> int:  # noqa: N802
@@ -154,9 +179,13 @@ class TermsPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Non-compete terms"))
-        self.setSubTitle(self.tr("The wizard proposes the lowest compensation the law allows and refuses less."))
+        self.setSubTitle(self.tr("Name the competing business and the region: they must match the secrets the person "
+                                 "knows. The wizard proposes the compensation floor for the firm's region and "
+                                 "refuses less."))
+        self.business = QLineEdit()
+        self.business.setPlaceholderText(self.tr("industry, products or services, e.g. sale of office furniture"))
         self.competitors = QLineEdit()
-        self.competitors.setPlaceholderText(self.tr("named firms and/or the industry"))
+        self.competitors.setPlaceholderText(self.tr("optional: named competing firms"))
         self.region = QLineEdit()
         self.region.setPlaceholderText(self.tr("e.g. Guangdong province"))
         self.months = QSpinBox()
@@ -174,8 +203,9 @@ class TermsPage(QWizardPage):
         self.findings = QLabel()
         self.findings.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("Competitors"), self.competitors)
-        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("Competing business") + " *", self.business)
+        form.addRow(self.tr("Region") + " *", self.region)
+        form.addRow(self.tr("Named competitors"), self.competitors)
         form.addRow(self.tr("Period after leaving"), self.months)
         form.addRow(self.tr("Average monthly wage, last 12 months (¥)"), self.wage)
         form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
@@ -184,7 +214,7 @@ class TermsPage(QWizardPage):
         form.addRow("", use_floor)
         form.addRow(self.tr("Penalty for breach (违约金, ¥)"), self.penalty)
         form.addRow(self.findings)
-        for edit in (self.wage, self.minimum, self.compensation, self.penalty):
+        for edit in (self.wage, self.minimum, self.compensation, self.penalty, self.business, self.region):
             edit.textChanged.connect(self.update_findings)
         self.months.valueChanged.connect(self.update_findings)
         self.wage.textChanged.connect(self._refloor)
@@ -204,17 +234,22 @@ class TermsPage(QWizardPage):
             return -1
 
     def floor_value(self) -> int:
-        return compensation_floor(max(self._money(self.wage), 0), max(self._money(self.minimum), 0), self._wizard.law)
+        return compensation_floor(max(self._money(self.wage), 0), max(self._money(self.minimum), 0), self._wizard.law,
+                                  self._wizard.floor_region)
 
     def _refloor(self) -> None:
-        template = self.tr("¥{floor} a month: the higher of {share}% of ¥{wage} and the minimum wage ¥{minimum}")
-        self.floor.setText(template.format(floor=format_money(self.floor_value()),
-                                   share=self._wizard.law.compensation_share_percent,
-                                   wage=format_money(max(self._money(self.wage), 0)),
-                                   minimum=format_money(max(self._money(self.minimum), 0))))
+        rule = region_floor(self._wizard.floor_region, self._wizard.law)
+        template = self.tr("¥{floor} a month: the higher of {share} of ¥{wage} and the minimum wage ¥{minimum} "
+                           "({region}; {source})")
+        share = f"{self._wizard.law.compensation_share_percent}%" if not rule.statutory else rule.share_text()
+        self.floor.setText(template.format(floor=format_money(self.floor_value()), share=share,
+                                           wage=format_money(max(self._money(self.wage), 0)),
+                                           minimum=format_money(max(self._money(self.minimum), 0)),
+                                           region=self.tr(REGION_LABELS[rule.code]), source=rule.source))
 
     def values(self) -> dict[str, object]:
-        return dict(competitors=self.competitors.text().strip(), region=self.region.text().strip(),
+        return dict(business=self.business.text().strip(), competitors=self.competitors.text().strip(),
+                    region=self.region.text().strip(),
                     months=self.months.value(), average_wage=max(self._money(self.wage), 0),
                     minimum_wage=max(self._money(self.minimum), 0),
                     monthly_compensation=self._money(self.compensation), penalty=self._money(self.penalty))
@@ -254,7 +289,7 @@ class ReviewPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         draft = self._wizard.draft()
-        self.text.setPlainText(render(draft, parties(self._wizard.db, draft.staff_id)).plain())
+        self.text.setPlainText(render(draft, self._wizard.people()).plain())
         found = check_terms(draft.terms(), self._wizard.law)
         self.warnings.setText("\n".join(finding_text(f) for f in found))
 
@@ -267,6 +302,7 @@ class AgreementWizard(QWizard):
         self.db = db
         self.staff = get_staff(db, staff_id)
         self.law = JURISDICTIONS[get_setting(db, "jurisdiction", "cn")]
+        self.floor_region = get_setting(db, "firm_region", "national") or "national"
         self.agreement_id: int | None = None
         self.setWindowTitle(self.tr("New agreement: {name}").format(name=self.staff.name))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -290,21 +326,23 @@ class AgreementWizard(QWizard):
         """The wizard's result."""
         kind = self.kind_page.kind.currentData() or "confidentiality"
         terms = self.terms_page.values() if kind != "confidentiality" else {}
-        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(), self.staff.secret_access,
-                              self.law.code, self.secrets_page.secrets(), language=language(), **terms)
+        return AgreementDraft(self.staff.id, kind, self.kind_page.category.currentData(),
+                              self.kind_page.access.isChecked(),
+                              self.law.code, self.secrets_page.secrets(), language=language(),
+                              floor_region=self.floor_region, **terms)
+
+    def people(self) -> Parties:
+        """The parties as this agreement will print them, with the identification typed on the first page."""
+        page = self.kind_page
+        return replace(parties(self.db, self.staff.id), id_number=page.id_number.text().strip().upper(),
+                       notice_address=page.notice_address.text().strip(), phone=page.phone.text().strip())
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if self.currentId() != Page.REVIEW:
             return super().validateCurrentPage()
         draft = self.draft()
-        people = parties(self.db, draft.staff_id)
-
-        def fingerprint(number: str) -> tuple[str, str]:
-            text = render(draft, people, number)
-            return text.fingerprint, text.template_version
-
         try:
-            self.agreement_id = save_agreement(self.db, draft, fingerprint)
+            self.agreement_id = save_agreement(self.db, draft, people=self.people(), update_staff=True)
         except ChurnError as error:
             show_error(self, error)
             return False

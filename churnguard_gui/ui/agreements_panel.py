@@ -21,19 +21,19 @@ class AgreementsPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.list = ListTab("agreements", agreement_model(db, self), self.tr("Search by document, staff or competitor"),
-                            sort_column=0)
-        self.list.add_button.setText(self.tr("New agreement…"))
-        self.list.edit_button.setText(self.tr("Open / print…"))
+        self.list = ListTab("agreements", agreement_model(db, self, load=False),
+                            self.tr("Search by document, staff or competitor"), sort_column=0)
+        self.list.add_button.setText(self.tr("&New agreement…"))
+        self.list.edit_button.setText(self.tr("&Open / print…"))
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for code, label in AGREEMENT_STATUS_LABELS.items():
             self.status.addItem(self.tr(label), code)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.list.insert_widget(1, self.status)
-        self.sign_button = QPushButton(self.tr("Record signing…"))
-        self.release_button = QPushButton(self.tr("Release early…"))
-        self.pay_button = QPushButton(self.tr("Compensation…"))
+        self.sign_button = QPushButton(self.tr("Record &signing…"))
+        self.release_button = QPushButton(self.tr("Release ear&ly…"))
+        self.pay_button = QPushButton(self.tr("Com&pensation…"))
         actions = QHBoxLayout()
         for button in (self.sign_button, self.release_button, self.pay_button):
             actions.addWidget(button)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import system_language
+from churnguard_gui.i18n import LANGUAGES, system_language
 from churnguard_gui.store.db import default_db_path, open_db
 from churnguard_gui.ui import gc_guard
 from churnguard_gui.ui import i18n as qt_i18n
@@ -36,10 +36,23 @@ def _log_to_file() -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _purge_on_start(db) -> None:
+    """Screening data kept past its retention period is anonymised at every start (each with an audit row)."""
+    from churnguard_gui.store.screenings import purge_expired
+
+    try:
+        count = purge_expired(db)
+    except ChurnError as error:  # a read-only or locked database: keep going, the next start tries again
+        logging.getLogger(__name__).warning("purge on start failed: %s", error)
+        return
+    if count:
+        logging.getLogger(__name__).info("purged %d expired screenings", count)
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="churnguard")
     parser.add_argument("--db", metavar="FILE")
-    parser.add_argument("--lang", choices=("zh", "en"))
+    parser.add_argument("--lang", choices=tuple(LANGUAGES))
     args, qt_args = parser.parse_known_args(argv)
     _log_to_file()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -55,6 +68,7 @@ def run(argv: list[str]) -> int:
     except ChurnError as error:
         QMessageBox.critical(None, "ChurnGuard", str(error))
         return 1
+    _purge_on_start(db)
     window = MainWindow(db, path, settings)
     window.show()
     QTimer.singleShot(0, window.offer_first_start)

@@ -44,7 +44,7 @@ from churnguard_gui.core.handover import (
 )
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date
-from churnguard_gui.i18n import language
+from churnguard_gui.i18n import language, ntr
 from churnguard_gui.store.agreements import agreement_lines
 from churnguard_gui.store.handovers import (
     candidates,
@@ -55,6 +55,7 @@ from churnguard_gui.store.handovers import (
     save_template,
 )
 from churnguard_gui.store.staff import get_staff
+from churnguard_gui.ui.departure_noncompete import NoncompeteBox
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.handover_models import HandoverClientsModel
 from churnguard_gui.ui.record_list_model import RecordListModel
@@ -112,19 +113,20 @@ class DeparturePage(QWizardPage):
         self.reason_text = QLineEdit()
         self.destination = QLineEdit()
         self.destination.setPlaceholderText(self.tr("new employer, if known"))
-        self.to_competitor = QCheckBox(self.tr("The new employer is a competitor"))
-        self.secret_access = QCheckBox(self.tr("Had &access to trade secrets (client terms, prices, plans)"))
+        self.to_competitor = QCheckBox(self.tr("The new employer is a &competitor"))
+        self.secret_access = QCheckBox(self.tr("Had access to trade &secrets (client terms, prices, plans)"))
         self.error = message_label()
         self.exposure = message_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("Resignation date") + " *", self.resignation)
-        form.addRow(self.tr("Last working day") + " *", self.last_day)
-        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("&Resignation date") + " *", self.resignation)
+        form.addRow(self.tr("&Last working day") + " *", self.last_day)
+        form.addRow(self.tr("Re&ason"), self.reason)
         form.addRow(self.tr("Reason in words"), self.reason_text)
-        form.addRow(self.tr("Going to"), self.destination)
+        form.addRow(self.tr("Going &to"), self.destination)
         form.addRow("", self.to_competitor)
         form.addRow("", self.secret_access)
         form.addRow(self.exposure)
+        self.noncompete = self._noncompete_box(wizard, form)
         form.addRow(self.error)
         self.registerField("resignation*", self.resignation)
         self.registerField("last_day*", self.last_day)
@@ -146,6 +148,16 @@ class DeparturePage(QWizardPage):
             missing=self.tr(" and ").join(names[kind] for kind in missing))
         self.exposure.setText("<b>⚠ " + head + "</b><br>" + "<br>".join(
             "• " + QCoreApplication.translate("handover", advice) for advice in EXPOSURE_ADVICE))
+
+    @staticmethod
+    def _noncompete_box(wizard: HandoverWizard, form: QFormLayout) -> NoncompeteBox | None:
+        """Pay at departure and enforce-or-waive, when the person has a signed non-compete."""
+        box = NoncompeteBox(wizard.db, wizard.staff)
+        if not box.agreements:
+            box.deleteLater()
+            return None
+        form.addRow(box)
+        return box
 
     def fill(self, departure: Departure) -> None:
         self.resignation.setText(departure.resignation_date)
@@ -181,6 +193,10 @@ class DeparturePage(QWizardPage):
         problems = plan_problems(HandoverPlan(0, dep, ()))
         if problems:
             self.error.setText(problem_text(next(iter(problems.values()))))
+            return False
+        if self.noncompete is not None and self.noncompete.undecided():
+            self.error.setText(self.tr("Decide whether to enforce or waive: {documents}").format(
+                documents=", ".join(self.noncompete.undecided())))
             return False
         self.error.clear()
         return True
@@ -233,19 +249,19 @@ class ClientsPage(QWizardPage):
         self._wizard.clients.assign(rows, self.target.currentData())
 
     def update_loads(self) -> None:
-        lines = self._wizard.clients.lines()
         names = dict(self._wizard.people)
-        parts = [self.tr("{name}: {count} clients, ¥{value}").format(name=names.get(sid, sid), count=count,
-                                                                      value=format_money(value))
-                 for sid, (count, value) in sorted(successor_loads(lines).items(), key=lambda kv: -kv[1][1])]
-        missing = sum(1 for ln in lines if ln.role == "owner" and ln.successor_id is None)
+        parts = [ntr("{name}: {n} client, ¥{value}", "{name}: {n} clients, ¥{value}", count, name=names.get(sid, sid),
+                     value=format_money(value))
+                 for sid, (count, value) in sorted(self._wizard.clients.loads().items(), key=lambda kv: -kv[1][1])]
+        missing = self._wizard.clients.missing()
         text = self.tr("Taking on: ") + ("; ".join(parts) if parts else self.tr("nobody yet"))
         if missing:
-            text += "\n" + self.tr("{count} owned clients still need a successor.").format(count=missing)
+            text += "\n" + ntr("{n} owned client still needs a successor.",
+                                "{n} owned clients still need a successor.", missing)
         self.loads.setText(text)
 
     def isComplete(self) -> bool:  # noqa: N802 - starts filled, so Qt's own check is not enough
-        return all(ln.successor_id is not None for ln in self._wizard.clients.lines() if ln.role == "owner")
+        return self._wizard.clients.missing() == 0
 
 
 class KeyClientsProxy(QSortFilterProxyModel):
@@ -293,9 +309,11 @@ class KeyClientsPage(QWizardPage):
         offered = self._wizard.offer_backups()
         self.proxy.invalidate()
         self.view.resizeColumnsToContents()
-        self.backups.setText(self.tr("{count} key clients would be left with only their new owner: a backup is "
-                                     "proposed in “Backup added” (choose “no backup” to decline).").format(
-            count=offered) if offered else "")
+        self.backups.setText(ntr(
+            "{n} key client would be left with only its new owner: a backup is proposed in “Backup added” "
+            "(choose “no backup” to decline).",
+            "{n} key clients would be left with only their new owner: a backup is proposed in “Backup added” "
+            "(choose “no backup” to decline).", offered) if offered else "")
         self.update_problems()
 
     def update_problems(self) -> None:
@@ -390,6 +408,8 @@ class HandoverWizard(QWizard):
         self.setPage(Page.REVIEW, ReviewPage(self))
         if draft:
             self.departure_page.fill(draft.departure)
+            if self.departure_page.noncompete is not None:
+                self.departure_page.noncompete.fill(draft.average_pay, draft.noncompete_decisions)
         else:
             resigned = self.staff.notice_date or self.today.isoformat()
             last = self.staff.last_day or (dt.date.fromisoformat(resigned) + dt.timedelta(days=30)).isoformat()
@@ -405,8 +425,8 @@ class HandoverWizard(QWizard):
         for c in self.candidates:
             if c.staff_id == self.staff.id:
                 continue
-            label = self.tr("{name} — {clients} clients, ¥{value}").format(
-                name=c.name, clients=c.clients, value=format_money(c.load))
+            label = ntr("{name} — {n} client, ¥{value}", "{name} — {n} clients, ¥{value}", c.clients, name=c.name,
+                        value=format_money(c.load))
             if not c.secret_access:
                 label += " " + self.tr("(no access to trade secrets)")
             out.append((c.staff_id, label))
@@ -449,20 +469,23 @@ class HandoverWizard(QWizard):
 
     def plan(self) -> HandoverPlan:
         """The wizard's result."""
+        box = self.departure_page.noncompete
         return HandoverPlan(self.staff.id, self.departure(), tuple(self.clients.lines()),
-                            tuple(self.checklist.rows()), self._draft_id)
+                            tuple(self.checklist.rows()), self._draft_id, box.average_pay() if box else None,
+                            box.decisions() if box else ())
 
     def review_text(self) -> str:
         plan = self.plan()
         owned = [ln for ln in plan.lines if ln.role == "owner"]
         names = dict(self.people)
         lines = [self.tr("{name} leaves on {date}.").format(name=self.staff.name, date=plan.departure.last_day),
-                 self.tr("{count} owned clients, ¥{value} a year, go to:").format(
-                     count=len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]
+                 ntr("{n} owned client, ¥{value} a year, goes to:", "{n} owned clients, ¥{value} a year, go to:",
+                     len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]
         for sid, (count, value) in sorted(successor_loads(list(plan.lines)).items(), key=lambda kv: -kv[1][1]):
             lines.append(f"  • {names.get(sid, sid)}: {count} — ¥{format_money(value)}")
         keys = [ln for ln in plan.lines if ln.client_id in self.key_ids]
-        lines.append(self.tr("{count} key clients get a call and a manager visit:").format(count=len(keys)))
+        lines.append(ntr("{n} key client gets a call and a manager visit:",
+                         "{n} key clients get a call and a manager visit:", len(keys)))
         lines += [f"  • {ln.name}: {ln.notify_on or '—'} / {ln.visit_on or '—'} {names.get(ln.visited_by, '')}"
                   .rstrip() for ln in keys]
         lines.append(self.tr("{count} checklist tasks.").format(count=len(plan.checklist)))

@@ -1,4 +1,4 @@
-"""A QTranslator that answers tr() from the same catalogue as the Qt-free layers, plus Qt's own texts."""
+"""A QTranslator that answers tr() from the same gettext catalogue as the Qt-free layers, plus Qt's own texts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
@@ -11,7 +11,8 @@ _QT_FILES = {"zh": "qtbase_zh_CN"}
 class CatalogTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         # None (a null QString) tells Qt "no translation": it then asks Qt's own translator or shows the source.
-        return i18n.lookup(source)
+        # Qt's disambiguation is the gettext context; counted phrases use i18n.ntr(), not Qt's %n.
+        return i18n.lookup(source, disambiguation or None)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False

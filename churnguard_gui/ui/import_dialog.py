@@ -27,14 +27,18 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
+from churnguard_gui.core.import_checks import is_guess, leaving_owners
 from churnguard_gui.core.importing import ImportPlan
 from churnguard_gui.core.tabular import Table, read_table
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.db import open_db
 from churnguard_gui.store.importer import Cancelled, ImportResult, plan_table, run_import
+from churnguard_gui.store.staff import staff_statuses
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.workers import run_with_progress
 
 PREVIEW_ROWS = 20
+GUESS_COLOUR = "#fff3c4"  # a pale amber behind a column read by a guess
 
 
 class ImportDialog(QDialog):
@@ -70,6 +74,7 @@ class ImportDialog(QDialog):
         scroll.setWidgetResizable(True)
         QVBoxLayout(self.mapping_box).addWidget(scroll)
         self.combos: dict[str, QComboBox] = {}
+        self.guesses: set[str] = set()  # headers read by a loose guess, not yet confirmed
         self.preview = QStandardItemModel(self)
         preview_view = QTableView()
         preview_view.setModel(self.preview)
@@ -126,6 +131,7 @@ class ImportDialog(QDialog):
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.combos.clear()
+        self.guesses.clear()
         self.plan = None
         self.import_button.setEnabled(False)
         if self.table is None:
@@ -144,7 +150,29 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[header] = combo
             self.mapping_form.addRow(header, combo)
+            self._mark_guess(header, combo, guessed.get(header))
         self._fill_preview()
+
+    def _mark_guess(self, header: str, combo: QComboBox, field: str | None) -> None:
+        """A loose reading (合同金额 → annual value) is marked until the owner picks the field themselves."""
+        if not is_guess(header, field):
+            return
+        self.guesses.add(header)
+        combo.setStyleSheet(f"QComboBox {{ background: {GUESS_COLOUR}; }}")
+        combo.setToolTip(self.tr("A guess: check that this column really holds this field, then choose it to "
+                                 "confirm."))
+        combo.setItemText(combo.currentIndex(), self.tr("{field} (a guess — check)").format(
+            field=self.tr(FIELD_LABELS[field])))
+
+        def confirmed() -> None:
+            self.guesses.discard(header)
+            combo.setStyleSheet("")
+            combo.setToolTip("")
+            index = combo.findData(field)
+            combo.setItemText(index, self.tr(FIELD_LABELS[field]))
+            self._fill_preview()
+
+        combo.activated.connect(lambda _index: confirmed())
 
     def _mapping_changed(self) -> None:
         self.plan = None
@@ -160,7 +188,10 @@ class ImportDialog(QDialog):
         labels = []
         for header in self.table.headers:
             field = self.combos[header].currentData() if header in self.combos else None
-            labels.append(f"{header}\n→ {self.tr(FIELD_LABELS[field]) if field else self.tr('(not imported)')}")
+            shown = self.tr(FIELD_LABELS[field]) if field else self.tr("(not imported)")
+            if header in self.guesses:
+                shown = self.tr("{field} (a guess — check)").format(field=shown)
+            labels.append(f"{header}\n→ {shown}")
         self.preview.setHorizontalHeaderLabels(labels)
         for _, values in self.table.rows[:PREVIEW_ROWS]:
             self.preview.appendRow([QStandardItem("" if v is None else str(v)) for v in values])
@@ -189,12 +220,26 @@ class ImportDialog(QDialog):
             lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
         if plan.unmapped:
             lines.append(self.tr("Columns not imported: {headers}").format(headers=", ".join(plan.unmapped)))
+        lines += self.import_warnings(plan)
         lines += [str(problem) for problem in plan.problems]
         if plan.problems:
             lines.append(self.tr("Correct the file and choose it again, or tick the box below to import only the "
                                  "good rows."))
         self.report.setPlainText("\n".join(lines))
         self.import_button.setEnabled(bool(plan.records))
+
+    def import_warnings(self, plan: ImportPlan) -> list[str]:
+        """Guesses still to confirm, and clients that would go to someone on notice or gone."""
+        lines = [self.tr("Check: column “{header}” is read as {field} by a guess; choose the field to confirm it.")
+                 .format(header=header, field=self.tr(FIELD_LABELS[self.combos[header].currentData()]))
+                 for header in sorted(self.guesses) if self.combos[header].currentData()]
+        owners = [getattr(record, "owner_name", "") for record in plan.records]
+        words = {"notice": self.tr("is on notice"), "left": self.tr("has left")}
+        for name, (status, count) in leaving_owners(owners, staff_statuses(self._db)).items():
+            lines.append("⚠ " + ntr("{n} client would go to {name}, who {status}: give it another owner in the file.",
+                                    "{n} clients would go to {name}, who {status}: give them another owner in the "
+                                    "file.", count, name=name, status=words[status]))
+        return lines
 
     def start_import(self) -> None:
         if self.plan is None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from churnguard_gui.ui.table_models import RecordTableModel
+from churnguard_gui.ui.widgets import RESIZE_SAMPLE_ROWS
 
 
 class ListTab(QWidget):
@@ -50,6 +51,7 @@ class ListTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
         self.add_button = QPushButton(self.tr("&Add…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
@@ -67,8 +69,22 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
+        # A refresh (after a save, an import, a search) keeps the selected record selected when it is still listed.
+        self._kept_id: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         self._sized = False
         model.modelReset.connect(self._size_columns)
+
+    # Only a shown list queries the database: a hidden tab loads when it is first shown (and after changes).
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.set_active(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.model.set_active(False)
+
 
     def _enter_opens_row(self) -> None:
         """Enter or Return on the table opens the selected row, as a double-click does."""
@@ -109,6 +125,13 @@ class ListTab(QWidget):
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
 
+    def _remember_selection(self) -> None:
+        self._kept_id = self.current_id()
+
+    def _restore_selection(self) -> None:
+        if self._kept_id is not None:
+            self.select_id(self._kept_id)
+
     def _edit(self, row: int) -> None:
         record_id = self.model.id_at(row)
         if record_id is not None:
@@ -121,16 +144,25 @@ class ListTab(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.name}/header", self.view.horizontalHeader().saveState())
+        # widths saved while the list was still empty only fit the headers: they must not stop a fit to the rows
+        settings.setValue(f"{self.name}/fitted", self._sized)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(f"{self.name}/header")
         if state is not None:
-            self._sized = bool(self.view.horizontalHeader().restoreState(state))
+            restored = bool(self.view.horizontalHeader().restoreState(state))
+            self._sized = restored and str(settings.value(f"{self.name}/fitted", "true")).lower() == "true"
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Fit the columns to the first rows once there are rows, unless the user's widths were restored."""
-        if self._sized or not self.model.rowCount():
+        """Fit the columns to the first rows once there are rows, unless the user's widths were restored; an empty
+        list shows every header whole."""
+        if self._sized:
+            return
+        if not self.model.rowCount():
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                self.view.setColumnWidth(column, max(header.sectionSizeHint(column), 70))
             return
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):

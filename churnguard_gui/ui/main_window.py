@@ -5,10 +5,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget, QWizard
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.i18n import LANGUAGES, ntr
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
@@ -29,10 +30,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.worker = None
         self.setWindowTitle(self.tr("ChurnGuard — {file}").format(file=Path(db_path).name))
-        self.staff_tab = ListTab("staff", staff_model(db, self),
+        self.staff_tab = ListTab("staff", staff_model(db, self, load=False),
                                  self.tr("Search staff by name, role, department, phone or e-mail"))
         self.staff_filter = add_staff_filter(self.staff_tab)
-        self.clients_tab = ListTab("clients", client_model(db, self),
+        self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
         self.tabs = QTabWidget()
@@ -125,10 +126,21 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
         shown, total = tab.model.rowCount(), tab.model.total()
-        kind = {self.clients_tab: self.tr("clients"), self.staff_tab: self.tr("staff")}.get(tab, self.tr("agreements"))
-        text = self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=kind) \
-            if shown != total else self.tr("{total} {kind}").format(total=f"{total:,}", kind=kind)
+        text = self.count_text(tab, shown, total)
         self.count_label.setText(text)
+
+    def count_text(self, tab: QWidget, shown: int, total: int) -> str:
+        """"1 client", "12 staff", "3 of 300 clients": counted words in the right form for the number."""
+        forms = {self.clients_tab: ("{total} client", "{total} clients", "{shown} of {total} client",
+                                    "{shown} of {total} clients"),
+                 self.staff_tab: ("{total} staff member", "{total} staff", "{shown} of {total} staff member",
+                                  "{shown} of {total} staff")}.get(
+            tab, ("{total} agreement", "{total} agreements", "{shown} of {total} agreement",
+                  "{shown} of {total} agreements"))
+        values = {"shown": f"{shown:,}", "total": f"{total:,}"}
+        if shown != total:
+            return ntr(forms[2], forms[3], total, **values)
+        return ntr(forms[0], forms[1], total, **values)
 
     def refresh(self) -> None:
         self.staff_tab.model.refresh()
@@ -157,9 +169,10 @@ class MainWindow(QMainWindow):
         owned = owned_clients(self.db, staff_id)
         if owned:
             names = "\n".join(f"• {name}" for _, name in owned[:10]) + ("\n…" if len(owned) > 10 else "")
-            QMessageBox.information(self, self.tr("Cannot delete"), self.tr(
-                "{name} still owns {count} clients. Give each a new owner first (or start an exit handover):\n\n"
-                "{names}").format(name=staff.name, count=len(owned), names=names))
+            QMessageBox.information(self, self.tr("Cannot delete"), ntr(
+                "{name} still owns {n} client. Give it a new owner first (or start an exit handover):\n\n{names}",
+                "{name} still owns {n} clients. Give each a new owner first (or start an exit handover):\n\n"
+                "{names}", len(owned), name=staff.name, names=names))
             return
         if self.confirm(self.tr("Delete staff member {name}? This cannot be undone.").format(name=staff.name)):
             self.attempt(lambda: delete_staff(self.db, staff_id))
@@ -217,13 +230,12 @@ class MainWindow(QMainWindow):
             self.open_agreement(wizard.agreement_id)
 
     def open_agreement(self, agreement_id: int) -> None:
-        from churnguard_gui.core.agreements import render
         from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
-        from churnguard_gui.store.agreements import get_agreement, mark_printed, parties
+        from churnguard_gui.store.agreements import agreement_text, get_agreement, mark_printed, parties
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        text = render(stored.draft, parties(self.db, stored.draft.staff_id), stored.document_no)
+        text = agreement_text(self.db, agreement_id)  # its own template version and parties, as drafted
         pdf = build_agreement_pdf(text, stored.draft.language)
         name = f"{stored.document_no} {parties(self.db, stored.draft.staff_id).name}.pdf"
         ReportPreview(pdf, name, lambda action, target: mark_printed(self.db, agreement_id, target), self).exec()
@@ -243,8 +255,21 @@ class MainWindow(QMainWindow):
         if agreement_id is None:
             QMessageBox.information(self, self.tr("Agreements"), self.tr("Select an agreement in the list first."))
             return
-        getattr(agreement_dialogs, name)(self.db, agreement_id, parent=self).exec()
+        dialog = getattr(agreement_dialogs, name)(self.db, agreement_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and name == "ReleaseDialog":
+            self.show_notice(agreement_id)
         self.refresh()
+
+    def show_notice(self, agreement_id: int) -> None:
+        """The waiver or release notice, to print and have the leaver sign for (every print audited)."""
+        from churnguard_gui.reports.notice_pdf import build_notice_pdf
+        from churnguard_gui.store.agreements import get_agreement, log_notice_printed, notice_for
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        stored = get_agreement(self.db, agreement_id)
+        notice = notice_for(self.db, agreement_id, stored.draft.language)
+        ReportPreview(build_notice_pdf(notice), f"{stored.document_no} {notice.title}.pdf",
+                      lambda action, target: log_notice_printed(self.db, agreement_id, target), self).exec()
 
     def compensation(self) -> None:
         from churnguard_gui.ui.agreement_dialogs import CompensationDialog
@@ -310,6 +335,9 @@ class MainWindow(QMainWindow):
         finished = wizard.exec() == QWizard.DialogCode.Accepted
         self.refresh()
         if finished:
+            for agreement_id, decision in wizard.plan().noncompete_decisions:
+                if decision == "waive":  # the waiver is given in writing at departure, for the leaver to sign
+                    self.show_notice(agreement_id)
             self.open_report(staff_id)
         elif wizard.saved_as == "draft":
             self.statusBar().showMessage(self.tr("Handover saved; resume it with Start exit…"), 8000)
@@ -384,7 +412,7 @@ class MainWindow(QMainWindow):
 
         group = QActionGroup(self)
         group.setExclusive(True)
-        for code, label in (("zh", "中文"), ("en", "English")):
+        for code, label in LANGUAGES.items():
             action = QAction(label, self)
             action.setCheckable(True)
             action.setChecked(code == language())

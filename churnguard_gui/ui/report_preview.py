@@ -55,19 +55,19 @@ class ReportPreview(QDialog):
         self.previous = QPushButton(self.tr("◀ Previous"))
         self.next = QPushButton(self.tr("Next ▶"))
         self.counter = QLabel()
-        save = QPushButton(self.tr("Save as PDF…"))
-        print_button = QPushButton(self.tr("Print…"))
-        close = QPushButton(self.tr("Close"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.close_button = QPushButton(self.tr("&Close"))
         self.previous.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next.clicked.connect(lambda: self.show_page(self.page + 1))
-        save.clicked.connect(self.save)
-        print_button.clicked.connect(self.print_report)
-        close.clicked.connect(self.accept)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_report)
+        self.close_button.clicked.connect(self.accept)
         bar = QHBoxLayout()
         for widget in (self.previous, self.counter, self.next):
             bar.addWidget(widget)
         bar.addStretch()
-        for widget in (save, print_button, close):
+        for widget in (self.save_button, self.print_button, self.close_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
@@ -107,12 +107,14 @@ class ReportPreview(QDialog):
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count() - 1)
 
-    def save(self, path: str | None = None) -> str | None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / self._name),
-                                                  self.tr("PDF (*.pdf)"))
-        if not path:
-            return None
+    # Slots for the buttons take no parameters: clicked(bool) must not land in a path or a printer.
+    def save(self) -> str | None:
+        """Ask where to save the PDF, then write it there; the path written, or None."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / self._name),
+                                              self.tr("PDF (*.pdf)"))
+        return self.save_to(path) if path else None
+
+    def save_to(self, path: str) -> str | None:
         try:
             with atomic_write(path, "wb") as handle:
                 handle.write(self.pdf)
@@ -122,15 +124,20 @@ class ReportPreview(QDialog):
         self._on_event("report_saved", path)
         return path
 
-    def print_report(self, printer: QPrinter | None = None) -> bool:
-        """Ask for a printer (unless given) and print every page at the printer's resolution."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
+    def print_report(self) -> bool:
+        """Ask for a printer with the system dialog, then print every page."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.page_count())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print every page at the printer's resolution (at most 300 dpi), with progress and Cancel."""
         painter = QPainter()
         if not painter.begin(printer):
+            show_error(self, ChurnError("print_failed", file=printer.printerName() or printer.outputFileName()))
             return False
         dpi = min(printer.resolution(), 300)
         progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, self.page_count(), self)

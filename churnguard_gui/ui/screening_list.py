@@ -40,6 +40,10 @@ class ScreeningListDialog(QDialog):
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         open_button = QPushButton(self.tr("Open record…"))
         open_button.clicked.connect(lambda: self.open_row(self.view.currentIndex().row()))
+        open_button.setEnabled(False)  # until a screening is selected
+        self.view.selectionModel().selectionChanged.connect(
+            lambda: open_button.setEnabled(self.view.selectionModel().hasSelection()))
+        self.open_button = open_button
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         bar = QHBoxLayout()

@@ -49,6 +49,7 @@ from churnguard_gui.store.screenings import (
     assessment_of,
     delete_screening_draft,
     load_screening_draft,
+    retention_months,
     rules,
     save_screening,
     save_screening_draft,
@@ -124,6 +125,7 @@ class CandidatePage(QWizardPage):
         form.addRow(self.tr("Position applied for"), self.position)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("E-mail"), self.email)
+        self._consent_rows(wizard, form)
         form.addRow(self.error)
         self.registerField("candidate_name*", self.name)
         if wizard.existing is not None:
@@ -133,7 +135,35 @@ class CandidatePage(QWizardPage):
             self.phone.setText(wizard.existing.phone)
             self.email.setText(wizard.existing.email)
 
+    def _consent_rows(self, wizard: ScreeningWizard, form: QFormLayout) -> None:
+        """The candidate's signed consent (个人信息保护法 第13、14、17条) before any of their data is recorded."""
+        self._wizard = wizard
+        self.consent = QCheckBox(self.tr("The candidate has read and signed the notice on personal information"))
+        self.consent_on = QLineEdit(wizard.today.isoformat())
+        self.consent_references = QCheckBox(self.tr("The candidate also agreed to reference checks"))
+        notice = QPushButton(self.tr("Print the notice to sign…"))
+        notice.clicked.connect(lambda: wizard.print_consent_notice())
+        retention = QLabel(self.tr("If not hired, the screening is kept {months} months and then anonymised "
+                                   "(Firm settings).").format(months=wizard.retention))
+        retention.setWordWrap(True)
+        form.addRow(notice)
+        form.addRow(self.consent)
+        form.addRow(self.tr("Signed on"), self.consent_on)
+        form.addRow(self.consent_references)
+        form.addRow(retention)
+
+    def consent_date(self) -> str:
+        if not self.consent.isChecked():
+            return ""
+        try:
+            return parse_date(self.consent_on.text()) or ""
+        except FieldProblem:
+            return ""
+
     def validatePage(self) -> bool:  # noqa: N802
+        if not self.consent_date():
+            self.error.setText(tr(TEXTS["consent_missing"]))
+            return False
         for edit, parser in ((self.phone, parse_phone), (self.email, parse_email)):
             try:
                 parser(edit.text())
@@ -175,9 +205,12 @@ class HistoryPage(QWizardPage):
         for start, end, months in facts.gaps:
             lines.append(self.tr("Gap of {months} months from {start} to {end}.").format(months=months, start=start,
                                                                                           end=end))
+        if facts.gaps:
+            lines.append(self.tr("A gap scores nothing and its reason is not recorded: do not ask about marriage, "
+                                 "childbirth, illness or study (妇女权益保障法 第43条)."))
         if facts.brought_clients:
-            lines.append(self.tr("Says they brought clients from a previous employer {count} times.").format(
-                count=facts.brought_clients))
+            lines.append(ntr("Says they brought clients from a previous employer once.",
+                             "Says they brought clients from a previous employer {n} times.", facts.brought_clients))
         bad = [(n + 1, problems) for n, job in enumerate(jobs) if (problems := job_problems(job, today))]
         for row, problems in bad:
             lines.append(self.tr("Row {row}: check {fields} (months as 2024-03).").format(
@@ -253,6 +286,8 @@ class ReferencesPage(QWizardPage):
         if not_reached:
             lines.append(self.tr("Not reached yet: {names}. Fill in the date you spoke to them.").format(
                 names=", ".join(not_reached)))
+        if reached and not self._wizard.candidate_page.consent_references.isChecked():
+            lines.append(tr(TEXTS["consent_references_missing"]))
         bad_dates = [r.name.strip() or self.tr("row {row}").format(row=refs.index(r) + 1)
                      for r in reached if _bad_date(r.called_on)]
         if bad_dates:
@@ -260,8 +295,10 @@ class ReferencesPage(QWizardPage):
         self.warning.setText("\n".join(lines))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - the wizard warns, but only unreadable dates block
-        return not any(_bad_date(r.called_on) for r in self._wizard.references.rows())
+    def isComplete(self) -> bool:  # noqa: N802 - the wizard warns; unreadable dates and calls without consent block
+        rows = self._wizard.references.rows()
+        consent = self._wizard.candidate_page.consent_references.isChecked()
+        return not any(_bad_date(r.called_on) or (r.called_on and not consent) for r in rows)
 
 
 def _bad_date(text: str) -> bool:
@@ -366,6 +403,7 @@ class ScreeningWizard(QWizard):
         self.db = db
         self.today = today or dt.date.today()
         self.rules = rules(db)
+        self.retention = retention_months(db)
         self.existing: Staff | None = get_staff(db, staff_id) if staff_id is not None else None
         self.staff_id: int | None = None
         self.screening_id: int | None = None
@@ -397,7 +435,9 @@ class ScreeningWizard(QWizard):
         """Everything typed so far, as plain data for a draft."""
         page, result = self.candidate_page, self.result_page
         return {"candidate": {"name": page.name.text(), "position": page.position.text(), "phone": page.phone.text(),
-                              "email": page.email.text()},
+                              "email": page.email.text(), "consent": page.consent.isChecked(),
+                              "consent_on": page.consent_on.text(),
+                              "consent_references": page.consent_references.isChecked()},
                 "jobs": [asdict(job) for job in self.jobs.rows()], "answers": self.values_page.answers(),
                 "references": [asdict(ref) for ref in self.references.rows()], "prior": asdict(self.prior_page.prior()),
                 "decision": result.decision.currentData(), "reason": result.reason.text(),
@@ -408,8 +448,11 @@ class ScreeningWizard(QWizard):
         person = data.get("candidate", {})
         if self.existing is None:
             page.name.setText(person.get("name", ""))
-        for edit, key in ((page.position, "position"), (page.phone, "phone"), (page.email, "email")):
+        for edit, key in ((page.position, "position"), (page.phone, "phone"), (page.email, "email"),
+                          (page.consent_on, "consent_on")):
             edit.setText(person.get(key, edit.text()))
+        page.consent.setChecked(bool(person.get("consent")))
+        page.consent_references.setChecked(bool(person.get("consent_references")))
         self.jobs.remove(list(range(self.jobs.rowCount())))
         for job in data.get("jobs", []):
             self.jobs.add(Job(**job))
@@ -460,7 +503,21 @@ class ScreeningWizard(QWizard):
         return Screening(self.candidate(), self.candidate_page.position.text().strip(), tuple(self.jobs.rows()),
                          self.values_page.answers(), tuple(r for r in self.references.rows() if r.name.strip()),
                          self.prior_page.prior(), result.decision.currentData(), result.reason.text(),
-                         result.reviewer.text(), self.today.isoformat())
+                         result.reviewer.text(), self.today.isoformat(), self.candidate_page.consent_date(),
+                         self.candidate_page.consent_references.isChecked(), self.retention)
+
+    def print_consent_notice(self) -> None:
+        """The notice on personal information, filled in for this candidate, to print and have signed."""
+        from churnguard_gui.reports.consent_pdf import build_consent_pdf
+        from churnguard_gui.store.settings import firm_settings
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        firm = firm_settings(self.db)
+        page = self.candidate_page
+        pdf = build_consent_pdf(firm.name, firm.address, page.name.text().strip(), page.position.text().strip(),
+                                self.retention, language())
+        ReportPreview(pdf, self.tr("Consent notice {name}.pdf").format(name=page.name.text().strip()),
+                      lambda action, target: None, self).exec()
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if self.currentId() != Page.RESULT:

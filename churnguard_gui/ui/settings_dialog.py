@@ -4,15 +4,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import FieldProblem
-from churnguard_gui.core.legal import JURISDICTIONS
+from churnguard_gui.core.errors import ChurnError, FieldProblem
+from churnguard_gui.core.firm import Firm
+from churnguard_gui.core.legal import JURISDICTIONS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, REGION_LABELS
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.screening import RULE_LABELS, Rules
 from churnguard_gui.core.values import format_money, parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
 from churnguard_gui.store.screenings import save_rules
-from churnguard_gui.store.settings import get_setting, set_setting
-from churnguard_gui.ui.widgets import message_label, ok_cancel
+from churnguard_gui.store.settings import firm_settings, get_setting, save_firm_settings, set_setting
+from churnguard_gui.ui.widgets import message_label, ok_cancel, wide_enough
 
 
 class SettingsDialog(QDialog):
@@ -38,8 +39,10 @@ class SettingsDialog(QDialog):
             self.rules[name] = box
         self.error = message_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("Firm name"), self.firm)
+        form.addRow(self.tr("Firm's full registered name"), self.firm)
+        self._legal_rows(form)
         form.addRow(self.tr("Law for agreements"), self.jurisdiction)
+        form.addRow(self.tr("Governing law (Other jurisdiction)"), self.governing_law)
         form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
         form.addRow(QLabel(self.tr("Outside China, choose “Other jurisdiction”: the legal checks then warn instead of "
                                    "refusing.")))
@@ -48,6 +51,40 @@ class SettingsDialog(QDialog):
             form.addRow(self.tr(RULE_LABELS[name]), box)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+        self._fit_fields(form)
+
+    def _fit_fields(self, form: QFormLayout) -> None:
+        """The firm's full name shows whole (a registered name runs to 20 characters and more); fields grow with
+        the dialog on every platform (macOS keeps them at their hint otherwise)."""
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        wide_enough(self.firm, self.firm.text(), 30)
+        wide_enough(self.address, self.address.text(), 30)
+
+    def _legal_rows(self, form: QFormLayout) -> None:
+        """What the agreements print about the firm, the region whose floor applies, and screening retention."""
+        firm = firm_settings(self.db)
+        self.credit_code = QLineEdit(firm.credit_code)
+        self.credit_code.setPlaceholderText(self.tr("18 characters, e.g. 91350100M000100Y43"))
+        self.address = QLineEdit(firm.address)
+        self.region = QComboBox()
+        for code, label in REGION_LABELS.items():
+            self.region.addItem(self.tr(label), code)
+        self.region.setCurrentIndex(max(self.region.findData(firm.region), 0))
+        self.governing_law = QLineEdit(firm.governing_law)
+        self.governing_law.setPlaceholderText(self.tr("e.g. the laws of Singapore"))
+        self.retention = QSpinBox()
+        self.retention.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
+        self.retention.setValue(firm.retention_months)
+        self.retention.setSuffix(self.tr(" months"))
+        form.addRow(self.tr("Unified social credit code"), self.credit_code)
+        form.addRow(self.tr("Registered address"), self.address)
+        form.addRow(self.tr("Region (compensation floor)"), self.region)
+        form.addRow(self.tr("Keep screenings of candidates not hired"), self.retention)
+
+    def _firm(self) -> Firm:
+        return Firm(self.firm.text().strip(), self.credit_code.text().strip().upper(), self.address.text().strip(),
+                    self.region.currentData(), self.jurisdiction.currentData(), self.governing_law.text().strip(),
+                    self.retention.value())
 
     def accept(self) -> None:
         try:
@@ -55,8 +92,11 @@ class SettingsDialog(QDialog):
         except FieldProblem as problem:
             self.error.setText(problem_text(problem))
             return
-        set_setting(self.db, "firm_name", self.firm.text().strip())
-        set_setting(self.db, "jurisdiction", self.jurisdiction.currentData())
+        try:
+            save_firm_settings(self.db, self._firm())
+        except ChurnError as error:
+            self.error.setText(str(error))
+            return
         set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
         save_rules(self.db, Rules(**{name: box.value() for name, box in self.rules.items()}))
         super().accept()

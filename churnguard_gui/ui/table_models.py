@@ -24,9 +24,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of one ListSpec. Change it only through refresh(), set_search() and sort()."""
+    """Rows of one ListSpec. Change it only through refresh(), set_search() and sort().
 
-    def __init__(self, db: Database, spec: listing.ListSpec, parent=None) -> None:
+    A model nobody is looking at (set_active(False): its tab is hidden) does not query: a refresh, search or sort
+    only marks it stale, and it loads once when it becomes active again.
+    """
+
+    def __init__(self, db: Database, spec: listing.ListSpec, parent=None, *, load: bool = True) -> None:
         super().__init__(parent)
         self._db = db
         self._spec = spec
@@ -36,10 +40,22 @@ class RecordTableModel(QAbstractTableModel):
         self._extra: tuple[str, list] | None = None
         self._sort: str | None = None
         self._descending = False
-        self._load()
+        self._active = load
+        self._stale = True
+        if load:
+            self._load()
 
     # -- changing the rows
+    def set_active(self, active: bool) -> None:
+        """Whether someone looks at the rows; becoming active loads them if anything changed meanwhile."""
+        self._active = active
+        if active and self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        if not self._active:
+            self._stale = True
+            return
         self.beginResetModel()
         self._load()
         self.endResetModel()
@@ -59,6 +75,9 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._sort = self._spec.columns[column].key
         self._descending = order == Qt.SortOrder.DescendingOrder
+        if not self._active:
+            self._stale = True
+            return
         self.layoutAboutToBeChanged.emit()
         old = {row: self._ids[row] for row in range(len(self._ids))}
         persistent = self.persistentIndexList()
@@ -72,6 +91,7 @@ class RecordTableModel(QAbstractTableModel):
     def _load(self) -> None:
         self._ids = listing.list_ids(self._db, self._spec, self._search, self._sort, self._descending, self._extra)
         self._pages.clear()
+        self._stale = False
 
     # -- reading
     def total(self) -> int:
@@ -139,13 +159,13 @@ class RecordTableModel(QAbstractTableModel):
         return page.get(self._ids[row], (None,) * len(self._spec.columns))
 
 
-def staff_model(db: Database, parent=None) -> RecordTableModel:
-    return RecordTableModel(db, listing.STAFF, parent)
+def staff_model(db: Database, parent=None, *, load: bool = True) -> RecordTableModel:
+    return RecordTableModel(db, listing.STAFF, parent, load=load)
 
 
-def agreement_model(db: Database, parent=None) -> RecordTableModel:
-    return RecordTableModel(db, listing.AGREEMENTS, parent)
+def agreement_model(db: Database, parent=None, *, load: bool = True) -> RecordTableModel:
+    return RecordTableModel(db, listing.AGREEMENTS, parent, load=load)
 
 
-def client_model(db: Database, parent=None) -> RecordTableModel:
-    return RecordTableModel(db, listing.CLIENTS, parent)
+def client_model(db: Database, parent=None, *, load: bool = True) -> RecordTableModel:
+    return RecordTableModel(db, listing.CLIENTS, parent, load=load)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +32,9 @@ def message_label(colour: str = ERROR_COLOUR) -> QLabel:
     return label
 
 
+RESIZE_SAMPLE_ROWS = 150
+
+
 def record_table(model: QAbstractItemModel, editable: bool = True) -> QTableView:
     """A row-selecting table view over model; cells edit on any trigger when editable."""
     view = QTableView()
@@ -42,6 +45,8 @@ def record_table(model: QAbstractItemModel, editable: bool = True) -> QTableView
                          else QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
+    # Fitting columns reads every row by default: with thousands of clients, measure a sample instead.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
     return view
 
 
@@ -118,3 +123,18 @@ def install_discard_guard(wizard: QWizard, save_for_later: Callable[[], None] | 
     guard = DiscardGuard(wizard, save_for_later)
     wizard.discard_guard = guard
     return guard
+
+
+def wide_enough(edit: QLineEdit, sample: str = "", chars: int = 0) -> None:
+    """At least as wide as sample (or chars average characters) in the edit's own font, plus its frame: widths
+    follow the text and the font, never fixed pixels."""
+    metrics = edit.fontMetrics()
+    width = max(metrics.horizontalAdvance(sample), metrics.averageCharWidth() * chars)
+    edit.setMinimumWidth(width + 2 * metrics.averageCharWidth() + 12)
+
+
+def fit_to_screen(dialog: QDialog, wanted: QSize) -> None:
+    """Resize dialog to wanted (what its content needs), never beyond the free area of its screen."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    dialog.resize(min(wanted.width(), free.width() - 40), min(wanted.height(), free.height() - 60))

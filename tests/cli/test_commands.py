@@ -221,3 +221,39 @@ def test_handover_report_for_unknown_staff_is_refused(tmp_path):
     assert done.returncode == 1 and "没有这个人 was not found" in done.stderr
     assert not (tmp_path / "r.pdf").exists()
     assert run("--db", db, "handover-report", "孙丽").returncode == 2  # --out is required
+
+
+def test_purge_anonymises_expired_screenings_with_an_audit_row(tmp_path, capsys):
+    from churnguard_gui.cli import main
+    from churnguard_gui.core.models import Staff
+    from churnguard_gui.core.screening import PriorObligation
+    from churnguard_gui.store.db import open_db
+    from churnguard_gui.store.screenings import Screening, save_screening
+
+    path = tmp_path / "f.db"
+    db = open_db(path)
+    save_screening(db, Screening(Staff(name="旧候选人", status="candidate"), "销售", (), {}, (), PriorObligation(),
+                                 "reject", "", "钱", "2020-01-01", consent_on="2020-01-01"))
+    db.close()
+    assert main(["--db", str(path), "--lang", "en", "purge", "--dry-run"]) == 0
+    assert "1 screening of a candidate" in capsys.readouterr().out
+    assert main(["--db", str(path), "--lang", "en", "purge"]) == 0
+    assert "1 screening of a candidate" in capsys.readouterr().out
+    db = open_db(path)
+    assert db.execute("SELECT count(*) FROM staff WHERE name = '旧候选人'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM audit_log WHERE action = 'screening_purged'").fetchone()[0] == 1
+    db.close()
+    assert main(["--db", str(path), "--lang", "en", "purge"]) == 0
+    assert "0 screenings" in capsys.readouterr().out
+
+
+def test_the_reports_own_language_wins_over_the_messages_language(tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "firm.db"
+    run("--db", db, "demo")
+    out = tmp_path / "r.pdf"
+    done = run("--lang", "zh", "--db", db, "handover-report", "孙丽", "--out", out, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Exit handover report" in text and "离职交接报告" not in text

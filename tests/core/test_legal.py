@@ -17,7 +17,8 @@ from churnguard_gui.core.legal import (
 
 def nc(**changes) -> Terms:
     values = dict(kind="noncompete", category="senior_manager", secret_access=True, months=12, average_wage=10000,
-                  minimum_wage=2360, monthly_compensation=3000, penalty=50000)
+                  minimum_wage=2360, monthly_compensation=3000, penalty=36000, business="工业阀门的销售",
+                  territory="广东省")
     values.update(changes)
     return Terms(**values)
 
@@ -32,7 +33,7 @@ def test_good_terms_pass():
 
 @pytest.mark.parametrize("months, ok", [(1, True), (23, True), (24, True), (25, False), (36, False)])
 def test_at_most_24_months(months, ok):
-    found = check_terms(nc(months=months))
+    found = check_terms(nc(months=months, penalty=0))  # the penalty rule has its own tests
     assert (found == []) is ok
     if not ok:
         assert found[0].code == "months_too_long" and found[0].article == "劳动合同法 第24条"
@@ -91,10 +92,12 @@ def test_only_eligible_roles_are_bound(category, ok):
     assert ("not_eligible" not in codes(nc(category=category))) is ok
 
 
-def test_no_access_to_secrets_is_a_warning_citing_interpretation_ii():
+def test_no_access_to_secrets_is_refused_under_china_law_citing_interpretation_ii():
     found = check_terms(nc(secret_access=False))
-    assert [(f.code, f.severity) for f in found] == [("no_secret_access", "warn")]
-    assert "第13条" in found[0].article
+    assert [(f.code, f.severity) for f in found] == [("no_secret_access", "refuse")]
+    assert found[0].article == "劳动争议解释(二) 法释〔2025〕12号 第13条第1款"
+    assert [(f.code, f.severity) for f in check_terms(nc(secret_access=False), OTHER)] == [
+        ("no_secret_access", "warn")]
 
 
 def test_other_jurisdiction_turns_refusals_into_warnings():
@@ -102,7 +105,8 @@ def test_other_jurisdiction_turns_refusals_into_warnings():
     assert refusals(check_terms(terms, CHINA))
     found = check_terms(terms, OTHER)
     assert found and not refusals(found)
-    assert {f.code for f in found} == {"months_too_long", "compensation_below_floor", "not_eligible"}
+    assert {f.code for f in found} == {"months_too_long", "compensation_below_floor", "not_eligible",
+                                       "penalty_disproportionate"}
 
 
 def test_releasing_early_costs_three_more_months():

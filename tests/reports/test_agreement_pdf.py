@@ -15,7 +15,7 @@ DRAFT = AgreementDraft(1, "both", "senior_manager", True, "cn",
 
 
 @pytest.mark.parametrize("language, page_word, clause", [("zh", "第 {n} 页，共 {t} 页", "第3条"),
-                                                         ("en", "page {n} of {t}", "3. Non-compete")])
+                                                         ("en", "page {n} of {t}", "5. Scope, region and period of the non-compete")])
 def test_every_page_carries_number_fingerprint_and_page_count(language, page_word, clause):
     draft = AgreementDraft(**{**DRAFT.__dict__, "language": language})
     text = render(draft, Parties("示范贸易", "李静", "销售总监", "销售部"), "AG-2026-00007")

@@ -22,6 +22,7 @@ from churnguard_gui.store.agreements import (
     staff_without_confidentiality,
 )
 from churnguard_gui.store.demo import load_demo
+from churnguard_gui.store.settings import set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 
 
@@ -34,6 +35,7 @@ def demo(fresh_db):
 def draft(db, name="吴芳", **changes) -> AgreementDraft:
     values = dict(staff_id=find_staff(db, name), kind="both", category="senior_manager", secret_access=True,
                   secrets=("client_list", "price_terms"), competitors="竞争科技", region="广东省", months=12,
+                  business="办公家具的销售",
                   average_wage=15000, minimum_wage=2360, monthly_compensation=4500, penalty=90000, language="zh")
     values.update(changes)
     return AgreementDraft(**values)
@@ -58,6 +60,10 @@ def test_refused_terms_are_not_stored(demo):
 
 
 def test_other_jurisdiction_stores_with_warnings(demo):
+    with pytest.raises(StoreError) as info:  # the text must name the governing law chosen in Firm settings
+        store(demo, draft(demo, jurisdiction="other", months=36))
+    assert info.value.code == "governing_law_missing"
+    set_setting(demo, "governing_law", "the laws of Singapore")
     agreement_id = store(demo, draft(demo, jurisdiction="other", months=36))
     assert demo.execute("SELECT warnings FROM agreements WHERE id = ?", [agreement_id]).fetchone()[0] == \
         '["months_too_long"]'
@@ -116,7 +122,9 @@ def test_release_early_costs_three_months_and_ends_the_schedule(demo):
     agreement_id = signed_and_left(demo)
     assert release_early(demo, agreement_id, "2027-03-10") == 13500
     assert get_agreement(demo, agreement_id).status == "released"
-    assert len(obligations(demo, dt.date(2027, 3, 11))[0].installments) == 3
+    plan = obligations(demo, dt.date(2027, 3, 11))[0].installments
+    assert len(plan) == 4  # three months begun, then the release payment of three more months (解释(一) 第39条)
+    assert (plan[-1].amount, plan[-1].due_on, plan[-1].months) == (13500, "2027-03-10", 3)
 
 
 def test_staff_without_signed_confidentiality_are_listed(demo):

@@ -151,3 +151,21 @@ def test_report_data_before_and_after_the_handover(demo):
     assert after.status == "handed_over" and after.document_no.startswith("HO-")
     assert {ln.client_id for ln in after.lines} == {ln.client_id for ln in before.lines}
     assert all(after.successor_names[ln.successor_id] for ln in after.owned)
+
+
+def test_a_firms_own_template_gets_the_legally_required_items_it_lacks(fresh_db):
+    from churnguard_gui.store.handovers import checklist_template, default_template, save_template
+
+    save_template(fresh_db, [("Return the laptop", "IT", 0),
+                             ("出具解除或者终止劳动合同的证明（离职证明）", "人事", 0)])
+    rows = checklist_template(fresh_db, "en")
+    texts = [r[0] for r in rows]
+    assert texts[:2] == ["Return the laptop", "出具解除或者终止劳动合同的证明（离职证明）"]  # kept as the firm wrote them
+    assert not any(t.startswith("Issue the certificate") for t in texts)  # already there in Chinese
+    assert any("within 15 days" in t and "art. 50" in t for t in texts)
+    assert any("no longer represents the firm" in t for t in texts)
+    assert any("enforce or waive the non-compete" in t for t in texts)
+    fifteen = next(r for r in rows if "within 15 days" in r[0])
+    assert fifteen[2] == 15  # due 15 days after the last working day
+    assert len(checklist_template(fresh_db, "en")) == len(rows)  # nothing doubles
+    assert {r[0] for r in default_template("zh")} >= {"出具解除或者终止劳动合同的证明（离职证明）"}

@@ -23,7 +23,7 @@ def screening(decision="hire", name="张伟", **changes) -> Screening:
                   jobs=(Job("甲五金", "五金", "销售", "2018-01", "", "", False),), answers={"client_follows": 0},
                   references=(Reference("王经理", called_on="2026-11-20", confirmed=True, rehire="yes"),),
                   prior=PriorObligation(), decision=decision, decision_reason="稳定", reviewer="钱建国",
-                  screened_on="2026-11-26")
+                  screened_on="2026-11-26", consent_on="2026-11-26", consent_references=True)
     values.update(changes)
     return Screening(**values)
 
@@ -60,3 +60,51 @@ def test_thresholds_are_kept_in_settings_and_used(fresh_db):
     assert rules(fresh_db).high_points == 1
     _, screening_id = save_screening(fresh_db, screening())
     assert load_screening(fresh_db, screening_id).level == "high"
+
+
+def test_no_screening_without_the_candidates_signed_consent(fresh_db):
+    with pytest.raises(StoreError) as info:
+        save_screening(fresh_db, screening(consent_on=""))
+    assert info.value.code == "consent_missing"
+    with pytest.raises(StoreError) as info:  # a reference was called without consent to reference checks
+        save_screening(fresh_db, screening(consent_references=False))
+    assert info.value.code == "consent_references_missing"
+    save_screening(fresh_db, screening(consent_references=False, references=(Reference("王经理"),)))
+    assert fresh_db.execute("SELECT consent_on, consent_references FROM screenings").fetchall() == [
+        ("2026-11-26", 0)]
+
+
+@pytest.mark.parametrize("today, purged", [("2027-05-25", 0), ("2027-05-26", 1), ("2027-05-27", 1)])
+def test_candidates_not_hired_are_anonymised_after_the_retention_period(fresh_db, today, purged):
+    import datetime as dt
+
+    from churnguard_gui.store.screenings import purge_expired
+
+    hired, _ = save_screening(fresh_db, screening("hire", name="留用者"))
+    rejected, rejected_screening = save_screening(fresh_db, screening("reject", name="李四"))
+    assert purge_expired(fresh_db, dt.date.fromisoformat(today), dry_run=True) == purged
+    assert purge_expired(fresh_db, dt.date.fromisoformat(today)) == purged
+    person = get_staff(fresh_db, rejected)
+    stored = load_screening(fresh_db, rejected_screening)
+    audits = fresh_db.execute("SELECT detail FROM audit_log WHERE action = 'screening_purged'").fetchall()
+    if purged:
+        assert person.name != "李四" and person.phone == "" and stored.screening.jobs == ()
+        assert stored.screening.references == () and stored.level in ("low", "medium", "high")
+        assert len(audits) == 1 and "李四" not in audits[0][0]
+        assert purge_expired(fresh_db, dt.date.fromisoformat(today)) == 0  # once only
+    else:
+        assert person.name == "李四" and stored.screening.jobs and audits == []
+    assert get_staff(fresh_db, hired).name == "留用者"  # hired people are never purged
+
+
+def test_retention_period_comes_from_settings(fresh_db):
+    from churnguard_gui.core.firm import Firm
+    from churnguard_gui.store.screenings import retention_months
+    from churnguard_gui.store.settings import firm_settings, save_firm_settings
+
+    assert retention_months(fresh_db) == 6 and firm_settings(fresh_db).retention_months == 6
+    save_firm_settings(fresh_db, Firm(name="示范", retention_months=3))
+    assert retention_months(fresh_db) == 3
+    with pytest.raises(StoreError) as info:
+        save_firm_settings(fresh_db, Firm(name="示范", retention_months=0))
+    assert info.value.code == "retention_out_of_range"

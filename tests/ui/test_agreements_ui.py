@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
 from churnguard_gui.store.settings import get_setting, set_setting
@@ -12,6 +12,8 @@ from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
 from churnguard_gui.ui.settings_dialog import SettingsDialog
+from tests.ui.clicking import click, finish, next_page, press_ok
+from tests.ui.scripted import button
 
 
 @pytest.fixture
@@ -30,9 +32,9 @@ def wizard_for(qtbot, db, name: str) -> AgreementWizard:
 def drafted_confidentiality(qtbot, db, name: str = "刘洋") -> int:
     """A confidentiality-only agreement run through the wizard and saved; its id."""
     wizard = wizard_for(qtbot, db, name)
-    wizard.next()
-    wizard.next()
-    wizard.accept()
+    next_page(wizard)
+    next_page(wizard)
+    finish(wizard)
     return wizard.agreement_id
 
 
@@ -41,7 +43,7 @@ def sign(qtbot, db, agreement_id: int, on: str) -> SigningDialog:
     dialog = SigningDialog(db, agreement_id)
     qtbot.addWidget(dialog)
     dialog.signed_on.setText(on)
-    dialog.accept()
+    press_ok(dialog)
     return dialog
 
 
@@ -55,17 +57,22 @@ def test_ineligible_role_is_offered_confidentiality_only_and_told_why(qtbot, law
     assert kinds == ["confidentiality"]
     assert "would not bind 刘洋" in wizard.kind_page.explain.text() and "第24条" in wizard.kind_page.explain.text()
     choose(wizard.kind_page.category, "senior_manager")
-    assert wizard.kind_page.kind.count() == 3
+    # no access to trade secrets: under China law a non-compete does not take effect, so none is offered
+    assert [wizard.kind_page.kind.itemData(i) for i in range(wizard.kind_page.kind.count())] == ["confidentiality"]
+    assert "第13条第1款" in wizard.kind_page.explain.text()
 
 
 def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
     wizard = wizard_for(qtbot, law, "李静")  # sales director, wage 26,000
     choose(wizard.kind_page.kind, "both")
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
     page = wizard.currentPage()
     assert wizard.currentId() == Page.TERMS
     assert page.compensation.text() == "7,800"  # 30% of 26,000 proposed
+    assert not page.isComplete() and "competing business" in page.findings.text()  # the scope is required
+    page.business.setText("办公家具的批发与销售")
+    page.region.setText("广东省")
     assert page.isComplete()
     page.months.setValue(25)
     assert not page.isComplete() and "at most 24 months" in page.findings.text()
@@ -78,11 +85,11 @@ def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
 
 def test_confidentiality_only_skips_the_terms_and_saves(qtbot, law):
     wizard = wizard_for(qtbot, law, "刘洋")
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
     assert wizard.currentId() == Page.REVIEW
     assert "违约金" not in wizard.currentPage().text.toPlainText()
-    wizard.accept()
+    finish(wizard)
     stored = get_agreement(law, wizard.agreement_id)
     assert (stored.status, stored.draft.kind, stored.draft.penalty) == ("draft", "confidentiality", 0)
 
@@ -90,16 +97,17 @@ def test_confidentiality_only_skips_the_terms_and_saves(qtbot, law):
 def test_full_agreement_drafted_printed_and_signed(qtbot, law, tmp_path):
     wizard = wizard_for(qtbot, law, "李静")
     choose(wizard.kind_page.kind, "both")
-    wizard.next()
+    next_page(wizard)
     wizard.secrets_page.free.setPlainText("报价系统源代码")
-    wizard.next()
+    next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
     wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
     wizard.terms_page.region.setText("广东省")
     wizard.terms_page.penalty.setText("100,000")
-    wizard.next()
+    next_page(wizard)
     text = wizard.currentPage().text.toPlainText()
     assert "报价系统源代码" in text and "深圳市竞争科技有限公司" in text and "100,000" in text
-    wizard.accept()
+    finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
     agreement_id = wizard.agreement_id
     mark_printed(law, agreement_id, "printer")  # what the preview does on Print
@@ -110,7 +118,7 @@ def test_full_agreement_drafted_printed_and_signed(qtbot, law, tmp_path):
     dialog.signed_on.setText("2026/11/27")
     dialog.witness.setText("钱建国")
     dialog.scan_path.setText(str(scan))
-    dialog.accept()
+    press_ok(dialog)
     stored = get_agreement(law, agreement_id)
     assert (stored.status, stored.signed_on, stored.witness) == ("signed", "2026-11-27", "钱建国")
     assert [(n, m) for _, n, m in scans(law, agreement_id)] == [("signed.png", "image/png")]
@@ -126,9 +134,12 @@ def test_signing_refuses_a_bad_date_at_the_field(qtbot, law):
 def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
     wizard = wizard_for(qtbot, db, "李静")
     choose(wizard.kind_page.kind, "noncompete")
-    for _ in range(3):
-        wizard.next()
-    wizard.accept()
+    next_page(wizard)
+    next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
+    wizard.terms_page.region.setText("广东省")
+    next_page(wizard)
+    finish(wizard)
     mark_printed(db, wizard.agreement_id)
     sign(qtbot, db, wizard.agreement_id, "2026-01-05")
     staff = get_staff(db, find_staff(db, "李静"))
@@ -148,10 +159,12 @@ def test_overdue_compensation_alert_for_a_leaver(qtbot, law):
     assert "第38条" in panel.alerts.text() and panel.alerts.isVisibleTo(panel)
     dialog = CompensationDialog(law)
     qtbot.addWidget(dialog)
+    dialog.show()
+    pay = button(dialog, "Record payment for the selected month")
     dialog.view.selectRow(0)
-    dialog.pay_selected()
+    click(pay)
     dialog.view.selectRow(1)
-    dialog.pay_selected()
+    click(pay)
     assert obligations(law)[0].alert.level == "none"
     panel.refresh_notes()
     assert panel.alerts.text() == ""
@@ -162,7 +175,7 @@ def test_release_shows_the_cost(qtbot, law):
     dialog = ReleaseDialog(law, agreement_id)
     qtbot.addWidget(dialog)
     assert dialog.cost == 3 * 7800
-    dialog.accept()
+    press_ok(dialog)
     assert get_agreement(law, agreement_id).status == "released"
 
 
@@ -172,6 +185,7 @@ def test_agreements_tab_filter_and_unsigned_list(qtbot, law):
     drafted_confidentiality(qtbot, law)
     panel = AgreementsPanel(law)
     qtbot.addWidget(panel)
+    panel.show()
     assert panel.model.rowCount() == 1
     choose(panel.status, "signed")
     assert panel.model.rowCount() == 0
@@ -195,30 +209,32 @@ def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
     dialog = SettingsDialog(law)
     qtbot.addWidget(dialog)
     choose(dialog.jurisdiction, "other")
-    dialog.accept()
+    press_ok(dialog)  # the agreement must name the governing law: refused until it is given
+    assert "governing law" in dialog.error.text()
+    dialog.governing_law.setText("the laws of Singapore")
+    press_ok(dialog)
     wizard = wizard_for(qtbot, law, "刘洋")
     assert wizard.kind_page.kind.count() == 3  # offered, with a warning
     choose(wizard.kind_page.kind, "noncompete")
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
     wizard.terms_page.months.setValue(36)
     assert wizard.terms_page.isComplete() and "Warning" in wizard.terms_page.findings.text()
 
 
-def test_a_minimum_wage_typed_in_the_wizard_is_saved_to_firm_settings(qtbot, demo_db):
-    from PySide6.QtCore import Qt
-
+def test_a_minimum_wage_typed_in_the_wizard_is_saved_to_firm_settings(qtbot, demo_db, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: pytest.fail(text))  # fails, not hangs
     assert get_setting(demo_db, "minimum_wage", "") == ""
     wizard = wizard_for(qtbot, demo_db, "李静")
     choose(wizard.kind_page.kind, "both")
-    wizard.next()
+    next_page(wizard)
     wizard.secrets_page.free.setPlainText("报价系统源代码")
-    wizard.next()
+    next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
     wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
     wizard.terms_page.region.setText("广东省")
     wizard.terms_page.minimum.clear()
     qtbot.keyClicks(wizard.terms_page.minimum, "2520")
-    wizard.next()
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    next_page(wizard)
+    finish(wizard)
     assert wizard.agreement_id and get_setting(demo_db, "minimum_wage") == "2,520"

@@ -1,10 +1,14 @@
 """Staff, client and import dialogs: validation at the field, saving, and the import flow."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QTabWidget
+
 from churnguard_gui.store.clients import get_client, ownership_history
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.import_dialog import ImportDialog
 from churnguard_gui.ui.staff_dialog import StaffDialog
+from tests.ui.clicking import click, press_ok
+from tests.ui.scripted import button
 
 
 def test_staff_dialog_shows_problems_at_fields_and_saves_nothing(qtbot, demo_db):
@@ -13,7 +17,7 @@ def test_staff_dialog_shows_problems_at_fields_and_saves_nothing(qtbot, demo_db)
     dialog.inputs["email"].setText("zhou@")
     dialog.inputs["phone"].setText("call me")
     dialog.inputs["monthly_wage"].setText("-100")
-    dialog.accept()
+    press_ok(dialog)
     assert dialog.result() == 0 and dialog.saved_id is None
     assert dialog.errors.text("name") == "a value is required"
     assert dialog.errors.text("email") == "not an e-mail address: zhou@"
@@ -29,7 +33,7 @@ def test_staff_dialog_saves_a_new_person(qtbot, demo_db):
     dialog.inputs["monthly_wage"].setText("¥12,000")
     dialog.inputs["hire_date"].setText("2025年3月1日")
     dialog.secret_access.setChecked(True)
-    dialog.accept()
+    press_ok(dialog)
     assert dialog.saved_id is not None
     row = demo_db.execute("SELECT name, monthly_wage, hire_date, secret_access, status FROM staff WHERE id = ?",
                           [dialog.saved_id]).fetchone()
@@ -42,7 +46,7 @@ def test_client_dialog_refuses_a_code_already_used(qtbot, demo_db):
     dialog.inputs["name"].setText("新客户")
     dialog.inputs["code"].setText("KH00001")
     dialog.owner.setCurrentIndex(1)
-    dialog.accept()
+    press_ok(dialog)
     assert dialog.saved_id is None
     assert dialog.errors.text("code") == "client code KH00001 is already used by another client"
     assert dialog.tabs.currentIndex() == 0
@@ -55,7 +59,7 @@ def test_client_dialog_marks_bad_contact_cells(qtbot, demo_db):
     dialog.owner.setCurrentIndex(1)
     dialog.contacts.item(0, 0).setText("刘经理")
     dialog.contacts.item(0, 3).setText("not-an-email")
-    dialog.accept()
+    press_ok(dialog)
     assert dialog.saved_id is None
     assert dialog.tabs.currentIndex() == 2
     assert "Contact 1, E-mail: not an e-mail address" in dialog.contacts_error.text()
@@ -69,8 +73,14 @@ def test_client_dialog_edits_deep_fields_team_and_logs_owner_change(qtbot, demo_
     dialog.deep["price_terms"].setPlainText("月结90天，返点3%")
     new_owner = next(i for i in range(1, dialog.owner.count()) if dialog.owner.itemData(i) != client.owner_id())
     dialog.owner.setCurrentIndex(new_owner)
-    dialog.add_contact(["黄主任", "采购", "139 1234 5678", ""])
-    dialog.accept()
+    dialog.show()
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentWidget(dialog.contacts_view.parentWidget())  # the Contacts tab
+    rows = dialog.contacts.rowCount()
+    click(button(dialog, "Add contact"))
+    for column, value in enumerate(["黄主任", "采购", "139 1234 5678", ""]):
+        dialog.contacts.item(rows, column).setText(value)  # what typing into the cells does
+    press_ok(dialog)
     assert dialog.saved_id == 5
     saved = get_client(demo_db, 5)
     assert saved.price_terms == "月结90天，返点3%"

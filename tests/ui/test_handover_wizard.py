@@ -12,6 +12,8 @@ from churnguard_gui.store.staff import find_staff, get_staff
 from churnguard_gui.ui.handover_dialog import HandoverDialog
 from churnguard_gui.ui.handover_wizard import HandoverWizard, Page
 from churnguard_gui.ui.report_preview import ReportPreview
+from tests.ui.clicking import back, cancel, click, finish, next_page
+from tests.ui.scripted import button
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -32,9 +34,9 @@ def wizard(qtbot, demo_db):
 
 def test_models_pass_modeltester(qtmodeltester, wizard):
     qtmodeltester.check(wizard.clients)
-    wizard.next()
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
+    next_page(wizard)
     qtmodeltester.check(wizard.checklist)
 
 
@@ -44,38 +46,38 @@ def test_full_run_hands_every_client_over(wizard, demo_db):
         "SELECT client_id FROM client_team WHERE staff_id = ? AND role = 'owner'", [staff_id])}
     wizard.departure_page.last_day.setText("2026年12月31日")
     wizard.departure_page.reason.setCurrentIndex(wizard.departure_page.reason.findData("competitor"))
-    wizard.next()
+    next_page(wizard)
     assert wizard.currentId() == Page.CLIENTS and wizard.currentPage().isComplete()
-    wizard.next()
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
+    next_page(wizard)
     assert wizard.currentId() == Page.REVIEW
     assert "Cannot finish" not in wizard.currentPage().text.toPlainText()
-    wizard.accept()
+    finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted and wizard.handover_id
     owners = dict(demo_db.execute("SELECT client_id, staff_id FROM client_team WHERE role = 'owner'").fetchall())
     plan = {ln.client_id: ln.successor_id for ln in wizard.plan().lines if ln.role == "owner"}
     assert set(plan) == owned_before and all(owners[c] == s and s != staff_id for c, s in plan.items())
     assert get_staff(demo_db, staff_id).last_day == "2026-12-31"
     assert demo_db.execute("SELECT count(*) FROM handover_items WHERE handover_id = ?",
-                           [wizard.handover_id]).fetchone()[0] == 10
+                           [wizard.handover_id]).fetchone()[0] == 15  # with the legally required items
 
 
 def test_clients_page_incomplete_until_every_owned_client_has_a_successor(wizard):
-    wizard.next()
+    next_page(wizard)
     page = wizard.currentPage()
     owned_rows = [r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner"]
     wizard.clients.assign(owned_rows[:1], None)
     assert not page.isComplete()
-    assert "1 owned clients still need a successor" in page.loads.text()
+    assert "1 owned client still needs a successor" in page.loads.text()  # one client, singular
     page.view.selectRow(owned_rows[0])
     page.target.setCurrentIndex(page.target.findText("吴芳", Qt.MatchFlag.MatchStartsWith))  # "吴芳 — n clients, ¥v"
-    page.assign_selected()
+    click(button(page, "Assign selected clients to"))
     assert page.isComplete() and "吴芳" in page.loads.text()
 
 
 def test_assign_many_rows_at_once_and_load_shows_live(wizard):
-    wizard.next()
+    next_page(wizard)
     page = wizard.currentPage()
     owned_rows = [r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner"]
     wizard.clients.assign(owned_rows, dict((n, i) for i, n in wizard.people)["周杰"])
@@ -85,45 +87,45 @@ def test_assign_many_rows_at_once_and_load_shows_live(wizard):
 
 def test_going_back_and_forth_loses_nothing(wizard):
     wizard.departure_page.destination.setText("某竞争对手")
-    wizard.next()
+    next_page(wizard)
     row = next(r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner")
     wizard.clients.assign([row], dict((n, i) for i, n in wizard.people)["吴芳"])
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
     wizard.checklist.setData(wizard.checklist.index(0, 1), "张三")
-    wizard.back()
-    wizard.back()
-    wizard.back()
+    back(wizard)
+    back(wizard)
+    back(wizard)
     assert wizard.departure_page.destination.text() == "某竞争对手"
-    wizard.next()
-    wizard.next()
-    wizard.next()
+    next_page(wizard)
+    next_page(wizard)
+    next_page(wizard)
     assert wizard.checklist.rows()[0].responsible == "张三"
     assert wizard.clients.line(row).successor_id == dict((n, i) for i, n in wizard.people)["吴芳"]
 
 
 def test_cancel_writes_nothing(wizard, demo_db):
     before = snapshot(demo_db)
-    wizard.next()
-    wizard.next()
-    wizard.reject()
+    next_page(wizard)
+    next_page(wizard)
+    cancel(wizard)
     assert snapshot(demo_db) == before
 
 
 def test_bad_dates_stop_the_first_page(wizard):
     wizard.departure_page.last_day.setText("2026-11-01")
-    wizard.next()
+    next_page(wizard)
     assert wizard.currentId() == Page.DEPARTURE
     assert "before the resignation date" in wizard.departure_page.error.text()
     wizard.departure_page.last_day.setText("next month")
-    wizard.next()
+    next_page(wizard)
     assert "not a date" in wizard.departure_page.error.text()
 
 
 def test_save_for_later_then_resume(qtbot, wizard, demo_db):
     wizard.departure_page.destination.setText("去向未定")
-    wizard.next()
-    wizard.save_for_later()
+    next_page(wizard)
+    click(wizard.button(QWizard.WizardButton.CustomButton1))
     assert wizard.saved_as == "draft"
     draft = open_handover(demo_db, wizard.staff.id)
     assert draft.departure.destination == "去向未定"
@@ -135,8 +137,8 @@ def test_save_for_later_then_resume(qtbot, wizard, demo_db):
 
 def test_follow_up_dialog_ticks_and_completes(qtbot, wizard, demo_db):
     for _ in range(4):
-        wizard.next()
-    wizard.accept()
+        next_page(wizard)
+    finish(wizard)
     dialog = HandoverDialog(demo_db, wizard.handover_id, lambda staff_id: None)
     qtbot.addWidget(dialog)
     assert not dialog.complete.isEnabled()
@@ -145,28 +147,47 @@ def test_follow_up_dialog_ticks_and_completes(qtbot, wizard, demo_db):
     for row in range(dialog.items.rowCount()):
         dialog.items.item(row, 0).setCheckState(Qt.CheckState.Checked)
     assert dialog.complete.isEnabled()
-    dialog.mark_complete()
+    click(dialog.complete)
     assert get_staff(demo_db, wizard.staff.id).status == "left"
 
 
-def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_db):
-    from PySide6.QtPrintSupport import QPrinter
+def test_report_preview_pages_save_and_print_are_audited(qtbot, tmp_path, demo_db, monkeypatch):
+    from pypdf import PdfReader
 
     from churnguard_gui.reports.handover_pdf import build_pdf
     from churnguard_gui.store.handovers import report_data
+    from tests.ui.clicking import answer_print_dialog_to_pdf, answer_save_dialog
+
+    events = []
+    pdf = build_pdf(report_data(demo_db, find_staff(demo_db, "马超")))
+    preview = ReportPreview(pdf, "r.pdf", lambda action, target: events.append((action, target)))
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.page_count() >= 2 and not preview.image.pixmap().isNull()
+    qtbot.mouseClick(preview.next, Qt.MouseButton.LeftButton)
+    assert preview.counter.text() == f"page 2 of {preview.page_count()}"
+    saved = answer_save_dialog(monkeypatch, tmp_path / "copy.pdf")
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert saved.read_bytes() == pdf
+    printed = answer_print_dialog_to_pdf(monkeypatch, tmp_path / "printed.pdf")
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(printed).pages) == preview.page_count() == len(PdfReader(saved).pages)
+    assert events == [("report_saved", str(saved)), ("report_printed", str(printed))]
+
+
+def test_report_preview_cancelled_dialogs_write_nothing(qtbot, tmp_path, demo_db, monkeypatch):
+    from churnguard_gui.reports.handover_pdf import build_pdf
+    from churnguard_gui.store.handovers import report_data
+    from tests.ui.clicking import answer_print_dialog_to_pdf, answer_save_dialog
 
     events = []
     preview = ReportPreview(build_pdf(report_data(demo_db, find_staff(demo_db, "马超"))), "r.pdf",
                             lambda action, target: events.append((action, target)))
     qtbot.addWidget(preview)
-    assert preview.page_count() >= 2 and not preview.image.pixmap().isNull()
-    preview.show_page(1)
-    assert preview.counter.text() == f"page 2 of {preview.page_count()}"
-    saved = preview.save(str(tmp_path / "copy.pdf"))
-    assert (tmp_path / "copy.pdf").read_bytes().startswith(b"%PDF")
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert preview.print_report(printer)
-    assert (tmp_path / "printed.pdf").stat().st_size > 10000
-    assert events == [("report_saved", saved), ("report_printed", str(tmp_path / "printed.pdf"))]
+    out = tmp_path / "out"
+    out.mkdir()
+    answer_save_dialog(monkeypatch, None)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    answer_print_dialog_to_pdf(monkeypatch, out / "printed.pdf", accept=False)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert events == [] and list(out.iterdir()) == []

@@ -48,6 +48,7 @@ def test_delete_client_asks_first(window, monkeypatch):
 def test_first_start_offers_demo(qtbot, fresh_db, db_path, settings, monkeypatch):
     win = MainWindow(fresh_db, str(db_path), settings)
     qtbot.addWidget(win)
+    win.show()
 
     def choose_demo(box):
         box.clickedButton = lambda: box.buttons()[0]
@@ -74,6 +75,7 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
     try:
         win = MainWindow(demo_db, str(db_path), settings)
         qtbot.addWidget(win)
+        win.show()
         assert win.tabs.tabText(0) == "客户"
         assert win.clients_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
         assert win.count_label.text() == "客户：共 300"
@@ -133,3 +135,23 @@ def test_hiring_offers_the_confidentiality_agreement(window, monkeypatch):
                         lambda self: offered.append((self.staff.name, self.kind_page.kind.currentData())) or 0)
     window.screen_candidate(None)
     assert offered == [("张伟", "confidentiality")]
+
+
+def test_start_loads_only_the_shown_list_once_and_hidden_lists_when_first_shown(qtbot, demo_db, db_path, settings,
+                                                                                monkeypatch):
+    from churnguard_gui.store import listing
+
+    loads = []
+    real = listing.list_ids
+    monkeypatch.setattr(listing, "list_ids", lambda db, spec, *a, **k: loads.append(spec) or real(db, spec, *a, **k))
+    win = MainWindow(demo_db, str(db_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert loads == [listing.CLIENTS] and win.clients_tab.model.rowCount() == 300
+    win.refresh()  # after a save: only the shown list reloads now
+    assert loads == [listing.CLIENTS] * 2
+    win.tabs.setCurrentWidget(win.staff_tab)
+    assert loads[-1] == listing.STAFF and win.staff_tab.model.rowCount() > 0
+    assert win.count_label.text().endswith("staff")
+    win.tabs.setCurrentWidget(win.clients_tab)
+    assert loads.count(listing.CLIENTS) == 2  # nothing changed while it was hidden

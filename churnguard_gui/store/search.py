@@ -1,0 +1,69 @@
+"""Client search: an FTS5 trigram index for words of three or more characters, a scan of the same compact text
+for shorter ones; bulk writes suspend the index triggers and rebuild the rows they touched in one statement."""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from sqlite_utils import Database
+
+from churnguard_gui.core.values import phone_digits
+
+TRIGRAM = 3  # the shortest word the trigram index can answer
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def client_condition(search: str) -> tuple[str, list[str]]:
+    """An SQL condition on c.id (clients aliased c) matching every word of search, with its parameters.
+
+    A word matches anywhere in the client's name, code, owner, contacts' names and phones; a search made only of
+    digits and phone punctuation also matches the phone's digits typed with or without spaces.
+    """
+    words = search.lower().split()
+    if not words:
+        return "", []
+    digits = phone_digits(search)
+    if digits and len(digits) >= TRIGRAM and all(ch.isdigit() or ch in " +-()." for ch in search):
+        words = [digits]
+    clauses, params = [], []
+    for word in words:
+        if len(word) >= TRIGRAM:
+            clauses.append("c.id IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)")
+            params.append(_phrase(word))
+        else:
+            # One or two characters (a Chinese given name, say): too short for trigrams, so scan the compact text,
+            # still as a substring. client_search_content is the FTS5 table's own documented shadow table
+            # (columns id, c0): scanning it directly is twice as fast as through the virtual table.
+            clauses.append("c.id IN (SELECT id FROM client_search_content WHERE instr(c0, ?) > 0)")
+            params.append(word)
+    return " AND ".join(clauses), params
+
+
+@contextlib.contextmanager
+def suspended(db: Database) -> Iterator[set[int]]:
+    """Inside a write transaction: keep the index triggers quiet for a bulk write, then index every client whose
+    text may have changed (new ids, and the ones in touched) in one pass. Use: with suspended(db) as touched."""
+    first_new = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
+    db.execute("INSERT INTO client_search_suspended (since) VALUES (datetime('now'))")
+    touched: set[int] = set()
+    yield touched
+    db.execute("DELETE FROM client_search_suspended")
+    db.execute("DELETE FROM client_search WHERE rowid >= ?", [first_new])
+    db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id >= ?",
+               [first_new])
+    if touched:
+        reindex(db, touched)
+
+
+def reindex(db: Database, client_ids: set[int] | list[int]) -> None:
+    """Rebuild the search text of these clients (inside the caller's transaction)."""
+    ids = list(client_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"DELETE FROM client_search WHERE rowid IN ({marks})", chunk)
+        db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc "
+                   f"WHERE id IN ({marks})", chunk)
