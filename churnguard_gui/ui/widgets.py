@@ -93,7 +93,8 @@ class DiscardGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._wizard and self.dirty and self._wizard.isVisible():
-            if event.type() == QEvent.Type.Close:
+            # the title bar's close button arrives as a spontaneous event; close() called by code does not ask
+            if event.type() == QEvent.Type.Close and event.spontaneous():
                 if not self.may_discard():
                     event.ignore()
                     return True
