@@ -21,6 +21,7 @@ def test_rejected_and_on_hold_candidates_are_left_out_until_the_filter_shows_the
     db.execute("INSERT INTO screenings (staff_id, screened_on, level, decision) VALUES (?, '2026-11-20', 'low', "
                "'hold')", [held])
     db.conn.commit()
+    window.tabs.setCurrentWidget(window.staff_tab)  # a list loads when its tab is shown
     window.refresh()
     names = staff_names(window)
     assert "退回者" not in names and "待定者" not in names and "新候选人" in names and "周杰" in names

@@ -103,6 +103,7 @@ def test_blank_references_are_not_question_marks_and_would_rehire_is_in_words(qt
 
 def test_the_risky_answers_are_named_in_the_result(qtbot, wizard):
     wizard.candidate_page.name.setText("张伟")
+    wizard.candidate_page.consent.setChecked(True)  # the signed notice on personal information
     wizard.next()
     wizard.next()
     groups = list(wizard.values_page.groups.values())
