@@ -9,15 +9,17 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from churnguard_gui import resources
+from churnguard_gui.core.chinese import cn_number, rmb
 from churnguard_gui.core.legal import JURISDICTIONS, Terms, region_floor
 from churnguard_gui.core.values import format_money
 
 KINDS = ("confidentiality", "noncompete", "both")
 STATUSES = ("draft", "printed", "signed", "expired", "released")
 SECRET_ITEMS = ("client_list", "trading_habits", "price_terms", "client_needs", "price_lists", "supplier_terms",
-                "plans")  # their words, in each language, are in the template
-CURRENT_VERSION = "2026.2"  # agreement_v2.json; agreements keep the version they were printed with
-TEMPLATE_FILE = "templates/agreement_v2.json"  # under resources/
+                "plans", "technical")  # their words, in each language, are in the template
+CURRENT_VERSION = "2026.3"  # agreement_v3.json; agreements keep the version they were printed with
+TEMPLATE_FILE = "templates/agreement_v3.json"  # under resources/
+FIRST_FULL_VERSION = "2026.2"  # versions before it lack the clawback, the free waiver and the dispute clause
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class AgreementDraft:
     def terms(self) -> Terms:
         return Terms(self.kind, self.category, self.secret_access, self.months, self.average_wage,
                      self.minimum_wage, self.monthly_compensation, self.penalty, self.business, self.region,
-                     self.competitors, self.floor_region, len(self.secrets))
+                     self.competitors, self.floor_region, len(self.secrets), "technical" in self.secrets)
 
     @property
     def has_noncompete(self) -> bool:
@@ -103,15 +105,24 @@ class AgreementText:
         lines = [self.title, *([self.note] if self.note else []), "", self.party_a, self.party_b, "",
                  self.preamble, ""]
         for number, title, text in self.clauses:
-            lines += [f"{self.labels['clause_label'].format(number=number)} {title}", text, ""]
+            lines += [f"{self.clause_label(number)} {title}", text, ""]
         if self.end_of_text:
             lines += [self.end_of_text, ""]
         lines += [f"{label}: {value}" for label, value in self.terms]
         return "\n".join(lines)
 
-    def footer_line(self) -> str:
-        return self.footer.format(document=self.document_no, fingerprint=self.fingerprint,
+    def footer_line(self, fingerprint: str | None = None) -> str:
+        """The footer; a translation passes the fingerprint of the binding Chinese text it translates."""
+        return self.footer.format(document=self.document_no, fingerprint=fingerprint or self.fingerprint,
                                   version=self.template_version)
+
+    def clause_label(self, number: int) -> str:
+        """第1条 (2026.2), 第一条 (2026.3 on), 1. in English."""
+        return self.labels["clause_label"].format(number=number, number_cn=cn_number(number))
+
+    def clause_number(self, word: str) -> int | None:
+        """The number of the first clause whose title contains word (e.g. 放弃: the waiver clause)."""
+        return next((n for n, title, _ in self.clauses if word in title), None)
 
 
 @cache
@@ -160,6 +171,7 @@ def render(draft: AgreementDraft, parties: Parties, document_no: str = "", versi
         "months": draft.months, "business": draft.business.strip() or blank, "region": draft.region.strip() or blank,
         "competitors": draft.competitors.strip(), "compensation": format_money(draft.monthly_compensation),
         "penalty": format_money(draft.penalty), "governing_law": governing,
+        "compensation_words": rmb(draft.monthly_compensation), "penalty_words": rmb(draft.penalty),
     }
     values["competitors_line"] = words["competitors_line"].format(**values) if values["competitors"] else ""
     code = "cn" if law.binding else "other"
@@ -177,9 +189,14 @@ def render(draft: AgreementDraft, parties: Parties, document_no: str = "", versi
         if draft.penalty > 0:
             tags.add("penalty")
     clauses = [c for c in words["clauses"] if set(c["when"]) <= tags]
+    chinese = draft.language == "zh"
+    for n, c in enumerate(clauses, start=1):  # {clause_<id>}: another clause's number, as the text refers to it
+        if "id" in c:
+            values[f"clause_{c['id']}"] = cn_number(n) if chinese else n
     numbered = tuple((n, c["title"], c["text"].format(**values)) for n, c in enumerate(clauses, start=1))
     labels = {k: words[k] for k in ("sign_a", "sign_b", "representative", "date", "seal", "clause_label")}
     labels["terms_heading"] = words["terms"]["heading"]
+    labels["translation_heading"] = words.get("translation_heading", "")
     t = words["terms"]
     terms: tuple[tuple[str, str], ...] = ()
     if draft.has_noncompete:

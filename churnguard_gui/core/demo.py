@@ -104,15 +104,31 @@ def demo_firm(today: dt.date | None = None, clients: int = 300, seed: int = 8) -
     return staff, out
 
 
-# What the demo firm shows besides staff and clients, so every feature has something to open:
-# (staff name, agreement kind, category, non-compete months, signed how many days ago).
-DEMO_AGREEMENTS = (
-    ("周杰", "both", "senior_manager", 12, 400),
-    ("David Chen", "both", "confidential_duty", 12, 320),
-    ("王磊", "both", "senior_technical", 24, 900),
-    ("吴芳", "confidentiality", "other", 0, 250),
-)
-DEMO_MINIMUM_WAGE = 2520  # Shenzhen's monthly minimum wage (¥)
-# A former employee under a running non-compete whose compensation is overdue: who, days since the last
-# working day, and how many monthly payments were made.
-DEMO_FORMER = ("赵敏", 130, 2)
+# -- what the Risk tab needs to show something in every tile (kept apart from the firm above)
+@dataclass(frozen=True)
+class DemoRisk:
+    """Agreements, a former employee under a paid non-compete, a started handover and warning signs."""
+
+    confidentiality_signed: tuple[int, ...]  # staff indexes with a signed confidentiality + non-compete ("both")
+    former: int  # staff index of the technical director who left; non-compete running
+    former_notice: str
+    former_last_day: str
+    former_months: int
+    former_compensation: int
+    former_paid: tuple[int, ...]  # instalment numbers paid
+    signs: tuple[tuple[int, str, int, str], ...]  # (staff index, kind, days ago, note)
+    tasks_done: int  # of the exit checklist of the person on notice
+
+
+def demo_risk(today: dt.date | None = None) -> DemoRisk:
+    today = today or dt.date.today()
+    return DemoRisk(
+        confidentiality_signed=(0, 1, 3),
+        former=9, former_notice=(today - dt.timedelta(days=105)).isoformat(),
+        former_last_day=(today - dt.timedelta(days=75)).isoformat(), former_months=12, former_compensation=7200,
+        former_paid=(1,),
+        signs=((6, "asked_about_leaving", 12, "问过同行的提成比例，打听离职流程"),
+               (6, "competitor_contact", 30, "客户反映他和某竞争对手的销售总监一起吃饭"),
+               (8, "falling_results", 20, "连续两个季度回款下降三成"),
+               (7, "key_clients_unvisited", 45, "三家A类客户超过半年没有高层拜访")),
+        tasks_done=3)

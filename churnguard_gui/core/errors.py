@@ -27,6 +27,13 @@ class InputError(ChurnError):
     """The user's input (a file, a form, an argument) cannot be taken."""
 
 
+@dataclass
+class Cancelled(ChurnError):
+    """The user pressed Cancel; whatever was being read or written was abandoned."""
+
+    code: str = "cancelled"
+
+
 class StoreError(ChurnError):
     """The database refuses: not ours, too new, locked, or a rule would break."""
 

@@ -2,18 +2,37 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from churnguard_gui.core.errors import InputError
 from churnguard_gui.core.files import atomic_write
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet (Excel, WPS, LibreOffice) would start a formula with, including the full-width and small
+# forms Chinese input methods type.
+_FORMULA_STARTS = frozenset("=+-@＝＋－＠﹦﹢﹣﹫")
+
+
+def _invisible(ch: str) -> bool:
+    """Spaces, tabs, line breaks, no-break and zero-width spaces, BOM, direction marks and other format marks."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp", "Cc")
+
+
+def first_visible(text: str) -> str:
+    for ch in text:
+        if not _invisible(ch):
+            return ch
+    return ""
 
 
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    """Text a spreadsheet could run as a formula gets a leading apostrophe (OWASP); numbers stay numbers.
+
+    The test looks past anything invisible, so " =1+1", "\u200b=1+1" or "＝1+1" are caught too; text that
+    starts with a tab or a carriage return is neutralised as well.
+    """
+    if isinstance(value, str) and value and (first_visible(value) in _FORMULA_STARTS or value[0] in "\t\r"):
         return "'" + value
     return value
 

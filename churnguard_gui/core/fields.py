@@ -30,12 +30,14 @@ FIELD_LABELS: dict[str, str] = {
     "last_contact": "Last contact",
     "last_manager_visit": "Last manager visit",
     "notes": "Notes",
+    "source": "Source",
     "role": "Role",
     "department": "Department",
     "hire_date": "Hire date",
     "notice_date": "Notice date",
     "last_day": "Last day",
     "manager": "Manager",
+    "backups": "Backups",
     "monthly_wage": "Monthly wage (¥)",
     "secret_access": "Access to trade secrets",
     "incentive_terms": "Incentive terms",
@@ -83,12 +85,12 @@ STATUS_LABELS: dict[str, str] = {
     "manager": "manager",
 }
 
-# Fields an import may fill, per kind; "owner"/"contact"/"phone"/"email" of a client go to
-# the client team and the first client-side contact.
+# Fields an import may fill, per kind; "owner"/"backups"/"manager" of a client go to the client team,
+# "contact"/"phone"/"email" to the first client-side contact.
 CLIENT_IMPORT_FIELDS = (
     "code", "name", "industry", "tier", "annual_value", "status", "address", "owner", "contact",
     "phone", "email", "trading_habits", "price_terms", "needs", "contract_start", "contract_end",
-    "last_contact", "last_manager_visit", "notes",
+    "last_contact", "last_manager_visit", "source", "notes", "backups", "manager",
 )
 STAFF_IMPORT_FIELDS = (
     "name", "role", "department", "phone", "email", "hire_date", "status", "manager",

@@ -198,11 +198,13 @@ def plan_problems(plan: HandoverPlan) -> dict[str, FieldProblem]:
     return problems
 
 
-def schedule_key_clients(lines: list[ClientLine], departure: Departure,
+def schedule_key_clients(lines: list[ClientLine], departure: Departure | str,
                          visitor: int | None = None) -> list[ClientLine]:
     """Key clients are told within two working days of the resignation and visited from the next working day,
     at most VISITS_PER_DAY a day per visitor (largest first), so the visits spread over the notice period
     instead of piling up on one day. Dates already chosen are kept; visitor fills an empty "visited by"."""
+    if isinstance(departure, str):  # callers that know only the resignation date
+        departure = Departure(departure, "")
     start = dt.date.fromisoformat(departure.resignation_date)
     notify = _workdays(start, 2)
     keys = key_client_ids(lines)
@@ -283,6 +285,10 @@ class AgreementLine:
     starts_on: str | None = None
     months: int = 0
     decision: str | None = None  # enforce / waive, decided at departure
+    release_kind: str | None = None  # waiver (at departure, free) / release (during the period, three months)
+    topped_up_by: str = ""  # the region whose floor raised the agreed amount at departure ("" when it did not)
+    business: str = ""  # the non-compete's competing business
+    region: str = ""  # and its region
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
 """Turning a read table into checked records: an import plan, with every refused cell named."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from churnguard_gui.core.errors import FieldProblem, InputError
+from churnguard_gui.core.errors import Cancelled, FieldProblem, InputError
 from churnguard_gui.core.fields import CLIENT_STATUSES, DATE_FIELDS, MONEY_FIELDS, STAFF_STATUSES, TIERS
 from churnguard_gui.core.headers import ColumnMap, map_columns
+from churnguard_gui.core.limits import MAX_LISTED
 from churnguard_gui.core.models import Client, Contact, Staff
 from churnguard_gui.core.tabular import Table
+from churnguard_gui.core.team_names import split_names, team_names
 from churnguard_gui.core.validate import NAME_LIMIT
 from churnguard_gui.core.values import (
     clean_text,
@@ -38,6 +40,8 @@ class ClientRow:
     row: int
     client: Client
     owner_name: str
+    backup_names: tuple[str, ...] = ()
+    manager_name: str = ""
 
 
 @dataclass
@@ -47,9 +51,17 @@ class StaffRow:
     manager_name: str
 
 
+KEEP_RECORDS = 20_000  # a plan for a bigger file keeps no records: they are read from the file again when written
+
+
 @dataclass
 class ImportPlan:
-    """What an import would write, what it refuses, and the staff it would create."""
+    """What an import would write, what it refuses, and the staff it would create.
+
+    problems keeps the first MAX_LISTED refusals (problem_count counts them all); warnings are things read
+    but worth a look, such as a formula without a saved value imported as its text. A file of more than
+    KEEP_RECORDS good rows keeps its records out of memory: all_records() reads them again from the file.
+    """
 
     kind: str
     file: str
@@ -58,10 +70,50 @@ class ImportPlan:
     new_staff: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     columns: list[ColumnMap] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+    warning_count: int = 0
+    problem_count: int = 0
+    unassigned: int = 0  # clients imported without an owner, flagged as needing one
+    record_count: int = 0
+    _refused: set[int] = field(default_factory=set, repr=False)
+    _replay: Callable[[], Iterator] | None = field(default=None, repr=False)
+
+    @property
+    def total(self) -> int:
+        """How many records would be written."""
+        return self.record_count if self._replay is not None else len(self.records)
+
+    def all_records(self) -> Iterator:
+        """Every record to write, in file order: the ones kept, or for a big file read again from the file."""
+        return self._replay() if self._replay is not None else iter(self.records)
+
+    def _keep(self, records: Iterator, replay: Callable[[], Iterator]) -> None:
+        for record in records:
+            self.record_count += 1
+            if self._replay is None:
+                self.records.append(record)
+                if len(self.records) > KEEP_RECORDS:
+                    self.records.clear()
+                    self._replay = replay
+
+    def refuse(self, problem: InputError) -> None:
+        self.problem_count += 1
+        if problem.row is not None:
+            self._refused.add(problem.row)
+        if len(self.problems) < MAX_LISTED:
+            self.problems.append(problem)
 
     @property
     def refused_rows(self) -> list[int]:
-        return sorted({p.row for p in self.problems if p.row is not None})
+        return sorted(self._refused | {p.row for p in self.problems if p.row is not None})
+
+
+@dataclass(frozen=True)
+class Owners:
+    """Who owns the clients of a file that names no owner: one person (default), or nobody yet (unassigned)."""
+
+    default: str = ""
+    unassigned: bool = False
 
 
 def name_key(name: str) -> str:
@@ -99,18 +151,36 @@ def _name_problem(name: str) -> FieldProblem | None:
 
 
 def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None, staff_names: set[str],
-                client_names: set[str] | None = None, client_codes: set[str] | None = None) -> ImportPlan:
-    """Check every row against itself and against the name keys and codes already stored."""
+                client_names: set[str] | None = None, client_codes: set[str] | None = None,
+                owners: Owners | None = None, progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+    """Check every row against itself and against the name keys and codes already stored.
+
+    owners says who owns clients the file gives no owner; a client file without an owner column is refused
+    unless it is given. progress(done, total) is asked every 1,000 rows; False cancels.
+    """
     columns, unmapped = map_columns(table.headers, kind, overrides)
     file = table.path.replace("\\", "/").rsplit("/", 1)[-1]
     if not any(c.field == "name" for c in columns):
         raise InputError("no_name_column", file=file,
                          details={"kind": "client" if kind == "clients" else "staff"})
-    plan = ImportPlan(kind, file, unmapped=unmapped, columns=columns)
-    if kind == "clients":
-        _plan_clients(table, plan, staff_names, client_names or set(), client_codes or set())
-    else:
-        _plan_staff(table, plan, staff_names)
+    owners = owners or Owners()
+    if owners.default and (problem := _name_problem(owners.default)) is not None:
+        raise problem.at("owner", file=file)
+    if kind == "clients" and not any(c.field == "owner" for c in columns) and not (owners.default
+                                                                                    or owners.unassigned):
+        raise InputError("no_owner_column", file=file)
+    plan = ImportPlan(kind, file, unmapped=unmapped, columns=columns,
+                      warnings=list(getattr(table, "warnings", [])), warning_count=getattr(table, "warning_count", 0))
+    def records(target: ImportPlan, report: Callable[[int, int], bool] | None) -> Iterator:
+        if kind == "clients":
+            return _client_records(table, target, staff_names, client_names or set(), client_codes or set(), owners,
+                                   report)
+        return _staff_records(table, target, staff_names, report)
+
+    def replay() -> Iterator:  # the same rows, checked the same way; their problems are known already
+        return records(ImportPlan(kind, file, columns=columns), None)
+
+    plan._keep(records(plan, progress), replay)
     return plan
 
 
@@ -120,6 +190,7 @@ def _readers(kind: str) -> dict[str, Callable]:
     if kind == "clients":
         readers["tier"] = lambda v: parse_choice(v, TIERS, TIER_ALIASES)
         readers["status"] = lambda v: parse_choice(v, CLIENT_STATUSES, CLIENT_STATUS_ALIASES)
+        readers["backups"] = readers["manager"] = split_names
     else:
         readers["status"] = lambda v: parse_choice(v, STAFF_STATUSES, STAFF_STATUS_ALIASES)
         readers["secret_access"] = parse_yes_no
@@ -129,7 +200,7 @@ def _readers(kind: str) -> dict[str, Callable]:
 def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldProblem], None]:
     def problem(column: ColumnMap | None, exc: FieldProblem, value: str | None = None,
                 field_name: str | None = None) -> None:
-        plan.problems.append(InputError(
+        plan.refuse(InputError(
             exc.code, file=plan.file, row=row, column=column.header if column else None,
             field=column.field if column else field_name,
             value=value if value is not None else str(exc.details.get("value", "")),
@@ -149,16 +220,19 @@ class _Row:
     before: int
 
     def refused(self) -> bool:
-        return len(self.plan.problems) > self.before
+        return self.plan.problem_count > self.before
 
 
-def _read_rows(table: Table, plan: ImportPlan, kind: str):
+def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[int, int], bool] | None):
     """Every row read with the kind's readers; a missing or too long name is reported already."""
     readers = _readers(kind)
     by_field = {c.field: c for c in plan.columns}
-    for row, values in table.rows:
+    total = max(getattr(table, "row_count", 0), 0)
+    for done, (row, values) in enumerate(table.rows, start=1):
+        if progress is not None and done % 1000 == 0 and not progress(done, max(total, done)):
+            raise Cancelled(file=plan.file)
         problem = _collector(plan, row)
-        before = len(plan.problems)
+        before = plan.problem_count
         data = _read_row(values, plan.columns, readers, problem)
         name = str(data.get("name") or "")
         if (p := _name_problem(name)) is not None:
@@ -166,13 +240,14 @@ def _read_rows(table: Table, plan: ImportPlan, kind: str):
         yield _Row(row, data, name, problem, plan, before)
 
 
-def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
-                  existing_codes: set[str]) -> None:
+def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
+                    existing_codes: set[str], owners: Owners, progress: Callable[[int, int], bool] | None
+                    ) -> Iterator[ClientRow]:
     by_field = {c.field: c for c in plan.columns}
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
     new_staff: dict[str, str] = {}
-    for read in _read_rows(table, plan, "clients"):
+    for read in _read_rows(table, plan, "clients", progress):
         row, data, name, problem = read.row, read.data, read.name, read.problem
         code = str(data.get("code") or "") or None
         if code is not None:
@@ -189,31 +264,50 @@ def _plan_clients(table: Table, plan: ImportPlan, staff_names: set[str], client_
                 problem(by_field["name"], FieldProblem("duplicate_client"), name)
             seen_names.setdefault(key, row)
         status = data.get("status") or "active"
-        owner = str(data.get("owner") or "")
-        if not owner and status == "active":
+        owner = str(data.get("owner") or "") or owners.default
+        needs_owner = not owner and status == "active"
+        if needs_owner and not owners.unassigned:
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
+        backups, manager = _team(read, owner, by_field)
         if read.refused():
             continue
-        if owner and name_key(owner) not in staff_names:
-            new_staff.setdefault(name_key(owner), owner)
+        for person in (owner, *backups, manager):
+            if person and name_key(person) not in staff_names:
+                new_staff.setdefault(name_key(person), person)
         client = Client(
             code=code, name=name, status=str(status),
             annual_value=int(data.get("annual_value") or 0),
             **{f: data[f] for f in ("industry", "tier", "address", "trading_habits", "price_terms", "needs",
                                     "contract_start", "contract_end", "last_contact", "last_manager_visit",
-                                    "notes") if data.get(f) not in (None, "")},
+                                    "notes", "source") if data.get(f) not in (None, "")},
+            needs_owner=needs_owner,
         )
+        plan.unassigned += needs_owner
         if data.get("contact") or data.get("phone") or data.get("email"):
             client.contacts.append(Contact(name=str(data.get("contact") or name), phone=str(data.get("phone") or ""),
                                            email=str(data.get("email") or ""), is_primary=True))
-        plan.records.append(ClientRow(row, client, owner))
+        yield ClientRow(row, client, owner, backups, manager)
     plan.new_staff = list(new_staff.values())
 
 
-def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:
+def _team(read: _Row, owner: str, by_field: dict[str, ColumnMap]) -> tuple[tuple[str, ...], str]:
+    """The row's backups and manager (several backups in one cell; one manager), their names checked."""
+    backups = tuple(read.data.get("backups") or ())
+    managers = tuple(read.data.get("manager") or ())
+    if len(managers) > 1:
+        read.problem(by_field["manager"], FieldProblem("one_manager"), "、".join(managers))
+    for name_field, names in (("backups", backups), ("manager", managers)):
+        for name in names:
+            if (p := _name_problem(name)) is not None:
+                read.problem(by_field[name_field], p, name)
+    return team_names(owner, backups, managers, name_key)
+
+
+def _staff_records(table: Table, plan: ImportPlan, existing: set[str],
+                   progress: Callable[[int, int], bool] | None) -> Iterator[StaffRow]:
     by_field = {c.field: c for c in plan.columns}
     seen: dict[str, int] = {}
-    for read in _read_rows(table, plan, "staff"):
+    for read in _read_rows(table, plan, "staff", progress):
         row, data, name, problem = read.row, read.data, read.name, read.problem
         if _name_problem(name) is not None:
             pass  # already reported
@@ -229,4 +323,4 @@ def _plan_staff(table: Table, plan: ImportPlan, existing: set[str]) -> None:
                       monthly_wage=data.get("monthly_wage"),  # type: ignore[arg-type]
                       **{f: data[f] for f in ("role", "department", "phone", "email", "hire_date", "notice_date",
                                               "last_day", "notes") if data.get(f) not in (None, "")})
-        plan.records.append(StaffRow(row, staff, str(data.get("manager") or "")))
+        yield StaffRow(row, staff, str(data.get("manager") or ""))

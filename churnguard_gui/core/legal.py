@@ -39,6 +39,18 @@ SOURCES = {
     f"{CIVIL_CODE} 第585条": "from the official text as remembered (courts may reduce excessive liquidated damages)",
     f"{WOMEN} 第43条": "2022 revision, from the official text as remembered",
     f"{LCL} 第50条": "from the official text as remembered",
+    f"{INTERP_1} 第37条": "from the official text as remembered: the employer's notice at termination that the "
+    "non-compete need not be performed means no compensation is owed (the basis of the free waiver)",
+    f"{INTERP_1} 第40条": "from the official text as remembered: paying liquidated damages does not end the duty "
+    "to perform the non-compete when the employer asks",
+    f"{PIPL} 第23条": "from the official text as remembered: giving personal information to another processor "
+    "needs separate consent (reference checks)",
+    f"{PIPL} 第24条": "from the official text as remembered: automated decision-making must be transparent and "
+    "the person may ask for an explanation (the risk score)",
+    "涉外民事关系法律适用法 第4条、第43条": "from the official text as remembered: labour contracts follow the law of "
+    "the place of work; mandatory PRC provisions apply directly",
+    f"{INTERP_1} 第8条": "the SPC's interpretation (I) on the Law on the Application of Laws to Foreign-Related "
+    "Civil Relations, art. 8 (labour protection is a mandatory provision); from memory, not re-checked",
 }
 
 
@@ -57,10 +69,18 @@ class RegionFloor:
         return f"{self.numerator}/{self.denominator}"
 
 
-NATIONAL = RegionFloor("national", "Elsewhere in mainland China", 3, 10, f"{INTERP_1} 第36条", False)
+# The national 30% is not a legal minimum: 解释(一) 第36条 is what courts apply when NOTHING was agreed. The wizard
+# uses it as the firm's policy floor (a courts' reference), so its refusal says "firm policy", not "the law".
+NATIONAL_SOURCE = f"本公司标准（参照{INTERP_1} 第36条：未约定补偿时的裁判标准）"
+NATIONAL = RegionFloor("national", "Elsewhere in mainland China", 3, 10, NATIONAL_SOURCE, False)
+# Shenzhen's one half is in a regulation on TECHNICAL secrets (条例 第2条、第4条): where the agreement names no
+# technical secret the owner may choose to stay with the national reference (a warning, not a refusal).
+SHENZHEN = RegionFloor("shenzhen", "Shenzhen Special Economic Zone", 1, 2, "深圳经济特区企业技术秘密保护条例 第24条",
+                       True)
+TECHNICAL_ONLY = frozenset({"shenzhen"})
 REGIONS = {r.code: r for r in (
     NATIONAL,
-    RegionFloor("shenzhen", "Shenzhen Special Economic Zone", 1, 2, "深圳经济特区企业技术秘密保护条例 第24条", True),
+    SHENZHEN,
     RegionFloor("jiangsu", "Jiangsu province", 1, 3, "江苏省劳动合同条例 第28条", True),
 )}
 REGION_LABELS = {"national": "Elsewhere in mainland China", "shenzhen": "Shenzhen Special Economic Zone",
@@ -97,6 +117,11 @@ CHINA = Jurisdiction(
         "compensation_floor": f"{INTERP_1} 第36条",
         "unpaid": f"{INTERP_1} 第38条",
         "release": f"{INTERP_1} 第39条",
+        "waiver": f"{INTERP_1} 第37条",
+        "penalty_and_perform": f"{INTERP_1} 第40条",
+        "references": f"{PIPL} 第23条",
+        "automated": f"{PIPL} 第24条",
+        "place_of_work": f"涉外民事关系法律适用法 第4条、第43条; {INTERP_1} 第8条",
         "trade_secret": AUCL,  # article number not verified after the 2025 revision: cite the law
         "exit_papers": f"{LCL} 第50条",
         "gaps": f"{WOMEN} 第43条",
@@ -145,6 +170,7 @@ class Terms:
     competitors: str = ""  # named competitors (optional)
     floor_region: str = "national"  # the firm's region (Firm settings), for the compensation floor
     secrets_named: int = 1  # how many kinds of secret the agreement names
+    technical_secrets: bool = False  # the agreement names a technical secret (Shenzhen's rule is about those)
 
     @property
     def has_noncompete(self) -> bool:
@@ -235,7 +261,13 @@ def _compensation(terms: Terms, law: Jurisdiction, severity: str, found: list[Fi
     if terms.monthly_compensation <= 0:
         found.append(Finding("compensation_missing", severity, a["compensation_required"]))
     elif terms.monthly_compensation < floor:
-        if rule.statutory:
+        national = compensation_floor(terms.average_wage, terms.minimum_wage, law, "national")
+        if rule.statutory and rule.code in TECHNICAL_ONLY and not terms.technical_secrets \
+                and terms.monthly_compensation >= national:
+            found.append(Finding("compensation_below_region_floor_choice", "warn", rule.source,
+                                 (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
+                                  ("share", rule.share_text()))))
+        elif rule.statutory:
             found.append(Finding("compensation_below_region_floor", severity, rule.source,
                                  (("amount", f"{terms.monthly_compensation:,}"), ("floor", f"{floor:,}"),
                                   ("share", rule.share_text()))))
@@ -250,7 +282,8 @@ def refusals(findings: list[Finding]) -> list[Finding]:
 
 
 def release_cost(monthly_compensation: int, law: Jurisdiction = CHINA) -> int:
-    """What releasing a former employee during the non-compete period still costs (three more months)."""
+    """What releasing a former employee during the non-compete period still costs (three more months of the amount
+    owed: pass monthly_owed(...), not the bare agreed amount)."""
     return monthly_compensation * law.release_extra_months
 
 
@@ -261,6 +294,16 @@ def release_cost_on(monthly_compensation: int, on: str, period_start: str | None
     if period_start is None or on < period_start:
         return 0
     return release_cost(monthly_compensation, law)
+
+
+def monthly_owed(agreed: int, average_pay: int | None, minimum_wage: int, law: Jurisdiction = CHINA,
+                 region: str = "national") -> int:
+    """The monthly compensation owed after departure: the agreed amount, topped up to the floor recomputed from the
+    12-month average pay at departure (the agreement's clause promises the higher of the two; the floor's source
+    is the region's rule, see REGIONS). Without a known pay at departure, the agreed amount."""
+    if not average_pay or average_pay <= 0:
+        return agreed
+    return max(agreed, compensation_floor(average_pay, minimum_wage, law, region))
 
 
 def below_floor_at_departure(monthly_compensation: int, average_pay: int, minimum_wage: int,
@@ -293,6 +336,19 @@ def retention_expired(screened_on: str, months: int, today: dt.date) -> bool:
 
 # Gap reasons that score nothing and are never stored (妇女权益保障法 第43条; also illness and study).
 PROTECTED_GAP_REASONS = ("childbirth", "illness", "study")
+
+
+# -- where the work is done decides whether another law may be chosen (涉外民事关系法律适用法 第43条: labour
+# contracts follow the law of the place of work; 第4条 and 解释(一) 第8条: PRC labour protection is mandatory)
+PLACES_OF_WORK = ("mainland", "outside")
+PLACE_LABELS = {"mainland": "Mainland China", "outside": "Outside mainland China (e.g. Hong Kong, abroad)"}
+
+
+def jurisdiction_problem(jurisdiction: str, place_of_work: str) -> str | None:
+    """None when the law may be chosen; "other_law_mainland" for another law over work done in the mainland."""
+    if jurisdiction != "cn" and place_of_work != "outside":
+        return "other_law_mainland"
+    return None
 
 
 # -- the firm's 统一社会信用代码 (GB 32100-2015: 18 characters, the last a check character)

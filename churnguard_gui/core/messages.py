@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 # Keep each text a plain literal so the translation catalogue can list it.
 TEXTS: dict[str, str] = {
     "required": "a value is required",
+    "one_manager": "one manager per client, found several: {value}",
     "bad_date": "not a date: {value} (write 2025-01-02, 2025/1/2 or 2025年1月2日)",
     "date_out_of_range": "date {value} is out of range (1900–2100)",
     "bad_money": "not an amount of money: {value}",
@@ -29,8 +30,34 @@ TEXTS: dict[str, str] = {
     "undecodable": "the bytes here are neither UTF-8 nor GBK/GB18030 text; save the file as CSV UTF-8",
     "truncated_utf8": "the file ends in the middle of a character; it looks cut off",
     "corrupt_utf8": "the file is UTF-8 but has broken bytes here",
+    "corrupt_utf16": "the file is UTF-16 but has broken bytes here (or it ends in the middle of a character)",
     "bad_csv": "the CSV cannot be read here: {reason}",
     "bad_xlsx": "not a readable Excel workbook: {reason}",
+    "bad_xml": "the workbook is damaged (its XML cannot be read): {reason}",
+    "zip_bomb": "refused: part {part} of the workbook would unpack from {packed} to {size} bytes, far more than "
+    "any real workbook",
+    "zip_too_big": "refused: the workbook would unpack to {size} MB; at most {limit} MB can be read (save a big "
+    "list as CSV UTF-8: up to 100 MB)",
+    "zip_too_many_parts": "refused: the workbook has {count} parts; a real one has far fewer (at most {limit})",
+    "encrypted_xlsx": "the workbook is encrypted; open it in Excel and save it without a password",
+    "ole_workbook": "this is an old .xls file or a workbook saved with a password; open it in Excel and save it "
+    "as .xlsx without a password",
+    "no_sheets": "the workbook has no sheet with cells",
+    "unknown_sheet": "there is no sheet {value}; the workbook has: {choices}",
+    "file_too_big": "the file is {size} MB; at most {limit} MB can be imported (split it into several files)",
+    "too_many_rows": "more than {limit} rows; split the file into several files",
+    "too_many_columns": "more than {limit} columns hold something; remove the columns that are not needed",
+    "cell_too_long": "this cell holds more than {limit} characters",
+    "row_too_long": "this row is longer than {limit}: a cell is far too long, or a quote is never closed",
+    "too_big_for_memory": "the file is too big to be read on this computer",
+    "formula_without_value": "a formula without a saved result, imported as its text: {value} (open the file "
+    "in Excel and save it to keep the results)",
+    "foreign_digits": "{value} holds digits of another script; write the number with 0-9",
+    "ambiguous_number": "{value} cannot be read with certainty (use commas only between groups of three digits, "
+    "a point for decimals)",
+    "bad_time": "not a possible time of day: {value}",
+    "no_owner_column": "the file has no owner column; add --owner NAME (one person owns these clients) or "
+    "--unassigned (import them as needing an owner)",
     "unsupported_file": "only .csv and .xlsx files can be used",
     "file_missing": "the file does not exist",
     "file_unreadable": "the file cannot be read: {reason}",
@@ -81,9 +108,16 @@ TEXTS: dict[str, str] = {
     "wage_missing": "no average monthly wage of the last 12 months is known; the floor uses the minimum wage only",
     "minimum_wage_missing": "enter the local minimum monthly wage: the compensation may not be below it",
     "compensation_missing": "a non-compete needs monthly economic compensation paid during the non-compete period",
-    "compensation_below_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: {share}% of the "
-    "12-month average pay is what courts apply when nothing was agreed, and never less than the local minimum wage; "
-    "the wizard does not draft less",
+    "compensation_below_floor": "monthly compensation ¥{amount} is below the firm's policy floor of ¥{floor}: "
+    "{share}% of the 12-month average pay (what courts apply when nothing was agreed; not a legal minimum), and "
+    "never less than the local minimum wage; the wizard does not draft less",
+    "compensation_below_region_floor_choice": "monthly compensation ¥{amount} is below ¥{floor}, {share} of the "
+    "12-month average pay that the Shenzhen regulation on technical secrets sets; the agreement names no technical "
+    "secret, so you may choose the national reference instead — if a court treats the secrets as technical, it "
+    "will award the higher amount",
+    "other_law_mainland": "another law may be chosen only when the place of work is outside mainland China: for "
+    "work done in the mainland PRC labour law applies whatever the contract says (set the place of work in Firm "
+    "settings)",
     "compensation_below_region_floor": "monthly compensation ¥{amount} is below the floor of ¥{floor}: the firm's "
     "region requires at least {share} of the 12-month average pay, and never less than the local minimum wage",
     "scope_business_missing": "name the competing business the person may not work in (industry, products or "
@@ -100,6 +134,7 @@ TEXTS: dict[str, str] = {
     "states it",
     "bad_credit_code": "not a valid 统一社会信用代码 (18 characters, the last a check character): {value}",
     "agreement_not_released": "{value} has not been waived or released",
+    "supplement_not_needed": "{value} is on a current template: it needs no supplementary agreement",
     "consent_missing": "the candidate has not signed the notice on personal information: print it, have it "
     "signed, and enter the date",
     "consent_references_missing": "the candidate did not agree to reference checks: a reference may not be called",
@@ -121,6 +156,11 @@ TEXTS: dict[str, str] = {
     "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",
     "checklist_open": "{count} checklist items are not ticked yet (first: {names})",
     "not_empty": "the database already holds staff or clients; the demo firm goes only into an empty one",
+    "visit_in_future": "the visit date {value} is in the future; plan the visit instead",
+    "contract_end_before_start": "the contract end {value} is before its start",
+    "plan_stale": "client {value} changed since the plan was made; open the planner again",
+    "unsupported_scan": "a scan must be a PDF, PNG or JPEG file",
+    "file_too_large": "the file is too large (at most 20 MB)",
 }
 
 

@@ -61,6 +61,8 @@ class Client:
     last_contact: str | None = None
     last_manager_visit: str | None = None
     notes: str = ""
+    source: str = ""  # where the client came from (客户来源), as the firm's export says
+    needs_owner: bool = False  # imported without an owner: waiting for one, shown on the client list
     contacts: list[Contact] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
 

@@ -195,8 +195,8 @@ def assess(jobs: list[Job], answers: dict[str, int], references: list[Reference]
                                                   ("limit", rules.min_median_tenure_months))))
     if facts.same_industry_moves > rules.max_same_industry_moves:
         reasons.append(Reason("industry_hopping", 2, (("count", facts.same_industry_moves),)))
-    for start, end, months in facts.gaps:
-        reasons.append(Reason("gap", 0, (("start", start), ("end", end), ("months", months))))
+    # A gap is never a reason, not even one scoring nothing: listing it on the record is evidence of weighing a
+    # proxy for childbirth or illness (妇女权益保障法 第43条, 就业促进法 第27条). The wizard only reminds the reviewer.
     scores = {q["id"]: q["answers"] for q in questionnaire()["questions"]}
     bad = [qid for qid, index in answers.items() if qid in scores and scores[qid][index]["score"] >= 2]
     doubtful = [qid for qid, index in answers.items() if qid in scores and scores[qid][index]["score"] == 1]

@@ -4,16 +4,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from churnguard_gui.core.errors import FieldProblem
 
 _DATE_RE = re.compile(
-    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    r"^\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
+    r"(?:\s*[T ]?\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,6})?)?)?\s*$"
 )
-_COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_COMPACT_DATE_RE = re.compile(r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})\s*$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE_RE = re.compile(r"^\+?[\d\s\-()]+(?:(?:ext|转|x)\s*\d+)?$", re.IGNORECASE)
+_PHONE_RE = re.compile(r"^\+?[0-9\s\-()]+(?:(?:ext|转|x)\s*[0-9]+)?$", re.IGNORECASE)
+# An amount: plain digits, or thousands separated by commas (or spaces) in groups of exactly three.
+_AMOUNT_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$|^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$"
+                        r"|^[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?$")
+_PLAIN_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _YES = {"yes", "y", "true", "1", "是", "有", "√", "✓", "x"}
 _NO = {"no", "n", "false", "0", "否", "无", "没有", ""}
 
@@ -36,25 +41,50 @@ def plain_text(value: object) -> str:
     return str(value).strip()
 
 
+def foreign_digits(value: object) -> bool:
+    """True when text holds digits other than 0-9 (full-width ones count as 0-9): ٣, ३, ², ① …
+
+    NFKC and Python's int() would read them as numbers nobody typed; they are refused instead.
+    """
+    if value is None or isinstance(value, int | float):
+        return False
+    text = str(value)
+    if text.isascii():
+        return False
+    return any(unicodedata.category(ch) in ("Nd", "No", "Nl") and ch not in _PLAIN_DIGITS
+               for ch in text if ch > "\x7f")
+
+
 def parse_money(value: object, multiplier: int = 1) -> int:
-    """Whole yuan from '¥1,234', '￥12万', '1.5 万元', 890000 or a header unit of 万元 (multiplier)."""
+    """Whole yuan from '¥1,234', '￥12万', '1.5 万元', 890000 or a header unit of 万元 (multiplier).
+
+    What cannot be read with certainty is refused: '1,2,3' (commas not in groups of three), '1.234,56',
+    digits of another script.
+    """
     if isinstance(value, bool):
         raise FieldProblem("bad_money", value=str(value))
     if isinstance(value, int | float):
         amount = Decimal(str(value))
-    else:
-        text = clean_text(value).replace(",", "").replace(" ", "").replace("¥", "").replace("RMB", "")
-        text = text.removesuffix("元").removesuffix("人民币")
-        if text.endswith("万"):
-            text, multiplier = text[:-1], multiplier * 10000
-        if text == "":
-            return 0
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise FieldProblem("bad_money", value=clean_text(value)) from None
         if not amount.is_finite():
-            raise FieldProblem("bad_money", value=clean_text(value))
+            raise FieldProblem("bad_money", value=str(value))
+    else:
+        if foreign_digits(value):
+            raise FieldProblem("foreign_digits", value=plain_text(value))
+        text = clean_text(value)
+        body = text.replace("¥", "").replace("RMB", "").replace("rmb", "").strip()
+        body = body.removesuffix("人民币").removesuffix("元").strip()
+        if body.endswith("万"):
+            body, multiplier = body[:-1].strip(), multiplier * 10000
+        negative = body.startswith("-")
+        body = body.removeprefix("-").removeprefix("+").strip()
+        if body == "" and not negative:
+            return 0
+        if not _AMOUNT_RE.match(body):
+            code = "ambiguous_number" if re.fullmatch(r"[0-9][0-9., ]*[0-9]", body) else "bad_money"
+            raise FieldProblem(code, value=text)
+        amount = Decimal(body.replace(",", "").replace(" ", ""))
+        if negative:
+            amount = -amount
     amount *= multiplier
     if amount < 0:
         raise FieldProblem("negative_money", value=clean_text(value))
@@ -71,13 +101,18 @@ def parse_date(value: object) -> str | None:
         value = value.date()
     if isinstance(value, dt.date):
         return _checked(value.year, value.month, value.day, str(value))
+    if foreign_digits(value):
+        raise FieldProblem("foreign_digits", value=plain_text(value))
     text = clean_text(value)
     if not text:
         return None
     match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
     if not match:
         raise FieldProblem("bad_date", value=text)
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(part) for part in match.groups()[:3])
+    time = [int(part) for part in match.groups()[3:] if part is not None]
+    if time and not (time[0] <= 23 and time[1] <= 59 and (len(time) < 3 or time[2] <= 59)):
+        raise FieldProblem("bad_time", value=text)
     return _checked(year, month, day, text)
 
 
@@ -93,6 +128,8 @@ def _checked(year: int, month: int, day: int, text: str) -> str:
 
 def parse_phone(value: object) -> str:
     """A phone as written, with spacing tidied; refused when it is not digits, spaces and dashes."""
+    if foreign_digits(value):
+        raise FieldProblem("foreign_digits", value=plain_text(value))
     text = re.sub(r"\s+", " ", clean_text(value))
     if not text:
         return ""
@@ -104,7 +141,7 @@ def parse_phone(value: object) -> str:
 
 def phone_digits(text: str) -> str:
     """Only the digits of a phone number, for search."""
-    return "".join(ch for ch in clean_text(text) if ch.isdigit())
+    return "".join(ch for ch in clean_text(text) if "0" <= ch <= "9")
 
 
 def parse_email(value: object) -> str:

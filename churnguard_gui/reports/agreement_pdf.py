@@ -8,20 +8,22 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from churnguard_gui.core.agreements import AgreementText, template_words
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.reports.fonts import register
-from churnguard_gui.reports.pages import canvas_maker
+from churnguard_gui.reports.pages import Furniture, canvas_maker
 from churnguard_gui.reports.tables import paragraph
 
 SEAL_RED = colors.HexColor("#b03a2e")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(cjk: bool = True) -> dict[str, ParagraphStyle]:
+    """CJK wrapping for Chinese; English wraps at spaces (CJK wrapping splits words and drops spaces)."""
     font = register()
-    base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=10.5, leading=16,
+                          wordWrap="CJK" if cjk else None)
     return {
         "base": base,
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, alignment=1, spaceAfter=6),
@@ -42,11 +44,34 @@ def _table(rows, style: list[tuple] = (), **kwargs) -> Table:
     return table
 
 
-def build_agreement_pdf(text: AgreementText, language: str) -> bytes:
-    styles = _styles()
+def build_agreement_pdf(text: AgreementText, language: str, translation: AgreementText | None = None) -> bytes:
+    """text is the document signed (the binding Chinese text); translation, when given, follows it from a new page
+    as a marked attachment without signature lines, its footer naming the fingerprint of the text it translates."""
+    styles = _styles(cjk=language == "zh" or any("\u4e00" <= c <= "\u9fff" for c in text.title))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
                             bottomMargin=18 * mm, title=text.title, author="ChurnGuard", subject=text.document_no)
+    story = _story(text, styles, signed=True)
+    if translation is not None:
+        english = _styles(cjk=False)
+        story += [PageBreak(), Furniture(header_left=translation.title,
+                                         footer_left=translation.footer_line(text.fingerprint),
+                                         page_label=_page_label(translation, "en"))]
+        heading = translation.labels.get("translation_heading")
+        if heading:
+            story.append(paragraph(heading, english["note"]))
+        story += _story(translation, english, signed=False)
+    maker = canvas_maker(text.title, text.document_no, text.footer_line(),
+                         _page_label(text, language))
+    doc.build(story, canvasmaker=maker)
+    return buffer.getvalue()
+
+
+def _page_label(text: AgreementText, language: str) -> str:
+    return text.labels.get("page") or template_words(language, text.template_version)["page"]
+
+
+def _story(text: AgreementText, styles, signed: bool) -> list:
     story = [paragraph(text.title, styles["title"])]
     if text.note:
         story.append(paragraph(text.note, styles["note"]))
@@ -64,16 +89,14 @@ def build_agreement_pdf(text: AgreementText, language: str) -> bytes:
         tail += _terms(text, styles)
     if text.end_of_text:
         tail.append(paragraph(text.end_of_text, styles["end"]))
-    tail += [Spacer(1, 14), _signatures(text, styles)]
+    if signed:
+        tail += [Spacer(1, 14), _signatures(text, styles)]
     story.append(KeepTogether(tail))  # the signature block never stands alone on a page
-    maker = canvas_maker(text.title, text.document_no, text.footer_line(),
-                         template_words(language, text.template_version)["page"])
-    doc.build(story, canvasmaker=maker)
-    return buffer.getvalue()
+    return story
 
 
 def _clause(text: AgreementText, number: int, title: str, body: str, styles) -> list:
-    label = text.labels["clause_label"].format(number=number)
+    label = text.clause_label(number)
     # a heading never ends a page: it moves on unless three lines of its clause fit below it
     return [CondPageBreak(24 + 3 * styles["base"].leading), paragraph(f"{label} {title}", styles["clause"]),
             paragraph(body, styles["base"])]
@@ -89,8 +112,9 @@ def _terms(text: AgreementText, styles) -> list:
     return [KeepTogether([*head, table])]
 
 
-def write_agreement_pdf(text: AgreementText, language: str, out: str | Path) -> Path:
-    data = build_agreement_pdf(text, language)
+def write_agreement_pdf(text: AgreementText, language: str, out: str | Path,
+                        translation: AgreementText | None = None) -> Path:
+    data = build_agreement_pdf(text, language, translation)
     with atomic_write(out, "wb") as handle:
         handle.write(data)
     return Path(out)
@@ -106,9 +130,11 @@ def _signatures(text: AgreementText, styles) -> Table:
     line = "_" * 20
     colon = "：" if not labels["date"].isascii() else ": "
     dated = f"{labels['date']}{colon}{line}"
-    left = _table([[paragraph(labels["sign_a"], cell)], [seal], [paragraph(labels["representative"], cell)],
-                   [paragraph(line, cell)], [paragraph(dated, cell)]])
-    right = _table([[paragraph(labels["sign_b"], cell)], [Spacer(1, 42 * mm)], [paragraph("\u00a0", cell)],
-                    [paragraph(line, cell)], [paragraph(dated, cell)]])
-    block = _table([[left, right]], [("VALIGN", (0, 0), (-1, -1), "TOP")], colWidths=[83 * mm, 83 * mm])
+    # one table, so each of Party A's lines sits level with Party B's whatever wraps
+    block = _table([[paragraph(labels["sign_a"], cell), paragraph(labels["sign_b"], cell)],
+                    [seal, Spacer(1, 42 * mm)],
+                    [paragraph(labels["representative"], cell), paragraph("\u00a0", cell)],
+                    [paragraph(line, cell), paragraph(line, cell)],
+                    [paragraph(dated, cell), paragraph(dated, cell)]],
+                   [("VALIGN", (0, 0), (-1, -1), "BOTTOM")], colWidths=[83 * mm, 83 * mm])
     return block  # the caller keeps it with the last clause (a nested KeepTogether mis-measures)

@@ -102,13 +102,8 @@ STATUS_TEXT = {"draft": "draft, not yet handed over", "handed_over": "handed ove
 def _summary(report: HandoverReport, styles) -> list:
     owned = report.owned
     backups = len(report.lines) - len(owned)
-    agreements = [
-        tr("{kind}: {status}", kind=tr(AGREEMENT_KIND_LABELS.get(a.kind, a.kind)),
-           status=tr(AGREEMENT_STATUS_LABELS.get(a.status, a.status)))
-        + (tr(", signed {date}", date=a.signed_on) if a.signed_on else "")
-        + (tr(", ends {date}", date=a.ends_on) if a.ends_on else "")
-        + (tr(", ¥{amount} a month", amount=format_money(a.monthly_compensation)) if a.monthly_compensation else "")
-        for a in report.agreements] or [tr("No confidentiality or non-compete agreement on record.")]
+    agreements = [_agreement_summary(a) for a in report.agreements] or [
+        tr("No confidentiality or non-compete agreement on record.")]
     rows = [
         [tr("Clients owned"), str(len(owned)), tr("Clients backed up"), str(backups)],
         [tr("Annual value owned (¥)"), format_money(report.total_value), tr("Share of the firm's client value"),
@@ -120,6 +115,18 @@ def _summary(report: HandoverReport, styles) -> list:
     table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
                                ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
     return [CondPageBreak(30 * mm), paragraph(tr("Summary"), styles["h2"]), table]
+
+
+def _agreement_summary(a) -> str:
+    kind = tr(AGREEMENT_KIND_LABELS.get(a.kind, a.kind))
+    if a.kind == "noncompete" and a.release_kind == "waiver":  # not a release: nothing is owed (解释(一) 第37条)
+        return tr("{kind}: not required to be performed, by written notice at departure; no compensation owed",
+                  kind=kind) + (tr(", signed {date}", date=a.signed_on) if a.signed_on else "")
+    return (tr("{kind}: {status}", kind=kind, status=tr(AGREEMENT_STATUS_LABELS.get(a.status, a.status)))
+            + (tr(", signed {date}", date=a.signed_on) if a.signed_on else "")
+            + (tr(", ends {date}", date=a.ends_on) if a.ends_on else "")
+            + (tr(", ¥{amount} a month", amount=format_money(a.monthly_compensation))
+               if a.monthly_compensation else ""))
 
 
 _CLIENT_COLUMNS = ((22, "Code"), (58, "Client"), (42, "Contact and phone"), (10, "Tier"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable
 
 from churnguard_gui.i18n import tr
 from churnguard_gui.reports.fonts import register
@@ -19,6 +20,10 @@ class NumberedCanvas(canvas.Canvas):
         kwargs["initialFontName"] = kwargs.get("initialFontName") or register()  # the doc template passes None
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        # kept per page (a Furniture flowable may change them from some page on): instance copies, so each
+        # page's saved state carries its own texts
+        self.header_left, self.header_right = type(self).header_left, type(self).header_right
+        self.footer_left, self.page_label = type(self).footer_left, type(self).page_label
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -55,3 +60,20 @@ def canvas_maker(header_left: str, header_right: str, footer_left: str, page_lab
     """A NumberedCanvas class carrying this document's header and footer texts."""
     return type("ReportCanvas", (NumberedCanvas,), {"header_left": header_left, "header_right": header_right,
                                                     "footer_left": footer_left, "page_label": page_label})
+
+
+class Furniture(Flowable):
+    """Takes no room; from the page it lands on, the header and footer read these texts (an attached translation
+    names itself and the fingerprint of the binding text it translates)."""
+
+    def __init__(self, **texts: str) -> None:
+        super().__init__()
+        self.texts = texts
+        self.width = self.height = 0
+
+    def wrap(self, *_args: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        for key, value in self.texts.items():  # header_left / header_right / footer_left / page_label
+            setattr(self.canv, key, value)

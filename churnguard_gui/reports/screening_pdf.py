@@ -53,6 +53,8 @@ def _consent_line(sc) -> str:
     refs = tr("reference checks agreed") if sc.consent_references else tr("reference checks not agreed")
     keep = tr("if not hired, kept {months} months after {date}, then anonymised", months=sc.retention_months,
               date=sc.screened_on)
+    if language() == "zh":  # full-width punctuation in Chinese text
+        return f"{consent}；{refs}；{keep}。"
     return f"{consent}; {refs}; {keep}."
 
 
@@ -65,14 +67,20 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=tr("Screening record"), author="ChurnGuard")
     level = tr(LEVEL_LABELS[stored.level])
-    story = [paragraph(tr("Screening record"), s["title"]),
+    points = f"（{stored.points}）" if language() == "zh" else f" ({stored.points})"
+    story = [paragraph(tr("Screening record"), s["title"])]
+    if language() != "zh":  # the record is the firm's own; what the candidate signed is the Chinese notice
+        story.append(paragraph(tr("Internal record of the firm, in English for the reviewer. The candidate's "
+                                  "signed consent is the Chinese notice, which is the binding text."), s["base"]))
+    story += [
              _table([[tr("Candidate"), stored.name, tr("Position"), sc.position or "—"],
                      [tr("Screened on"), sc.screened_on, tr("Reviewer"), sc.reviewer or "—"],
-                     [tr("Risk"), Paragraph(f"<font color='{LEVEL_COLOURS[stored.level]}'>{escape(level)}</font> "
-                                            f"({stored.points})", cell),
+                     [tr("Risk"), Paragraph(f"<font color='{LEVEL_COLOURS[stored.level]}'>{escape(level)}</font>"
+                                            f"{escape(points)}", cell),
                       tr("Decision"), tr(DECISION_LABELS[sc.decision])]], [28 * mm, 58 * mm, 28 * mm, None], False),
              paragraph(tr("Why"), s["h2"])]
-    reasons = [f"• {tr(TEXTS[r.code], **r.detail())}" for r in stored.reasons] or [tr("No warning signs found.")]
+    reasons = [f"• {tr(TEXTS[r.code], **r.detail())}" for r in stored.reasons if r.code != "gap"] or [
+        tr("No warning signs found.")]  # a gap is never a reason (records stored before this still hold one)
     story += [paragraph("\n".join(reasons), s["base"])]
     if sc.decision_reason:
         story += [Spacer(1, 4), paragraph(tr("Decision reason: {reason}", reason=sc.decision_reason), s["base"])]
@@ -81,7 +89,7 @@ def build_screening_pdf(stored, firm: str) -> bytes:
     rows = [[paragraph(tr(h), s["head"]) for h in JOB_HEADERS]]
     rows += [[paragraph(j.employer, cell), paragraph(j.industry, cell), paragraph(j.role, cell), j.start,
               j.end or tr("now"), paragraph(j.reason, cell), tr("yes") if j.brought_clients else ""] for j in sc.jobs]
-    story.append(_table(rows, [34 * mm, 22 * mm, 24 * mm, 16 * mm, 16 * mm, None, 20 * mm]))
+    story.append(_table(rows, [44 * mm, 18 * mm, 22 * mm, 15 * mm, 15 * mm, None, 17 * mm]))
     story.append(paragraph(tr("Values and integrity questions"), s["h2"]))
     lang = "zh" if language() == "zh" else "en"
     rows = [[paragraph(tr(h), s["head"]) for h in QUESTION_HEADERS]]

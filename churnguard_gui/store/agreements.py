@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -22,7 +22,14 @@ from churnguard_gui.core.agreements import (
 )
 from churnguard_gui.core.errors import FieldProblem, StoreError
 from churnguard_gui.core.handover import AgreementLine
-from churnguard_gui.core.legal import JURISDICTIONS, check_terms, refusals, release_cost_on
+from churnguard_gui.core.legal import (
+    JURISDICTIONS,
+    check_terms,
+    jurisdiction_problem,
+    monthly_owed,
+    refusals,
+    release_cost_on,
+)
 from churnguard_gui.core.values import parse_date
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
@@ -72,6 +79,64 @@ def set_party_details(db: Database, staff_id: int, id_number: str, notice_addres
         audit(db, "staff_party_details", staff=staff_id)
 
 
+def printable(db: Database, agreement_id: int, language: str) -> tuple[AgreementText, AgreementText | None]:
+    """What is printed for signing: always the binding Chinese text; with an English courtesy translation
+    attached when the app (or the draft) is in English (劳动合同法 第23条: the signed text is the Chinese one)."""
+    stored = get_agreement(db, agreement_id)
+    people = stored.parties or parties(db, stored.draft.staff_id)
+    chinese = render(replace(stored.draft, language="zh"), people, stored.document_no, stored.template_version)
+    if language == "zh" and stored.draft.language == "zh":
+        return chinese, None
+    english = render(replace(stored.draft, language="en"), people, stored.document_no, stored.template_version)
+    return chinese, english
+
+
+def needs_supplement(stored: StoredAgreement) -> bool:
+    """A signed non-compete on a template before 2026.2 lacks the clawback, the free waiver at departure, the
+    dispute clause and says "连续三个月": offer a 补充协议 on the current terms (never edit the old text)."""
+    from churnguard_gui.core.agreements import FIRST_FULL_VERSION
+
+    return (stored.template_version != "" and stored.template_version < FIRST_FULL_VERSION  # "": not recorded
+            and stored.draft.has_noncompete
+            and stored.status in ("signed", "printed"))
+
+
+def supplement(db: Database, agreement_id: int, language: str) -> tuple[AgreementText, AgreementText | None]:
+    """The 补充协议 for an agreement on template 2026.1 (Chinese, signed; English attached in English)."""
+    from churnguard_gui.core.supplement import render_supplement
+
+    stored = get_agreement(db, agreement_id)
+    if not needs_supplement(stored):
+        raise StoreError("supplement_not_needed", value=stored.document_no)
+    people = parties(db, stored.draft.staff_id)
+    chinese = render_supplement(stored.draft, people, stored.document_no, stored.signed_on, "zh")
+    english = render_supplement(stored.draft, people, stored.document_no, stored.signed_on, "en") \
+        if language != "zh" else None
+    return chinese, english
+
+
+def needing_supplement(db: Database) -> list[tuple[int, str, str]]:
+    """(agreement id, document, staff name) of non-competes on template 2026.1 still in force or awaiting signing."""
+    rows = db.execute("SELECT a.id, a.document_no, s.name FROM agreements a JOIN staff s ON s.id = a.staff_id "
+                      "WHERE a.template_version != '' AND a.template_version < '2026.2' "
+                      "AND a.kind IN ('noncompete', 'both') "
+                      "AND a.status IN ('signed', 'printed') ORDER BY a.document_no").fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def owed_monthly(db: Database, stored: StoredAgreement) -> int:
+    """The monthly amount owed after departure: the agreed amount topped up to the floor worked out from the
+    12-month average pay recorded at departure (core.legal.monthly_owed)."""
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    minimum = _int(get_setting(db, "minimum_wage").replace(",", "")) or stored.draft.minimum_wage
+    return monthly_owed(stored.draft.monthly_compensation, stored.departure_pay, minimum, law,
+                        stored.draft.floor_region)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.strip().isdigit() else 0
+
+
 def agreement_text(db: Database, agreement_id: int) -> AgreementText:
     """The text exactly as drafted: its own template version and the parties as they were printed."""
     stored = get_agreement(db, agreement_id)
@@ -113,13 +178,15 @@ def save_agreement(db: Database, draft: AgreementDraft, fingerprint_of=None, tod
         first = refused[0]
         raise StoreError(first.code, details={**first.detail(), "article": first.article})
     people = people or parties(db, draft.staff_id)
+    if jurisdiction_problem(draft.jurisdiction, get_setting(db, "place_of_work", "mainland")):
+        raise StoreError("other_law_mainland", field="jurisdiction")
     if not law.binding and not people.governing_law.strip():
         raise StoreError("governing_law_missing", field="governing_law")
     today = today or dt.date.today()
     with writing(db):
         number = _next_number(db, today.year)
-        if fingerprint_of is None:
-            text = render(draft, people, number)
+        if fingerprint_of is None:  # the fingerprint of the binding Chinese text, whatever the app's language
+            text = render(replace(draft, language="zh"), people, number)
             fingerprint, version = text.fingerprint, text.template_version
         else:
             fingerprint, version = fingerprint_of(number)
@@ -221,7 +288,7 @@ def release_cost_preview(db: Database, agreement_id: int, on: str) -> tuple[int,
     if start is None:
         last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0]
         start = noncompete_period(last_day, max(stored.draft.months, 1))[0] if last_day else None
-    return release_cost_on(stored.draft.monthly_compensation, on, start, law), start
+    return release_cost_on(owed_monthly(db, stored), on, start, law), start
 
 
 def record_departure(db: Database, staff_id: int, average_pay: int | None, decisions: dict[int, str],
@@ -284,7 +351,7 @@ def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
     """Everyone whose non-compete clock runs (or ran): months due, amounts, what is paid, and alerts."""
     today = today or dt.date.today()
     out = []
-    for agreement_id, number, name, start, months, amount, status, released, kind, code in db.execute(
+    for agreement_id, number, name, start, months, _agreed, status, released, kind, code in db.execute(
             "SELECT a.id, a.document_no, s.name, a.noncompete_start, a.months, a.monthly_compensation, a.status, "
             "a.released_on, a.release_kind, a.jurisdiction FROM agreements a JOIN staff s ON s.id = a.staff_id "
             "WHERE a.noncompete_start IS NOT NULL AND a.status IN ('signed', 'expired', 'released') "
@@ -292,6 +359,7 @@ def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
         paid = dict(db.execute("SELECT number, paid_on FROM compensation_payments WHERE agreement_id = ?",
                                [agreement_id]).fetchall())
         law = JURISDICTIONS.get(code, JURISDICTIONS["cn"])
+        amount = owed_monthly(db, get_agreement(db, agreement_id))
         plan = schedule(start, months, amount, paid)
         if status == "released" and released:
             extra = law.release_extra_months if kind != "waiver" and released >= start else 0
@@ -309,20 +377,28 @@ def staff_without_confidentiality(db: Database) -> list[tuple[int, str]]:
 
 
 def agreement_lines(db: Database, staff_id: int, today: dt.date | None = None) -> tuple[AgreementLine, ...]:
-    """The person's agreements for the handover report (a 'both' agreement gives two lines)."""
+    """The person's agreements for the handover report (a 'both' agreement gives two lines); the monthly amount is
+    what is owed after departure (topped up to the floor at departure), not only what was agreed."""
+    from churnguard_gui.core.legal import region_floor
+
     today = today or dt.date.today()
     lines = []
-    for kind, status, signed_on, start, end, amount, number, months, decision in db.execute(
-            "SELECT kind, status, signed_on, noncompete_start, noncompete_end, monthly_compensation, document_no, "
-            "months, departure_decision FROM agreements WHERE staff_id = ? AND status != 'draft' ORDER BY id",
-            [staff_id]).fetchall():
-        shown = effective_status(status, end, kind, today)
+    for (agreement_id,) in db.execute("SELECT id FROM agreements WHERE staff_id = ? AND status != 'draft' "
+                                      "ORDER BY id", [staff_id]).fetchall():
+        a = get_agreement(db, agreement_id)
+        kind, status = a.draft.kind, a.status
+        shown = effective_status(status, a.noncompete_end, kind, today)
         if kind in ("confidentiality", "both"):
-            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, signed_on,
-                                       document_no=number))
+            lines.append(AgreementLine("confidentiality", shown if kind == "confidentiality" else status, a.signed_on,
+                                       document_no=a.document_no))
         if kind in ("noncompete", "both"):
-            lines.append(AgreementLine("noncompete", shown, signed_on, end, amount or None, number, start, months,
-                                       decision))
+            owed = owed_monthly(db, a) if a.draft.monthly_compensation else 0
+            topped = owed > a.draft.monthly_compensation
+            law = JURISDICTIONS[a.draft.jurisdiction]
+            lines.append(AgreementLine("noncompete", shown, a.signed_on, a.noncompete_end, owed or None,
+                                       a.document_no, a.noncompete_start, a.draft.months, a.departure_decision,
+                                       a.release_kind, region_floor(a.draft.floor_region, law).code if topped else "",
+                                       a.draft.business, a.draft.region))
     return tuple(lines)
 
 
@@ -343,9 +419,10 @@ def delete_draft(db: Database, agreement_id: int) -> None:
 
 
 def notice_for(db: Database, agreement_id: int, language: str):
-    """The waiver or release notice of a released non-compete, for printing and signing."""
-    from churnguard_gui.core.legal import release_cost
-    from churnguard_gui.core.notices import notice_text
+    """The waiver or release notice of a released non-compete, for printing and signing: the monthly amount is the
+    one owed after departure, the basis names the agreement's own waiver clause, the delivery date once recorded."""
+    from churnguard_gui.core.legal import region_floor, release_cost
+    from churnguard_gui.core.notices import NoticeFacts, notice_text
 
     stored = get_agreement(db, agreement_id)
     if stored.status != "released" or not stored.released_on:
@@ -354,12 +431,67 @@ def notice_for(db: Database, agreement_id: int, language: str):
     last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0] or ""
     law = JURISDICTIONS[stored.draft.jurisdiction]
     kind = stored.release_kind or "release"
-    cost = release_cost(stored.draft.monthly_compensation, law) if kind == "release" else 0
-    return notice_text(kind, people, document_no=stored.document_no, agreement_kind=stored.draft.kind,
-                       signed_on=stored.signed_on, last_day=last_day, start=stored.noncompete_start,
-                       on=stored.released_on, cost=cost, china=law.binding, language=language)
+    owed = owed_monthly(db, stored)
+    cost = release_cost(owed, law) if kind == "release" else 0
+    share = region_floor(stored.draft.floor_region, law).share_text() if owed > stored.draft.monthly_compensation \
+        else ""
+    facts = NoticeFacts(kind, stored.document_no, stored.draft.kind, stored.signed_on, last_day,
+                        stored.noncompete_start, stored.released_on, cost, owed, share,
+                        printable(db, agreement_id, "zh")[0].clause_number("放弃"),
+                        notice_delivered_on(db, agreement_id))
+    return notice_text(facts, people, china=law.binding, language=language)
+
+
+def notice_delivered_on(db: Database, agreement_id: int) -> str | None:
+    """The day the notice was delivered to the leaver, as last recorded (kept in the append-only audit log)."""
+    row = db.execute("SELECT json_extract(detail, '$.delivered_on') FROM audit_log WHERE action = 'notice_delivered' "
+                     "AND json_extract(detail, '$.agreement') = ? ORDER BY id DESC LIMIT 1", [agreement_id]).fetchone()
+    return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    kind: str  # waiver / release, after the delivery date is known
+    cost: int  # what ending the non-compete now costs
+    became_release: bool  # a waiver delivered after the last working day: it is a release (解释(一) 第39条)
+
+
+def record_notice_delivery(db: Database, agreement_id: int, delivered_on: str) -> Delivery:
+    """Record the day the notice reached the leaver. A waiver takes effect only when delivered at termination:
+    delivered after the last working day it falls in the non-compete period and is a release costing three more
+    months (解释(一) 第37条 vs 第39条) — the agreement becomes a release dated the delivery day."""
+    stored = get_agreement(db, agreement_id)
+    if stored.status != "released":
+        raise StoreError("agreement_not_released", value=stored.document_no)
+    try:
+        day = parse_date(delivered_on)
+    except FieldProblem as problem:
+        raise problem.at("delivered_on", StoreError) from None
+    if not day:
+        raise StoreError("required", field="delivered_on")
+    last_day = db.execute("SELECT last_day FROM staff WHERE id = ?", [stored.draft.staff_id]).fetchone()[0]
+    law = JURISDICTIONS[stored.draft.jurisdiction]
+    late = stored.release_kind == "waiver" and bool(last_day) and day > last_day
+    cost = 0
+    with writing(db):
+        if late:
+            start, end = noncompete_period(last_day, max(stored.draft.months, 1))
+            cost = owed_monthly(db, stored) * law.release_extra_months
+            db.execute("UPDATE agreements SET release_kind = 'release', released_on = ?, noncompete_start = ?, "
+                       "noncompete_end = ? WHERE id = ?", [day, start, end, agreement_id])
+            audit(db, "agreement_released", agreement=agreement_id, document=stored.document_no, on=day, cost=cost,
+                  kind="release", reason="waiver delivered after the last working day")
+        elif stored.release_kind == "release":
+            cost = owed_monthly(db, stored) * law.release_extra_months
+        audit(db, "notice_delivered", agreement=agreement_id, document=stored.document_no, delivered_on=day)
+    return Delivery("release" if late or stored.release_kind == "release" else "waiver", cost, late)
 
 
 def log_notice_printed(db: Database, agreement_id: int, target: str) -> None:
     with writing(db):
         audit(db, "notice_printed", agreement=agreement_id, target=target)
+
+
+def log_supplement_printed(db: Database, agreement_id: int, target: str) -> None:
+    with writing(db):
+        audit(db, "supplement_printed", agreement=agreement_id, target=target)

@@ -16,7 +16,7 @@ def check_db(db: Database) -> list[str]:
         findings.append(tr("{table} row {rowid} points to a missing {parent} row", table=table, rowid=rowid,
                            parent=parent))
     for client_id, name in db.execute(
-            "SELECT id, name FROM clients c WHERE status = 'active' AND NOT EXISTS "
+            "SELECT id, name FROM clients c WHERE status = 'active' AND needs_owner = 0 AND NOT EXISTS "
             "(SELECT 1 FROM client_team t WHERE t.client_id = c.id AND t.role = 'owner')"):
         findings.append(tr("active client {name} (id {id}) has no owner", name=name, id=client_id))
     for client_id, name, owner in db.execute(
@@ -28,3 +28,14 @@ def check_db(db: Database) -> list[str]:
     if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
         findings.append(tr("the audit log is no longer protected against changes"))
     return findings
+
+
+def check_notes(db: Database) -> list[str]:
+    """Things worth knowing that are not damage: clients imported without an owner, still waiting for one."""
+    (waiting,) = db.execute(
+        "SELECT count(*) FROM clients c WHERE needs_owner = 1 AND status = 'active' AND NOT EXISTS "
+        "(SELECT 1 FROM client_team t WHERE t.client_id = c.id AND t.role = 'owner')").fetchone()
+    if not waiting:
+        return []
+    return [tr("clients imported without an owner and still waiting for one: {count} (marked \"needs an owner\" "
+               "on the client list)", count=waiting)]

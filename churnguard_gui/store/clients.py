@@ -64,6 +64,9 @@ def write_client(db: Database, client: Client, reason: str, today: str | None = 
     today = today or dt.date.today().isoformat()
     values = {k: v for k, v in asdict(client).items() if k in CLIENT_COLUMNS and k != "id"}
     values["code"] = client.code or None
+    values["needs_owner"] = int(bool(client.needs_owner) and client.owner_id() is None)  # an owner ends the wait
+    if client.id is not None and not client.source:
+        del values["source"]  # the client dialog does not show the source: an edit keeps it
     old_owner = None
     if client.id is None:
         cols = ", ".join(values)

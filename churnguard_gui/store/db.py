@@ -40,6 +40,8 @@ def open_db(path: str | Path | None = None, *, create: bool = True) -> Database:
         if str(target) != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
+        # 32 MB of page cache (the default is 8 MB): a 100,000-client firm's overview joins stay in memory.
+        db.execute("PRAGMA cache_size = -32768")
         _upgrade(db)
     except sqlite3.DatabaseError as exc:
         raise translate(exc, str(target)) from None

@@ -5,24 +5,14 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from churnguard_gui.core.agreements import AgreementDraft, render
-from churnguard_gui.core.demo import DEMO_AGREEMENTS, DEMO_FORMER, DEMO_MINIMUM_WAGE, demo_firm
+from churnguard_gui.core.agreements import noncompete_period, schedule
+from churnguard_gui.core.demo import demo_firm, demo_risk
 from churnguard_gui.core.errors import StoreError
-from churnguard_gui.core.legal import JURISDICTIONS, compensation_floor
 from churnguard_gui.core.models import TeamMember
-from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import tr
-from churnguard_gui.store.agreements import (
-    mark_printed,
-    obligations,
-    parties,
-    record_payment,
-    record_signing,
-    save_agreement,
-)
 from churnguard_gui.store.clients import write_client
 from churnguard_gui.store.db import audit, writing
-from churnguard_gui.store.settings import set_setting
+from churnguard_gui.store.demo_tactics import add_tactics_demo
 from churnguard_gui.store.staff import insert_staff
 
 
@@ -30,10 +20,11 @@ def is_empty(db: Database) -> bool:
     return db.execute("SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM clients)").fetchone()[0] == 0
 
 
-def load_demo(db: Database, showcase: bool = True) -> tuple[int, int]:
-    """Write the demo firm into an empty database; returns (staff, clients). With showcase (the app's and the
-    command's demo) it also has signed agreements, a former employee whose non-compete compensation is overdue
-    and the local minimum wage; without, the bare firm that tests count from."""
+def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
+    """Write the demo firm into an empty database; returns (staff, clients). early_warning adds what the Risk tab
+    and the tactics need to show something (agreements, a non-compete being paid, a handover begun, warning signs,
+    manager visits, firm-level contact, incentives, the former employee's clients followed); the app and the `demo`
+    command ask for it, tests that count agreements, handovers or visits start without."""
     if not is_empty(db):
         raise StoreError("not_empty")
     staff, clients = demo_firm()
@@ -50,39 +41,52 @@ def load_demo(db: Database, showcase: bool = True) -> tuple[int, int]:
             write_client(db, item.client, reason="demo")
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('firm_name', ?)",
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
-        if showcase:
-            _showcase(db, {s.name: (i, s) for i, s in zip(ids, staff, strict=True)})
+        if early_warning:
+            add_risk_demo(db, ids)
+            add_tactics_demo(db)  # after the risk demo: it follows the former employee that one makes
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)
 
 
-def _showcase(db: Database, people: dict, today: dt.date | None = None) -> None:
-    """Inside load_demo's transaction: agreements signed, a former employee owed compensation, the minimum wage."""
+def add_risk_demo(db: Database, ids: list[int], today: dt.date | None = None) -> None:
+    """Inside the demo's transaction: what makes every tile of the Risk tab show something."""
+    from churnguard_gui.core.handover import ChecklistItem, Departure, HandoverPlan
+    from churnguard_gui.i18n import language
+    from churnguard_gui.store.handovers import current_lines, default_template, save_draft
+
     today = today or dt.date.today()
-    set_setting(db, "minimum_wage", format_money(DEMO_MINIMUM_WAGE))
-    name, days_gone, paid = DEMO_FORMER
-    former_id, former = people[name]
-    last_day = today - dt.timedelta(days=days_gone)
-    db.execute("UPDATE staff SET status = 'left', notice_date = ?, last_day = ?, secret_access = 1 WHERE id = ?",
-               [(last_day - dt.timedelta(days=30)).isoformat(), last_day.isoformat(), former_id])
-    specs = [*DEMO_AGREEMENTS, (name, "both", "confidential_duty", 12, 700)]
-    for staff_name, kind, category, months, days_ago in specs:
-        staff_id, person = people[staff_name]
-        floor = compensation_floor(person.monthly_wage or 0, DEMO_MINIMUM_WAGE, JURISDICTIONS["cn"])
-        draft = AgreementDraft(staff_id, kind, category, True, secrets=("client_list", "trading_habits", "price_terms"),
-                               competitors="同行业竞争企业" if months else "", region="广东省" if months else "",
-                               months=months, average_wage=person.monthly_wage or 0,
-                               minimum_wage=DEMO_MINIMUM_WAGE, monthly_compensation=floor if months else 0,
-                               penalty=(person.monthly_wage or 0) * 6 if months else 0,
-                               business="电子元器件、五金及化工材料的销售与贸易" if months else "")
-        signed = today - dt.timedelta(days=days_ago)
-        number_of = parties(db, staff_id)
-        agreement_id = save_agreement(db, draft, lambda number, d=draft, p=number_of: (
-            render(d, p, number).fingerprint, render(d, p, number).template_version), today=signed)
-        mark_printed(db, agreement_id, "demo")
-        record_signing(db, agreement_id, signed.isoformat(), "钱建国")
-    for (agreement_id,) in db.execute("SELECT id FROM agreements WHERE staff_id = ?", [former_id]).fetchall():
-        for ob in obligations(db, today):
-            if ob.agreement_id == agreement_id:
-                for inst in ob.installments[:paid]:
-                    record_payment(db, agreement_id, inst.number, inst.amount, inst.due_on, "demo")
+    risk = demo_risk(today)
+    year = today.year
+    numbers = iter(range(1, 100))
+
+    def agreement(staff_id: int, kind: str, signed_on: str, **extra: object) -> int:
+        values = {"staff_id": staff_id, "document_no": f"AG-{year}-{next(numbers):05d}", "kind": kind,
+                  "status": "signed", "category": "confidential_duty", "secret_access": 1, "signed_on": signed_on,
+                  "witness": "钱建国", "business": "电子元器件的销售", "region": "广东省", **extra}
+        return db.execute(f"INSERT INTO agreements ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                          list(values.values())).lastrowid
+
+    for index in risk.confidentiality_signed:
+        agreement(ids[index], "both", (today - dt.timedelta(days=300 + index)).isoformat(), months=12,
+                  monthly_compensation=6000, average_wage=20000, minimum_wage=2520)
+    former_id = ids[risk.former]
+    db.execute("UPDATE staff SET status = 'left', notice_date = ?, last_day = ? WHERE id = ?",
+               [risk.former_notice, risk.former_last_day, former_id])
+    start, end = noncompete_period(risk.former_last_day, risk.former_months)
+    deal = agreement(former_id, "both", (today - dt.timedelta(days=900)).isoformat(), months=risk.former_months,
+                     monthly_compensation=risk.former_compensation, average_wage=24000, minimum_wage=2520,
+                     noncompete_start=start, noncompete_end=end)
+    for item in schedule(start, risk.former_months, risk.former_compensation):
+        if item.number in risk.former_paid:
+            db.execute("INSERT INTO compensation_payments (agreement_id, number, amount, paid_on) VALUES (?, ?, ?, ?)",
+                       [deal, item.number, item.amount, item.due_on])
+    for index, kind, days, note in risk.signs:
+        db.execute("INSERT INTO warning_signs (staff_id, kind, noted_on, note) VALUES (?, ?, ?, ?)",
+                   [ids[index], kind, (today - dt.timedelta(days=days)).isoformat(), note])
+    leaving = db.execute("SELECT id, notice_date, last_day FROM staff WHERE status = 'notice' ORDER BY id").fetchone()
+    if leaving is not None:  # a handover begun: saved as a draft (nested: a savepoint in the demo's transaction)
+        items = tuple(ChecklistItem(text, who, (dt.date.fromisoformat(leaving[1]) + dt.timedelta(days=offset))
+                                    .isoformat(), position < risk.tasks_done)
+                      for position, (text, who, offset) in enumerate(default_template(language())))
+        save_draft(db, HandoverPlan(leaving[0], Departure(leaving[1], leaving[2]),
+                                    tuple(current_lines(db, leaving[0])), items))

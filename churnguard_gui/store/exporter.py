@@ -20,7 +20,7 @@ CLIENT_EXPORT = (
     ("email", _PRIMARY.format(f="email")), ("address", "c.address"), ("trading_habits", "c.trading_habits"),
     ("price_terms", "c.price_terms"), ("needs", "c.needs"), ("contract_start", "c.contract_start"),
     ("contract_end", "c.contract_end"), ("last_contact", "c.last_contact"),
-    ("last_manager_visit", "c.last_manager_visit"), ("notes", "c.notes"),
+    ("last_manager_visit", "c.last_manager_visit"), ("source", "c.source"), ("notes", "c.notes"),
 )
 STAFF_EXPORT = (
     ("name", "s.name"), ("role", "s.role"), ("department", "s.department"), ("phone", "s.phone"),

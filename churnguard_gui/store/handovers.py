@@ -21,6 +21,7 @@ from churnguard_gui.store.agreements import agreement_lines, record_departure, s
 from churnguard_gui.store.clients import record_owner_change
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.settings import get_setting
+from churnguard_gui.store.visits import visits_from_handover
 
 _PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
             "ORDER BY cc.is_primary DESC, cc.id LIMIT 1)")
@@ -206,6 +207,7 @@ def finish_handover(db: Database, plan: HandoverPlan, today: str | None = None) 
                 db.execute("INSERT OR IGNORE INTO client_team (client_id, staff_id, role, since) "
                            "VALUES (?, ?, 'backup', ?)", [line.client_id, line.new_backup_id, today])
             moved += 1
+        visits_from_handover(db, handover_id)  # the key-client visits planned here become visit entries
         audit(db, "handover", handover=handover_id, staff=plan.staff_id, clients_moved=moved)
     return handover_id
 

@@ -1,48 +1,75 @@
 """Writing a checked import plan in one transaction, with progress and cancelling."""
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import InputError
-from churnguard_gui.core.importing import ClientRow, ImportPlan, StaffRow, name_key, plan_import
+from churnguard_gui.core.errors import Cancelled, InputError
+from churnguard_gui.core.headers import normalise
+from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.search import suspended
+from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import insert_staff, staff_name_index
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
-
-class Cancelled(Exception):
-    """The user cancelled; the transaction was rolled back."""
+__all__ = ["Cancelled", "ImportResult", "Owners", "plan_file", "plan_table", "remember_mapping",
+           "remembered_mapping", "run_import"]
 
 
 @dataclass
 class ImportResult:
     plan: ImportPlan
     written: int = 0
-    created_staff: list[str] = field(default_factory=list)
+    created_staff: list[str] = field(default_factory=list)  # unknown owners
+    created_team_staff: list[str] = field(default_factory=list)  # unknown backups and managers
     dry_run: bool = False
 
 
-def plan_file(db: Database, path: str | Path, kind: str, overrides: dict[str, str | None] | None = None
-              ) -> ImportPlan:
-    return plan_table(db, read_table(path), kind, overrides)
+def plan_file(db: Database, path: str | Path, kind: str, overrides: dict[str, str | None] | None = None,
+              owners: Owners | None = None, sheet: str | None = None) -> ImportPlan:
+    return plan_table(db, read_table(path, sheet=sheet), kind, overrides, owners)
 
 
-def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None
-               ) -> ImportPlan:
+def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None,
+               owners: Owners | None = None, progress: Progress | None = None) -> ImportPlan:
     staff_names = set(staff_name_index(db))
     if kind == "clients":
-        return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db))
-    return plan_import(table, kind, overrides, staff_names)
+        return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db),
+                           owners=owners, progress=progress)
+    return plan_import(table, kind, overrides, staff_names, progress=progress)
+
+
+def _mapping_key(kind: str, headers: list[str]) -> str:
+    digest = hashlib.sha256("\x1f".join([kind, *map(normalise, headers)]).encode("utf-8")).hexdigest()
+    return f"import_mapping:{digest[:32]}"
+
+
+def remember_mapping(db: Database, kind: str, headers: list[str], overrides: dict[str, str | None]) -> None:
+    """Keep the columns chosen for a file, for the next file with the same headers."""
+    set_setting(db, _mapping_key(kind, headers), json.dumps(overrides, ensure_ascii=False))
+
+
+def remembered_mapping(db: Database, kind: str, headers: list[str]) -> dict[str, str | None] | None:
+    """The columns chosen last time for a file with these headers, or None."""
+    text = get_setting(db, _mapping_key(kind, headers))
+    if not text:
+        return None
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_run: bool = False,
@@ -52,13 +79,17 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         raise InputError("rows_refused", file=plan.file, details={"count": len(plan.refused_rows)})
     result = ImportResult(plan, dry_run=dry_run)
     if dry_run:
-        result.written = len(plan.records)
-        result.created_staff = list(plan.new_staff)
+        result.written = plan.total
+        has_team = any(c.field in ("backups", "manager") for c in plan.columns)
+        owners = {name_key(r.owner_name) for r in plan.all_records() if isinstance(r, ClientRow) and r.owner_name} \
+            if has_team else {name_key(n) for n in plan.new_staff}
+        result.created_staff = [n for n in plan.new_staff if name_key(n) in owners]
+        result.created_team_staff = [n for n in plan.new_staff if name_key(n) not in owners]
         return result
-    total = len(plan.records)
+    total = plan.total
     with writing(db), suspended(db):  # the search index is built once for the new clients, at the end
         staff_ids = staff_name_index(db)
-        for done, record in enumerate(plan.records, start=1):
+        for done, record in enumerate(plan.all_records(), start=1):
             if isinstance(record, ClientRow):
                 _write_client_row(db, record, staff_ids, result)
             else:
@@ -69,18 +100,23 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
             _link_managers(db, plan, staff_ids)
         result.written = total
         audit(db, "import", kind=plan.kind, file=plan.file, rows=total, refused=plan.refused_rows,
-              created_staff=result.created_staff)
+              created_staff=result.created_staff + result.created_team_staff, unassigned=plan.unassigned)
     return result
 
 
 def _write_client_row(db: Database, record: ClientRow, staff_ids: dict[str, int], result: ImportResult) -> None:
     client = record.client
-    if record.owner_name:
-        key = name_key(record.owner_name)
+    team = [("owner", record.owner_name, result.created_staff)] if record.owner_name else []
+    team += [("backup", name, result.created_team_staff) for name in record.backup_names]
+    if record.manager_name:
+        team.append(("manager", record.manager_name, result.created_team_staff))
+    client.team = []
+    for role, name, created in team:
+        key = name_key(name)
         if key not in staff_ids:
-            staff_ids[key] = insert_staff(db, Staff(name=record.owner_name, role=tr("Sales"), status="active"))
-            result.created_staff.append(record.owner_name)
-        client.team = [TeamMember(staff_ids[key], "owner")]
+            staff_ids[key] = insert_staff(db, Staff(name=name, role=tr("Sales"), status="active"))
+            created.append(name)
+        client.team.append(TeamMember(staff_ids[key], role))
     write_client(db, client, reason="import")
 
 
@@ -89,7 +125,7 @@ def _write_staff_row(db: Database, record: StaffRow, staff_ids: dict[str, int]) 
 
 
 def _link_managers(db: Database, plan: ImportPlan, staff_ids: dict[str, int]) -> None:
-    for record in plan.records:
+    for record in plan.all_records():
         if record.manager_name and name_key(record.manager_name) in staff_ids:
             manager = staff_ids[name_key(record.manager_name)]
             me = staff_ids[name_key(record.staff.name)]

@@ -14,7 +14,7 @@ from churnguard_gui.store.search import client_condition
 class Column:
     key: str
     sql: str
-    kind: str = "text"  # text / money / date / int / status / client_status
+    kind: str = "text"  # text / money / date / int / status / client_status / owner
     label: str | None = None  # key into FIELD_LABELS when it is not the column's key
     never_empty: bool = False  # NOT NULL and never '': sorts by its index, no "empty last" expression
 
@@ -36,6 +36,7 @@ class ListSpec:
         return next(c for c in self.columns if c.key == key)
 
 
+NEEDS_OWNER = "\x01"  # the owner column of a client imported without one (shown as "needs an owner")
 _PRIMARY = "(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id ORDER BY cc.is_primary DESC, cc.id LIMIT 1)"
 
 CLIENTS = ListSpec(
@@ -46,7 +47,8 @@ CLIENTS = ListSpec(
         Column("name", "c.name", never_empty=True),
         Column("tier", "c.tier"),
         Column("annual_value", "c.annual_value", "money", never_empty=True),
-        Column("owner", "o.name"),
+        Column("owner", f"CASE WHEN o.name IS NULL AND c.needs_owner = 1 THEN '{NEEDS_OWNER}' ELSE o.name END",
+               "owner"),
         Column("contact", _PRIMARY.format(f="name")),
         Column("phone", _PRIMARY.format(f="phone")),
         Column("industry", "c.industry"),

@@ -389,3 +389,105 @@ WHEN NOT EXISTS (SELECT 1 FROM client_search_suspended) BEGIN
         (SELECT client_id FROM client_team WHERE staff_id = NEW.id AND role = 'owner');
 END;
 """
+
+
+# Early warning (issue 12): warning signs on the staff record; indexes for the risk figures.
+@migrations()
+def m007_risk(db: Database) -> None:
+    _run_script(db, _RISK)
+
+
+_RISK = """
+CREATE TABLE warning_signs (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('falling_results', 'asked_about_leaving', 'competitor_contact',
+                                       'key_clients_unvisited', 'other')),
+    noted_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+CREATE INDEX warning_signs_staff ON warning_signs(staff_id, noted_on);
+CREATE INDEX clients_status_value ON clients(status, annual_value);
+CREATE INDEX clients_key_visits ON clients(tier, status, last_manager_visit, annual_value);
+"""
+
+
+@migrations()
+def m008_import_source(db: Database) -> None:
+    """Where a client came from (客户来源), and a flag for clients imported without an owner."""
+    _run_script(db, _IMPORT_SOURCE)
+
+
+_IMPORT_SOURCE = """
+ALTER TABLE clients ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN needs_owner INTEGER NOT NULL DEFAULT 0 CHECK (needs_owner IN (0, 1));
+CREATE INDEX clients_needs_owner ON clients(needs_owner) WHERE needs_owner = 1;
+"""
+
+
+@migrations()
+def m011_tactics(db: Database) -> None:
+    _run_script(db, _TACTICS)
+
+
+# Manager visits (planned and done), firm-level contact, incentives, clients lost after an exit and the
+# signed handover acknowledgements. The clients table already has contract_start/contract_end and
+# last_manager_visit (m001), staff has incentive_terms/vesting_date: no column is added.
+_TACTICS = """
+CREATE TABLE manager_visits (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    planned_on TEXT,
+    visited_on TEXT,
+    manager_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    handover_id INTEGER REFERENCES handovers(id) ON DELETE SET NULL,
+    CHECK (planned_on IS NOT NULL OR visited_on IS NOT NULL)
+);
+CREATE INDEX manager_visits_client ON manager_visits(client_id, visited_on);
+CREATE UNIQUE INDEX manager_visits_handover ON manager_visits(handover_id, client_id) WHERE handover_id IS NOT NULL;
+
+CREATE TABLE firm_contacts (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('greeting', 'letter', 'gift', 'call', 'visit', 'other')),
+    happened_on TEXT NOT NULL,
+    from_whom TEXT NOT NULL DEFAULT '',
+    to_person TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX firm_contacts_client ON firm_contacts(client_id, happened_on);
+
+CREATE TABLE incentives (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('deferred_bonus', 'long_target', 'retention', 'other')),
+    description TEXT NOT NULL DEFAULT '',
+    amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    granted_on TEXT,
+    vests_on TEXT NOT NULL,
+    paid_on TEXT
+);
+CREATE INDEX incentives_staff ON incentives(staff_id);
+
+CREATE TABLE client_losses (
+    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    lost_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('went_with_former', 'other')),
+    former_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    value_lost INTEGER NOT NULL DEFAULT 0 CHECK (value_lost >= 0),
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE handover_acknowledgements (
+    id INTEGER PRIMARY KEY,
+    handover_id INTEGER NOT NULL REFERENCES handovers(id) ON DELETE CASCADE,
+    signed_on TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+"""

@@ -1,9 +1,14 @@
 """Firm-wide settings kept in the database (the firm's name on reports, for example)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 
 from churnguard_gui.store.db import writing
+
+if TYPE_CHECKING:
+    from churnguard_gui.core.risk import Thresholds
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:
@@ -19,7 +24,8 @@ def set_setting(db: Database, key: str, value: str) -> None:
 
 _FIRM_KEYS = {"name": "firm_name", "credit_code": "firm_credit_code", "address": "firm_address",
               "region": "firm_region", "jurisdiction": "jurisdiction", "governing_law": "governing_law",
-              "retention_months": "retention_months"}
+              "retention_months": "retention_months", "place_of_work": "place_of_work",
+              "privacy_contact": "privacy_contact"}
 
 
 def firm_settings(db: Database):
@@ -50,3 +56,14 @@ def save_firm_settings(db: Database, firm) -> None:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        [key, str(value).strip() if isinstance(value, str) else str(value)])
+
+
+def risk_thresholds(db: Database) -> Thresholds:
+    """The early-warning thresholds the owner set (defaults where none)."""
+    from churnguard_gui.core.risk import Thresholds as Loaded
+
+    return Loaded.from_json(get_setting(db, "risk_thresholds") or None)
+
+
+def save_risk_thresholds(db: Database, thresholds: Thresholds) -> None:
+    set_setting(db, "risk_thresholds", thresholds.to_json())

@@ -30,6 +30,7 @@ from churnguard_gui.core.values import format_money, parse_date, parse_money
 from churnguard_gui.store.agreements import (
     get_agreement,
     obligations,
+    record_notice_delivery,
     record_payment,
     record_signing,
     release_cost_preview,
@@ -152,6 +153,53 @@ class ReleaseDialog(QDialog):
             self.error.setText(str(error))
             return
         super().accept()
+
+
+class DeliveryDialog(QDialog):
+    """The day the printed notice reached the leaver: a waiver delivered after the last working day is a release."""
+
+    def __init__(self, db: Database, agreement_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.agreement_id = agreement_id
+        stored = get_agreement(db, agreement_id)
+        self.result_kind: str | None = None
+        self.setWindowTitle(self.tr("Notice delivered — {document}").format(document=stored.document_no))
+        self.on = QLineEdit(dt.date.today().isoformat())
+        self.error = message_label()
+        explain = QLabel(self.tr("On which day was the notice handed to the leaver (or delivered to the address for "
+                                 "notices)? A waiver must reach them by the last working day; delivered later, it "
+                                 "is a release that costs three more months. Cancel if it has not been delivered "
+                                 "yet: you can record it when you print the notice again."))
+        explain.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(explain)
+        form.addRow(self.tr("Delivered on"), self.on)
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self))
+
+    def accept(self) -> None:
+        try:
+            result = record_notice_delivery(self.db, self.agreement_id, self.on.text())
+        except ChurnError as error:
+            self.error.setText(str(error))
+            return
+        if result.became_release:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Waiver delivered too late"), self.tr(
+                "The waiver reached the leaver after the last working day, inside the non-compete period: it now "
+                "counts as a release and the firm owes three more months of compensation, ¥{cost} (解释(一) 第39条). "
+                "It has been added to the payment schedule; print the release notice.").format(
+                cost=format_money(result.cost)))
+        self.result_kind = result.kind
+        super().accept()
+
+
+def ask_delivery(db: Database, agreement_id: int, parent: QWidget | None = None) -> str | None:
+    """Ask when the notice was delivered; the notice's kind afterwards, or None when not recorded."""
+    dialog = DeliveryDialog(db, agreement_id, parent)
+    return dialog.result_kind if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 LEVEL_COLOURS = {"overdue": "#b9770e", "urgent": "#c0392b", "critical": "#922b21"}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sqlite_utils import Database
 
 from churnguard_gui.core.fields import AGREEMENT_STATUS_LABELS
-from churnguard_gui.store.agreements import obligations, staff_without_confidentiality
+from churnguard_gui.store.agreements import needing_supplement, obligations, staff_without_confidentiality
 from churnguard_gui.store.listing import AGREEMENT_STATUS_SQL
 from churnguard_gui.ui.agreement_dialogs import alert_text
 from churnguard_gui.ui.list_tab import ListTab
@@ -34,17 +34,22 @@ class AgreementsPanel(QWidget):
         self.sign_button = QPushButton(self.tr("Record &signing…"))
         self.release_button = QPushButton(self.tr("Release ear&ly…"))
         self.pay_button = QPushButton(self.tr("Com&pensation…"))
+        self.supplement_button = QPushButton(self.tr("Supplementary agreement…"))
+        self.supplement_button.clicked.connect(self.print_supplement)
         actions = QHBoxLayout()
-        for button in (self.sign_button, self.release_button, self.pay_button):
+        for button in (self.sign_button, self.release_button, self.pay_button, self.supplement_button):
             actions.addWidget(button)
         actions.addStretch()
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
         self.unsigned = QLabel()
         self.unsigned.setWordWrap(True)
+        self.old_template = QLabel()
+        self.old_template.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 6, 9, 6)
         layout.addWidget(self.alerts)
+        layout.addWidget(self.old_template)
         layout.addWidget(self.list)
         layout.addLayout(actions)
         layout.addWidget(self.unsigned)
@@ -67,7 +72,37 @@ class AgreementsPanel(QWidget):
         alerts = [alert_text(ob) for ob in obligations(self.db, today) if ob.alert.level != "none"]
         self.alerts.setText("<br>".join(alerts))
         self.alerts.setVisible(bool(alerts))
+        old = needing_supplement(self.db)
+        self.old_template.setText(self.tr(
+            "Signed on the 2026.1 template, which lacks the return of compensation, the free waiver at departure and "
+            "the dispute clause, and says “three consecutive months”: {documents}. Select one and press "
+            "“Supplementary agreement…” to print a 补充协议 on the current terms for both sides to sign.").format(
+            documents="、".join(f"{number} {name}" for _, number, name in old)) if old else "")
+        self.old_template.setVisible(bool(old))
+        self.supplement_button.setVisible(bool(old))
         names = [name for _, name in staff_without_confidentiality(self.db)]
         self.unsigned.setText(self.tr("No signed confidentiality agreement ({count}): {names}").format(
             count=len(names), names="、".join(names)) if names else self.tr("Every current staff member has signed a "
                                                                              "confidentiality agreement."))
+
+    def print_supplement(self) -> None:
+        """The 补充协议 for the selected agreement on the old template: Chinese to sign, English attached."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from churnguard_gui.core.errors import ChurnError
+        from churnguard_gui.i18n import language
+        from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
+        from churnguard_gui.store.agreements import log_supplement_printed, supplement
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        agreement_id = self.list.current_id()
+        if agreement_id is None:
+            QMessageBox.information(self, self.tr("Agreements"), self.tr("Select an agreement in the list first."))
+            return
+        try:
+            text, english = supplement(self.db, agreement_id, language())
+        except ChurnError as error:
+            QMessageBox.information(self, self.tr("Agreements"), str(error))
+            return
+        ReportPreview(build_agreement_pdf(text, "zh", english), f"{text.document_no} {text.title}.pdf",
+                      lambda action, target: log_supplement_printed(self.db, agreement_id, target), self).exec()

@@ -72,4 +72,5 @@ def run(argv: list[str]) -> int:
     window = MainWindow(db, path, settings)
     window.show()
     QTimer.singleShot(0, window.offer_first_start)
+    QTimer.singleShot(0, window.tactics.on_start)
     return app.exec()

@@ -59,7 +59,8 @@ class ClientDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._deep_tab(), self.tr("Client knowledge"))
         self.tabs.addTab(self._contacts_tab(), self.tr("Contacts"))
-        self.tabs.addTab(self._team_tab(), self.tr("Team"))
+        self.team_page = self._team_tab()
+        self.tabs.addTab(self.team_page, self.tr("Team"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -179,6 +180,10 @@ class ClientDialog(QDialog):
         history_view.horizontalHeader().setStretchLastSection(True)
         form.addRow(self.tr("Ownership history"), history_view)
         return page
+
+    def show_team(self) -> None:
+        """Open on the Team tab (from the Risk tab: add a backup to a single-threaded client)."""
+        self.tabs.setCurrentWidget(self.team_page)
 
     # -- filling and reading
     def _fill(self, client: Client) -> None:

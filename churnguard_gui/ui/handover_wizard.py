@@ -489,12 +489,34 @@ class HandoverWizard(QWizard):
         lines += [f"  • {ln.name}: {ln.notify_on or '—'} / {ln.visit_on or '—'} {names.get(ln.visited_by, '')}"
                   .rstrip() for ln in keys]
         lines.append(self.tr("{count} checklist tasks.").format(count=len(plan.checklist)))
+        lines += self.tactics_notes(plan)
         problems = plan_problems(plan)
         if problems:
             lines.append("")
             lines += [self.tr("Cannot finish yet: {problem}").format(problem=problem_text(p))
                       for p in problems.values()]
         return "\n".join(lines)
+
+    def tactics_notes(self, plan: HandoverPlan) -> list[str]:
+        """Contracts ending near the last day (renewal at risk) and the incentives the leaver forfeits."""
+        from churnguard_gui.core.incentives import INCENTIVE_LABELS
+        from churnguard_gui.store.contracts import contracts_near_last_day
+        from churnguard_gui.store.incentives import forfeited_by
+
+        last_day = plan.departure.last_day or None
+        out = []
+        near = contracts_near_last_day(self.db, self.staff.id, last_day)
+        if near:
+            out.append(self.tr("⚠ {count} contracts end within 90 days of the last day: renew them with the "
+                               "successor now:").format(count=len(near)))
+            out += [f"  • {name}: {end}" for _, name, end in near]
+        lost = forfeited_by(self.db, self.staff.id, last_day)
+        if lost:
+            out.append(self.tr("Leaving on {date} forfeits ¥{amount} of unvested incentives:").format(
+                date=last_day or "—", amount=format_money(sum(i.amount for i in lost))))
+            out += [f"  • {self.tr(INCENTIVE_LABELS[i.kind])} {i.description}: ¥{format_money(i.amount)} "
+                    f"({i.vests_on})" for i in lost]
+        return out
 
     # -- writing
     def validateCurrentPage(self) -> bool:  # noqa: N802

@@ -24,20 +24,26 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.errors import ChurnError
+from churnguard_gui.core.errors import Cancelled, ChurnError
 from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
 from churnguard_gui.core.import_checks import is_guess, leaving_owners
-from churnguard_gui.core.importing import ImportPlan
+from churnguard_gui.core.importing import ImportPlan, Owners
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import ntr
 from churnguard_gui.store.db import open_db
-from churnguard_gui.store.importer import Cancelled, ImportResult, plan_table, run_import
-from churnguard_gui.store.staff import staff_statuses
+from churnguard_gui.store.importer import (
+    ImportResult,
+    plan_table,
+    remember_mapping,
+    remembered_mapping,
+    run_import,
+)
+from churnguard_gui.store.staff import staff_choices, staff_statuses
 from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.import_owner import OwnerQuestion
 from churnguard_gui.ui.workers import run_with_progress
 
-PREVIEW_ROWS = 20
 GUESS_COLOUR = "#fff3c4"  # a pale amber behind a column read by a guess
 
 
@@ -60,11 +66,21 @@ class ImportDialog(QDialog):
         self.kind.addItem(self.tr("Clients"), "clients")
         self.kind.addItem(self.tr("Staff"), "staff")
         self.kind.currentIndexChanged.connect(self._remap)
+        self.sheet = QComboBox()
+        self.sheet.setToolTip(self.tr("The sheet of the workbook to import"))
+        self.sheet.activated.connect(self._sheet_chosen)
+        self.sheet_label = QLabel(self.tr("Sheet"))
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
         top.addWidget(browse)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet)
         top.addWidget(QLabel(self.tr("These rows are")))
         top.addWidget(self.kind)
+        self.sheet_label.hide()
+        self.sheet.hide()
+        self.owner_question = OwnerQuestion([name for _, name, _ in staff_choices(db)])
+        self.owner_question.hide()
         self.mapping_box = QGroupBox(self.tr("Columns: what each column of the file holds"))
         self.mapping_form = QFormLayout()
         inner = QWidget()
@@ -103,6 +119,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 3)
+        layout.addWidget(self.owner_question)
         layout.addWidget(self.report, 1)
         layout.addLayout(buttons)
         self.resize(1000, 640)
@@ -114,17 +131,32 @@ class ImportDialog(QDialog):
         if path:
             self.load(path)
 
-    def load(self, path: str) -> None:
-        """Read the file off the GUI thread, then show its columns and first rows."""
+    def load(self, path: str, sheet: str | None = None) -> None:
+        """Read and check the whole file off the GUI thread (Cancel stops it), then show its columns and first rows."""
         self.path.setText(path)
         self.report.clear()
-        self.worker = run_with_progress(self, self.tr("Reading the file…"), lambda progress: read_table(path),
+        self.worker = run_with_progress(self, self.tr("Reading the file…"),
+                                        lambda progress: read_table(path, sheet=sheet, progress=progress),
                                         self._loaded, self._failed)
 
     def _loaded(self, table: Table) -> None:
         self.table = table
-        self.kind.setCurrentIndex(self.kind.findData(guess_kind(table.headers)))
+        self.sheet.clear()
+        self.sheet.addItems(table.sheets)
+        self.sheet.setCurrentText(table.sheet)
+        self.sheet.setVisible(len(table.sheets) > 1)
+        self.sheet_label.setVisible(len(table.sheets) > 1)
+        kind = guess_kind(table.headers)
+        if remembered_mapping(self._db, "staff", table.headers) is not None:
+            kind = "staff"
+        elif remembered_mapping(self._db, "clients", table.headers) is not None:
+            kind = "clients"
+        self.kind.setCurrentIndex(self.kind.findData(kind))
         self._remap()
+
+    def _sheet_chosen(self) -> None:
+        if self.table is not None and self.sheet.currentText() != self.table.sheet:
+            self.load(self.path.text(), self.sheet.currentText())
 
     # -- step 2: the columns
     def _remap(self) -> None:
@@ -138,7 +170,8 @@ class ImportDialog(QDialog):
             return
         kind = self.kind.currentData()
         columns, _ = map_columns(self.table.headers, kind)
-        guessed = {c.header: c.field for c in columns}
+        guessed: dict[str, str | None] = {c.header: c.field for c in columns}
+        guessed.update(remembered_mapping(self._db, kind, self.table.headers) or {})  # chosen for these headers before
         for header in self.table.headers:
             if not header:
                 continue
@@ -152,6 +185,7 @@ class ImportDialog(QDialog):
             self.mapping_form.addRow(header, combo)
             self._mark_guess(header, combo, guessed.get(header))
         self._fill_preview()
+        self._ask_owner()
 
     def _mark_guess(self, header: str, combo: QComboBox, field: str | None) -> None:
         """A loose reading (合同金额 → annual value) is marked until the owner picks the field themselves."""
@@ -178,6 +212,17 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self._fill_preview()
+        self._ask_owner()
+
+    def _ask_owner(self) -> None:
+        """The owner question shows for a client list whose columns name no owner."""
+        mapped = {combo.currentData() for combo in self.combos.values()}
+        self.owner_question.setVisible(self.kind.currentData() == "clients" and "owner" not in mapped)
+
+    def owners(self) -> Owners | None:
+        if self.owner_question.isHidden():
+            return Owners()
+        return self.owner_question.owners()
 
     def overrides(self) -> dict[str, str | None]:
         return {header: combo.currentData() for header, combo in self.combos.items()}
@@ -193,20 +238,26 @@ class ImportDialog(QDialog):
                 shown = self.tr("{field} (a guess — check)").format(field=shown)
             labels.append(f"{header}\n→ {shown}")
         self.preview.setHorizontalHeaderLabels(labels)
-        for _, values in self.table.rows[:PREVIEW_ROWS]:
+        for _, values in self.table.preview:
             self.preview.appendRow([QStandardItem("" if v is None else str(v)) for v in values])
-        self.preview.setVerticalHeaderLabels([str(n) for n, _ in self.table.rows[:PREVIEW_ROWS]])
+        self.preview.setVerticalHeaderLabels([str(n) for n, _ in self.table.preview])
 
     # -- step 3: check and import
     def check(self) -> None:
         if self.table is None:
             return
-        table, kind, overrides = self.table, self.kind.currentData(), self.overrides()
+        table, kind, overrides, owners = self.table, self.kind.currentData(), self.overrides(), self.owners()
+        if owners is None:
+            self.report.setPlainText(self.tr("Answer the question below first: who owns these clients?"))
+            self.owner_question.setFocus()
+            return
 
         def job(progress):
             db = open_db(self._db_path)
             try:
-                return plan_table(db, table, kind, overrides)
+                plan = plan_table(db, table, kind, overrides, owners, progress)
+                remember_mapping(db, kind, table.headers, overrides)
+                return plan
             finally:
                 db.close()
 
@@ -215,18 +266,29 @@ class ImportDialog(QDialog):
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
         lines = [self.tr("{good} rows can be imported, {bad} rows are refused.").format(
-            good=len(plan.records), bad=len(plan.refused_rows))]
+            good=plan.total, bad=len(plan.refused_rows))]
         if plan.new_staff:
             lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
+        if plan.unassigned:
+            lines.append(ntr("{n} client has no owner: it will be marked \"needs an owner\" on the client list.",
+                             "{n} clients have no owner: they will be marked \"needs an owner\" on the client list.",
+                             plan.unassigned))
         if plan.unmapped:
             lines.append(self.tr("Columns not imported: {headers}").format(headers=", ".join(plan.unmapped)))
         lines += self.import_warnings(plan)
+        if plan.warning_count:
+            lines.append(self.tr("Warnings ({count}): these will be imported, but are worth a look:").format(
+                count=plan.warning_count))
+            lines += [f"  {warning}" for warning in plan.warnings]
         lines += [str(problem) for problem in plan.problems]
+        if plan.problem_count > len(plan.problems):
+            lines.append(self.tr("… and {count} more problems").format(
+                count=plan.problem_count - len(plan.problems)))
         if plan.problems:
             lines.append(self.tr("Correct the file and choose it again, or tick the box below to import only the "
                                  "good rows."))
         self.report.setPlainText("\n".join(lines))
-        self.import_button.setEnabled(bool(plan.records))
+        self.import_button.setEnabled(bool(plan.total))
 
     def import_warnings(self, plan: ImportPlan) -> list[str]:
         """Guesses still to confirm, and clients that would go to someone on notice or gone."""

@@ -1,4 +1,4 @@
-"""The main window: Staff and Clients tabs, menus for import and export, remembered layout."""
+"""The main window: Risk, Clients, Staff and Agreements tabs, menus for import, export and reports, layout."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +17,10 @@ from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
+from churnguard_gui.ui.risk_tab import RiskTab
 from churnguard_gui.ui.staff_dialog import StaffDialog
 from churnguard_gui.ui.table_models import client_model, staff_model
+from churnguard_gui.ui.tactics_menu import install as install_tactics
 from churnguard_gui.ui.workers import run_with_progress
 
 
@@ -36,7 +38,11 @@ class MainWindow(QMainWindow):
         self.clients_tab = ListTab("clients", client_model(db, self, load=False),
                                    self.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
         self.agreements_tab = AgreementsPanel(db, self)
+        self.risk_tab = RiskTab(db, self, db_path=db_path)
+        self.risk_tab.changed.connect(self.refresh)
+        self.risk_tab.report_requested.connect(self.risk_report)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.risk_tab, self.tr("Risk"))
         self.tabs.addTab(self.clients_tab, self.tr("Clients"))
         self.tabs.addTab(self.staff_tab, self.tr("Staff"))
         self.tabs.addTab(self.agreements_tab, self.tr("Agreements"))
@@ -60,6 +66,7 @@ class MainWindow(QMainWindow):
         self.clients_tab.edit_requested.connect(self.edit_client)
         self.clients_tab.delete_requested.connect(self.remove_client)
         self._menus()
+        self.tactics = install_tactics(self)
         self.restore_layout()
         self.update_counts()
 
@@ -92,7 +99,7 @@ class MainWindow(QMainWindow):
         new_staff.triggered.connect(lambda: self.edit_staff(None))
         find = QAction(self.tr("&Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.tabs.currentWidget().search.setFocus())
+        find.triggered.connect(self.focus_search)
         start_exit = QAction(self.tr("Start &exit for the selected staff member…"), self)
         start_exit.triggered.connect(lambda: self.start_exit(self.staff_tab.current_id()))
         screen = QAction(self.tr("Screen a &candidate…"), self)
@@ -103,6 +110,10 @@ class MainWindow(QMainWindow):
         screenings.triggered.connect(self.show_screenings)
         for action in (new_client, new_staff, find, start_exit, screen, screen_selected, screenings):
             records.addAction(action)
+        reports = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.risk_report_action = QAction(self.tr("&Risk report…"), self)
+        self.risk_report_action.triggered.connect(self.risk_report)
+        reports.addAction(self.risk_report_action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         self._language_actions(self.language_menu)
 
@@ -123,8 +134,19 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def focus_search(self) -> None:
+        tab = self.tabs.currentWidget()
+        if not hasattr(tab, "search"):  # the Risk tab has no search box: find among the clients
+            self.tabs.setCurrentWidget(self.clients_tab)
+            tab = self.clients_tab
+        tab.search.setFocus()
+
     def update_counts(self) -> None:
         tab = self.tabs.currentWidget()
+        if not hasattr(tab, "model"):  # the Risk tab is not a list: the status bar counts the firm's clients
+            total = self.clients_tab.model.total()
+            self.count_label.setText(self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.tr("clients")))
+            return
         shown, total = tab.model.rowCount(), tab.model.total()
         text = self.count_text(tab, shown, total)
         self.count_label.setText(text)
@@ -147,6 +169,7 @@ class MainWindow(QMainWindow):
         self.clients_tab.model.refresh()
         self.agreements_tab.model.refresh()
         self.agreements_tab.refresh_notes()
+        self.risk_tab.refresh()
         self.update_counts()
 
     # -- records
@@ -230,13 +253,14 @@ class MainWindow(QMainWindow):
             self.open_agreement(wizard.agreement_id)
 
     def open_agreement(self, agreement_id: int) -> None:
+        from churnguard_gui.i18n import language
         from churnguard_gui.reports.agreement_pdf import build_agreement_pdf
-        from churnguard_gui.store.agreements import agreement_text, get_agreement, mark_printed, parties
+        from churnguard_gui.store.agreements import get_agreement, mark_printed, parties, printable
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        text = agreement_text(self.db, agreement_id)  # its own template version and parties, as drafted
-        pdf = build_agreement_pdf(text, stored.draft.language)
+        text, translation = printable(self.db, agreement_id, language())  # Chinese signed; English attached
+        pdf = build_agreement_pdf(text, "zh", translation)
         name = f"{stored.document_no} {parties(self.db, stored.draft.staff_id).name}.pdf"
         ReportPreview(pdf, name, lambda action, target: mark_printed(self.db, agreement_id, target), self).exec()
         self.refresh()
@@ -262,14 +286,18 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, agreement_id: int) -> None:
         """The waiver or release notice, to print and have the leaver sign for (every print audited)."""
+        from churnguard_gui.i18n import language
         from churnguard_gui.reports.notice_pdf import build_notice_pdf
         from churnguard_gui.store.agreements import get_agreement, log_notice_printed, notice_for
+        from churnguard_gui.ui.agreement_dialogs import ask_delivery
         from churnguard_gui.ui.report_preview import ReportPreview
 
         stored = get_agreement(self.db, agreement_id)
-        notice = notice_for(self.db, agreement_id, stored.draft.language)
-        ReportPreview(build_notice_pdf(notice), f"{stored.document_no} {notice.title}.pdf",
+        notice = notice_for(self.db, agreement_id, "zh")  # the Chinese notice is the one signed for
+        english = notice_for(self.db, agreement_id, "en") if language() != "zh" else None
+        ReportPreview(build_notice_pdf(notice, english), f"{stored.document_no} {notice.title}.pdf",
                       lambda action, target: log_notice_printed(self.db, agreement_id, target), self).exec()
+        ask_delivery(self.db, agreement_id, self)
 
     def compensation(self) -> None:
         from churnguard_gui.ui.agreement_dialogs import CompensationDialog
@@ -280,7 +308,8 @@ class MainWindow(QMainWindow):
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.db, self).exec()
+        if SettingsDialog(self.db, self).exec() == QDialog.DialogCode.Accepted:
+            self.risk_tab.refresh()
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:
@@ -360,6 +389,22 @@ class MainWindow(QMainWindow):
         self.worker = run_with_progress(self, self.tr("Preparing the report…"), lambda progress: build_pdf(report),
                                         show, self.on_error)
 
+    def risk_report(self) -> None:
+        """The monthly risk report, laid out off the GUI thread, in the preview to save or print."""
+        from churnguard_gui.reports.risk_pdf import build_risk_pdf
+        from churnguard_gui.store.risk import log_risk_report, risk_figures
+        from churnguard_gui.ui.report_preview import ReportPreview
+
+        figures = risk_figures(self.db)
+        name = self.tr("Risk report {date}.pdf").format(date=figures.as_of)
+
+        def show(pdf: bytes) -> None:
+            ReportPreview(pdf, name, lambda action, target: log_risk_report(self.db, action, figures.as_of, target),
+                          self).exec()
+
+        self.worker = run_with_progress(self, self.tr("Preparing the report…"),
+                                        lambda progress: build_risk_pdf(figures), show, self.on_error)
+
     # -- files
     def import_file(self) -> None:
         from churnguard_gui.ui.import_dialog import ImportDialog
@@ -396,7 +441,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Demo firm"), self.tr(
                 "The demo firm goes only into an empty database."))
             return
-        self.attempt(lambda: load_demo(self.db))
+        self.attempt(lambda: load_demo(self.db, early_warning=True))
 
     def on_error(self, error: BaseException) -> None:
         if isinstance(error, ChurnError):

@@ -515,7 +515,7 @@ class ScreeningWizard(QWizard):
         firm = firm_settings(self.db)
         page = self.candidate_page
         pdf = build_consent_pdf(firm.name, firm.address, page.name.text().strip(), page.position.text().strip(),
-                                self.retention, language())
+                                self.retention, language(), firm.privacy_contact)
         ReportPreview(pdf, self.tr("Consent notice {name}.pdf").format(name=page.name.text().strip()),
                       lambda action, target: None, self).exec()
 

@@ -1,4 +1,4 @@
-"""Firm settings: the name on reports, the law for agreements, the minimum wage and the hiring-screen thresholds."""
+"""Firm settings: the name on reports, the law for agreements, the minimum wage, hiring-screen and risk thresholds."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
@@ -6,13 +6,27 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.firm import Firm
-from churnguard_gui.core.legal import JURISDICTIONS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, REGION_LABELS
+from churnguard_gui.core.legal import (
+    JURISDICTIONS,
+    MAX_RETENTION_MONTHS,
+    MIN_RETENTION_MONTHS,
+    PLACE_LABELS,
+    REGION_LABELS,
+)
 from churnguard_gui.core.messages import problem_text
+from churnguard_gui.core.risk import THRESHOLD_LABELS, THRESHOLD_RANGES, Thresholds
 from churnguard_gui.core.screening import RULE_LABELS, Rules
 from churnguard_gui.core.values import format_money, parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
 from churnguard_gui.store.screenings import save_rules
-from churnguard_gui.store.settings import firm_settings, get_setting, save_firm_settings, set_setting
+from churnguard_gui.store.settings import (
+    firm_settings,
+    get_setting,
+    risk_thresholds,
+    save_firm_settings,
+    save_risk_thresholds,
+    set_setting,
+)
 from churnguard_gui.ui.widgets import message_label, ok_cancel, wide_enough
 
 
@@ -37,18 +51,31 @@ class SettingsDialog(QDialog):
             box.setValue(getattr(current, name))
             box.setToolTip(self.tr(label))
             self.rules[name] = box
+        self.risk: dict[str, QSpinBox] = {}
+        thresholds = risk_thresholds(db)
+        for name, label in THRESHOLD_LABELS.items():
+            box = QSpinBox()
+            box.setObjectName(f"risk_{name}")
+            box.setRange(*THRESHOLD_RANGES[name])
+            box.setValue(getattr(thresholds, name))
+            box.setToolTip(self.tr(label))
+            self.risk[name] = box
         self.error = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Firm's full registered name"), self.firm)
         self._legal_rows(form)
+        form.addRow(self.tr("Place of work"), self.place_of_work)
         form.addRow(self.tr("Law for agreements"), self.jurisdiction)
         form.addRow(self.tr("Governing law (Other jurisdiction)"), self.governing_law)
         form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
-        form.addRow(QLabel(self.tr("Outside China, choose “Other jurisdiction”: the legal checks then warn instead of "
-                                   "refusing.")))
+        form.addRow(QLabel(self.tr("Only when the place of work is outside mainland China may you choose “Other "
+                                   "jurisdiction”: the legal checks then warn instead of refusing.")))
         form.addRow(QLabel("<b>" + self.tr("Hiring screen thresholds") + "</b>"))
         for name, box in self.rules.items():
             form.addRow(self.tr(RULE_LABELS[name]), box)
+        form.addRow(QLabel("<b>" + self.tr("Early-warning thresholds (Risk tab and risk report)") + "</b>"))
+        for name, box in self.risk.items():
+            form.addRow(self.tr(THRESHOLD_LABELS[name]), box)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
         self._fit_fields(form)
@@ -72,6 +99,12 @@ class SettingsDialog(QDialog):
         self.region.setCurrentIndex(max(self.region.findData(firm.region), 0))
         self.governing_law = QLineEdit(firm.governing_law)
         self.governing_law.setPlaceholderText(self.tr("e.g. the laws of Singapore"))
+        self.place_of_work = QComboBox()
+        for code, label in PLACE_LABELS.items():
+            self.place_of_work.addItem(self.tr(label), code)
+        self.place_of_work.setCurrentIndex(max(self.place_of_work.findData(firm.place_of_work), 0))
+        self.privacy_contact = QLineEdit(firm.privacy_contact)
+        self.privacy_contact.setPlaceholderText(self.tr("e.g. HR, Zhao Min, 0755-86001234, hr@example.com"))
         self.retention = QSpinBox()
         self.retention.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
         self.retention.setValue(firm.retention_months)
@@ -80,11 +113,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Registered address"), self.address)
         form.addRow(self.tr("Region (compensation floor)"), self.region)
         form.addRow(self.tr("Keep screenings of candidates not hired"), self.retention)
+        form.addRow(self.tr("Contact for personal information"), self.privacy_contact)
 
     def _firm(self) -> Firm:
         return Firm(self.firm.text().strip(), self.credit_code.text().strip().upper(), self.address.text().strip(),
                     self.region.currentData(), self.jurisdiction.currentData(), self.governing_law.text().strip(),
-                    self.retention.value())
+                    self.retention.value(), self.place_of_work.currentData(), self.privacy_contact.text().strip())
 
     def accept(self) -> None:
         try:
@@ -99,4 +133,5 @@ class SettingsDialog(QDialog):
             return
         set_setting(self.db, "minimum_wage", format_money(minimum) if minimum else "")
         save_rules(self.db, Rules(**{name: box.value() for name, box in self.rules.items()}))
+        save_risk_thresholds(self.db, Thresholds(**{name: box.value() for name, box in self.risk.items()}))
         super().accept()

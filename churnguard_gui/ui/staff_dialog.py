@@ -74,6 +74,7 @@ class StaffDialog(QDialog):
             self._fill(get_staff(db, staff_id))
             layout.insertWidget(1, self._agreements(staff_id))
             layout.insertLayout(2, self._screenings(staff_id))
+            layout.insertLayout(3, self._warning_signs(staff_id))
         else:
             self.status.setCurrentIndex(self.status.findData("active"))
         self.resize(460, self.sizeHint().height())
@@ -112,6 +113,35 @@ class StaffDialog(QDialog):
         label.setObjectName("screening")
         button = QPushButton(self.tr("Screening record…"))
         button.clicked.connect(lambda: open_screening_record(self._db, screening_id, self))
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        return row
+
+    def _warning_signs(self, staff_id: int) -> QHBoxLayout:
+        """How many warning signs are on record, and the button to record or review them."""
+        from churnguard_gui.core.risk import WARNING_LABELS
+        from churnguard_gui.store.risk import warning_signs
+        from churnguard_gui.ui.warning_signs import WarningSignsDialog
+
+        row = QHBoxLayout()
+        label = QLabel()
+        label.setObjectName("warning_summary")
+        label.setWordWrap(True)
+
+        def show() -> None:
+            signs = warning_signs(self._db, staff_id)
+            label.setText(self.tr("Warning signs: {count}, latest {date} {sign}").format(
+                count=len(signs), date=signs[0].noted_on, sign=self.tr(WARNING_LABELS[signs[0].kind]))
+                if signs else self.tr("Warning signs: none recorded"))
+
+        def open_signs() -> None:
+            WarningSignsDialog(self._db, staff_id, self.inputs["name"].text(), self).exec()
+            show()
+
+        button = QPushButton(self.tr("Warning signs…"))
+        button.setObjectName("warning_signs_button")
+        button.clicked.connect(open_signs)
+        show()
         row.addWidget(label, 1)
         row.addWidget(button)
         return row

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from churnguard_gui.core.fields import (
@@ -134,11 +135,16 @@ class RecordTableModel(QAbstractTableModel):
             if column.kind in ("money", "int"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and column.kind == "owner":
+            flagged = self._row(index.row())[index.column()] == listing.NEEDS_OWNER
+            return QBrush(QColor("#b00020")) if flagged else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         value = self._row(index.row())[index.column()]
         if value is None:
             return ""
+        if column.kind == "owner" and value == listing.NEEDS_OWNER:
+            return QCoreApplication.translate("fields", "needs an owner")
         if column.kind == "money":
             return format_money(value)
         if column.kind in LABELS:

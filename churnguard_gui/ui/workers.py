@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], bool]
@@ -53,7 +53,9 @@ def run_with_progress(parent: QWidget, label: str, job: Callable[[Progress], obj
     def finish() -> None:
         dialog.reset()
         dialog.deleteLater()
-        worker.deleteLater()
+        # Later still: other slots of `finished` (queued like this one) must be delivered before the worker goes.
+        # The worker as context: if its parent deleted it first, the call is dropped instead of failing.
+        QTimer.singleShot(0, worker, worker.deleteLater)
         gc.collect()  # on the GUI thread: see gc_guard
 
     worker.progressed.connect(progressed)

@@ -24,7 +24,7 @@ def test_text_has_parties_secrets_terms_in_its_language():
     plain = text.plain()
     assert text.title == "保密与竞业限制协议"
     assert "乙方（劳动者）：孙丽" in plain and "客户名单及联系人" in plain and "报价系统源代码" in plain
-    assert "12 个月内" in plain and "3,600" in plain and "100,000" in plain and "第1条" in plain
+    assert "12个月内" in plain and "3,600" in plain and "100,000" in plain and "第一条" in plain
     english = render(replace(DRAFT, language="en"), PARTIES, "AG-2026-00001")
     assert english.title == "Confidentiality and Non-Compete Agreement"
     assert "the client list with contact persons" in english.plain() and "12 months" in english.plain()

@@ -49,3 +49,43 @@ def test_the_kind_of_a_file_is_guessed_from_its_headers():
     assert guess_kind(["公司名称", "联系人", "电话", "所属销售", "合同金额"]) == "clients"
     assert guess_kind(["Name", "Role", "Department"]) == "staff"
     assert guess_kind(["Name", "Owner", "Value"]) == "clients"
+
+
+from churnguard_gui.core.headers import CLIENT_ALIASES, STAFF_ALIASES, normalise  # noqa: E402
+
+# Header rows as real exports and import templates write them (CRM, ERP customer masters, order systems, Excel).
+REAL_HEADERS = [
+    (["客户名称", "联系人", "联系电话", "联系地址", "销售员", "客户来源", "备注信息", "最后跟进时间"],
+     ["name", "contact", "phone", "address", "owner", "source", "notes", "last_contact"]),
+    (["企业名称", "所属员工", "通讯地址", "最近跟进", "手机号码", "客户等级"],
+     ["name", "owner", "address", "last_contact", "phone", "tier"]),
+    (["单位", "业务员", "客户地址", "备注", "成交金额(万元)"], ["name", "owner", "address", "notes", "annual_value"]),
+    (["*客户名称(必填)", "跟进人", "电话【选填】", "邮箱", "所属行业"], ["name", "owner", "phone", "email", "industry"]),
+    (["客户编码", "往来单位名称", "专管业务员", "付款方式", "合同到期日"],
+     ["code", "name", "owner", "price_terms", "contract_end"]),
+    (["Account Name", "Account Owner", "Billing Street", "Lead Source", "Description", "Last Activity"],
+     ["name", "owner", "address", "source", "notes", "last_contact"]),
+    (["Company name", "Company owner", "Phone Number", "Original Source", "Last Contacted"],
+     ["name", "owner", "phone", "source", "last_contact"]),
+    (["Customer No.", "Customer", "Sales Rep", "E-mail", "Memo"], ["code", "name", "owner", "email", "notes"]),
+]
+
+
+@pytest.mark.parametrize("headers, fields", REAL_HEADERS)
+def test_header_rows_of_real_exports(headers, fields):
+    assert [guess_field(h, "clients") for h in headers] == fields
+
+
+@pytest.mark.parametrize("table", [CLIENT_ALIASES, STAFF_ALIASES])
+def test_the_synonym_table_is_normalised_and_each_header_means_one_field(table):
+    seen: dict[str, str] = {}
+    for field, names in table.items():
+        for name in names:
+            assert normalise(name) == name, name  # written as it will be compared
+            assert seen.setdefault(name, field) == field, f"{name} means {seen[name]} and {field}"
+
+
+def test_staff_headers_of_hr_exports():
+    headers = ["员工姓名", "部门名称", "岗位名称", "直属领导", "员工状态", "入职时间", "备注信息"]
+    assert [guess_field(h, "staff") for h in headers] == ["name", "department", "role", "manager", "status",
+                                                          "hire_date", "notes"]

@@ -95,7 +95,8 @@ def test_regions_carry_their_source():
     assert (REGIONS["shenzhen"].numerator, REGIONS["shenzhen"].denominator) == (1, 2)
     assert REGIONS["jiangsu"].source.startswith("江苏省劳动合同条例")
     assert (REGIONS["jiangsu"].numerator, REGIONS["jiangsu"].denominator) == (1, 3)
-    assert REGIONS["national"].source == "劳动争议解释(一) 法释〔2020〕26号 第36条"
+    assert "劳动争议解释(一) 法释〔2020〕26号 第36条" in REGIONS["national"].source
+    assert REGIONS["national"].source.startswith("本公司标准")  # firm policy, the courts' reference
     for region in REGIONS.values():
         assert region.source in SOURCES or region.code == "national" or "第28条" in region.source
 
@@ -115,7 +116,7 @@ def test_regional_floor_does_not_apply_under_another_law():
 
 @pytest.mark.parametrize("amount, refused", [(4999, True), (5000, False), (5001, False)])
 def test_shenzhen_refuses_below_one_half(amount, refused):
-    found = check_terms(nc(floor_region="shenzhen", monthly_compensation=amount))
+    found = check_terms(nc(floor_region="shenzhen", monthly_compensation=amount, technical_secrets=True))
     assert ("compensation_below_region_floor" in {f.code for f in refusals(found)}) is refused
     if refused:
         finding = found[0]
@@ -129,9 +130,23 @@ def test_jiangsu_refuses_below_one_third(amount, refused):
             ) is refused
 
 
-def test_national_default_is_cited_as_the_rule_when_nothing_was_agreed():
+def test_national_default_is_cited_as_the_firms_policy_with_the_courts_reference():
     finding = check_terms(nc(monthly_compensation=2999))[0]
-    assert finding.code == "compensation_below_floor" and finding.article.endswith("第36条")
+    assert finding.code == "compensation_below_floor" and "第36条" in finding.article
+    assert finding.article.startswith("本公司标准")
+
+
+# Shenzhen's one half is a rule on technical secrets: without one named, the owner may choose the national level
+@pytest.mark.parametrize("amount, code, severity", [
+    (2999, "compensation_below_region_floor", "refuse"),  # under the national reference: still refused
+    (3000, "compensation_below_region_floor_choice", "warn"),
+    (4999, "compensation_below_region_floor_choice", "warn"),
+    (5000, None, None),
+])
+def test_shenzhen_without_a_technical_secret_lets_the_owner_choose(amount, code, severity):
+    found = {f.code: f.severity for f in check_terms(nc(floor_region="shenzhen", monthly_compensation=amount))}
+    compensation = {k: v for k, v in found.items() if k.startswith("compensation")}
+    assert compensation == ({code: severity} if code else {})
 
 
 @pytest.mark.parametrize("region, pay, owed", [

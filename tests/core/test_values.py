@@ -73,3 +73,49 @@ def test_email_shape():
 
 def test_yes_no_in_chinese_and_english():
     assert parse_yes_no("是") and parse_yes_no("Yes") and not parse_yes_no("否") and not parse_yes_no("")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("٣", "foreign_digits"), ("١٢٣", "foreign_digits"), ("३००", "foreign_digits"), ("²", "foreign_digits"),
+    ("①", "foreign_digits"), ("1,2,3", "ambiguous_number"), ("12,34", "ambiguous_number"),
+    ("1.234,56", "ambiguous_number"), ("1 2", "ambiguous_number"), ("1e5", "bad_money"), ("NaN", "bad_money"),
+    ("Infinity", "bad_money"), ("1_000", "bad_money"),
+])
+def test_money_that_cannot_be_read_with_certainty_is_refused(text, code):
+    with pytest.raises(FieldProblem) as info:
+        parse_money(text)
+    assert info.value.code == code
+
+
+@pytest.mark.parametrize("text, amount", [("1,234", 1234), ("1,234,567.5", 1234568), ("1 234 567", 1234567),
+                                          ("１２３", 123), ("RMB 1,000", 1000), ("+5", 5), (float("1e3"), 1000)])
+def test_money_people_type_is_still_read(text, amount):
+    assert parse_money(text) == amount
+
+
+def test_floats_that_are_not_numbers_are_refused():
+    for value in (float("nan"), float("inf")):
+        with pytest.raises(FieldProblem):
+            parse_money(value)
+
+
+@pytest.mark.parametrize("text, code", [("2025/1/2 25:61", "bad_time"), ("2025/1/2 24:00", "bad_time"),
+                                        ("2025-01-02 10:60", "bad_time"), ("2025-01-02 10:00:61", "bad_time"),
+                                        ("٢٠٢٥/1/2", "foreign_digits"), ("2025/1/٢", "foreign_digits")])
+def test_impossible_times_and_foreign_digits_in_dates(text, code):
+    with pytest.raises(FieldProblem) as info:
+        parse_date(text)
+    assert info.value.code == code
+
+
+def test_dates_with_times_people_write():
+    assert parse_date("2025/1/2 23:59") == "2025-01-02"
+    assert parse_date("2025-01-02T10:00:00") == "2025-01-02"
+    assert parse_date("2025-01-02 10:00:00.123") == "2025-01-02"
+
+
+def test_phones_only_with_plain_digits():
+    with pytest.raises(FieldProblem) as info:
+        parse_phone("٠٧٥٥-١٢٣٤٥٦٧")
+    assert info.value.code == "foreign_digits"
+    assert parse_phone("０７５５-1234567") == "0755-1234567"

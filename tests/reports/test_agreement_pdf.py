@@ -14,7 +14,7 @@ DRAFT = AgreementDraft(1, "both", "senior_manager", True, "cn",
                        "深圳市竞争科技有限公司", "广东省", 24, 12000, 2360, 3600, 100000)
 
 
-@pytest.mark.parametrize("language, page_word, clause", [("zh", "第 {n} 页，共 {t} 页", "第3条"),
+@pytest.mark.parametrize("language, page_word, clause", [("zh", "第{n}页，共{t}页", "第三条"),
                                                          ("en", "page {n} of {t}", "5. Scope, region and period of the non-compete")])
 def test_every_page_carries_number_fingerprint_and_page_count(language, page_word, clause):
     draft = AgreementDraft(**{**DRAFT.__dict__, "language": language})

@@ -28,7 +28,7 @@ from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 
 @pytest.fixture
 def demo(fresh_db):
-    load_demo(fresh_db, showcase=False)  # the bare firm: these tests count agreements from none
+    load_demo(fresh_db)
     return fresh_db
 
 
@@ -52,14 +52,25 @@ def test_refused_terms_are_not_stored(demo):
     with pytest.raises(StoreError) as info:
         store(demo, draft(demo, months=25))
     assert info.value.code == "months_too_long" and "劳动合同法 第24条" in str(info.value)
-    with pytest.raises(StoreError, match="below the floor of ¥4,500"):
+    with pytest.raises(StoreError, match="below the firm's policy floor of ¥4,500"):
         store(demo, draft(demo, monthly_compensation=4499))
     with pytest.raises(StoreError, match="违约金"):
         store(demo, draft(demo, kind="confidentiality", penalty=1))
     assert demo.execute("SELECT count(*) FROM agreements").fetchone()[0] == 0
 
 
+def test_other_jurisdiction_refused_for_work_in_the_mainland(demo):
+    set_setting(demo, "governing_law", "香港特别行政区法律")
+    for place in ("", "mainland"):  # not set, or set to the mainland: PRC labour law applies whatever is chosen
+        set_setting(demo, "place_of_work", place)
+        with pytest.raises(StoreError) as info:
+            store(demo, draft(demo, jurisdiction="other", months=6))
+        assert info.value.code == "other_law_mainland" and "outside mainland China" in str(info.value)
+    assert demo.execute("SELECT count(*) FROM agreements").fetchone()[0] == 0
+
+
 def test_other_jurisdiction_stores_with_warnings(demo):
+    set_setting(demo, "place_of_work", "outside")
     with pytest.raises(StoreError) as info:  # the text must name the governing law chosen in Firm settings
         store(demo, draft(demo, jurisdiction="other", months=36))
     assert info.value.code == "governing_law_missing"

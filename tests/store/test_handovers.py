@@ -29,7 +29,7 @@ from churnguard_gui.store.staff import find_staff, get_staff
 
 @pytest.fixture
 def demo(fresh_db):
-    load_demo(fresh_db, showcase=False)  # the bare firm: these tests count agreements from none
+    load_demo(fresh_db)
     return fresh_db
 
 

@@ -138,3 +138,72 @@ def test_export_then_import_round_trips(fresh_db, tmp_path, db_path):
     assert result.written == 300 and result.created_staff == []
     query = "SELECT code, name, annual_value, tier, trading_habits FROM clients ORDER BY code"
     assert other.execute(query).fetchall() == fresh_db.execute(query).fetchall()
+
+
+def test_unassigned_clients_wait_for_an_owner_until_one_is_given(fresh_db, tmp_path):
+    from churnguard_gui.core.importing import Owners
+    from churnguard_gui.core.models import TeamMember
+    from churnguard_gui.store.clients import get_client, save_client
+    from churnguard_gui.store.staff import staff_name_index
+
+    path = tmp_path / "c.csv"
+    path.write_text("企业名称,客户来源,状态\n甲,展会,正常\n乙,网站,潜在\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no owner column"):
+        plan_file(fresh_db, path, "clients")
+    result = run_import(fresh_db, plan_file(fresh_db, path, "clients", owners=Owners(unassigned=True)))
+    assert result.written == 2 and result.plan.unassigned == 1  # a prospect needs no owner
+    assert fresh_db.execute("SELECT name, source, needs_owner FROM clients ORDER BY id").fetchall() == [
+        ("甲", "展会", 1), ("乙", "网站", 0)]
+    other = tmp_path / "d.csv"
+    other.write_text("企业名称\n丙\n", encoding="utf-8")
+    run_import(fresh_db, plan_file(fresh_db, other, "clients", owners=Owners(default="吴芳")))  # makes 吴芳
+    owner = staff_name_index(fresh_db)["吴芳"]
+    client = get_client(fresh_db, 1)
+    client.team = [TeamMember(owner, "owner")]
+    client.source = ""  # as the client dialog, which does not show the source, sends it
+    save_client(fresh_db, client)
+    assert fresh_db.execute("SELECT needs_owner, source FROM clients WHERE id = 1").fetchone() == (0, "展会")
+
+
+def test_the_mapping_is_remembered_for_the_same_headers(fresh_db):
+    from churnguard_gui.store.importer import remember_mapping, remembered_mapping
+
+    headers = ["Account", "Rep", "Deal"]
+    assert remembered_mapping(fresh_db, "clients", headers) is None
+    remember_mapping(fresh_db, "clients", headers, {"Account": "name", "Rep": "owner", "Deal": "annual_value"})
+    assert remembered_mapping(fresh_db, "clients", [" account", "REP", "Deal"]) == {
+        "Account": "name", "Rep": "owner", "Deal": "annual_value"}
+    assert remembered_mapping(fresh_db, "staff", headers) is None
+    assert remembered_mapping(fresh_db, "clients", headers + ["Memo"]) is None
+
+
+def test_many_bad_rows_are_counted_not_all_kept(fresh_db, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("客户名称,负责销售,合同金额\n" + "".join(f"甲{i},吴芳,很多\n" for i in range(1000)), encoding="utf-8")
+    plan = plan_file(fresh_db, path, "clients")
+    assert plan.problem_count == 1000 and len(plan.problems) == 200 and len(plan.refused_rows) == 1000
+
+
+def test_a_big_file_is_planned_without_keeping_its_records(fresh_db, tmp_path, monkeypatch, db_path):
+    from churnguard_gui.core import importing
+    from churnguard_gui.store.db import open_db
+
+    path = tmp_path / "c.csv"
+    path.write_text("客户名称,负责销售,合同金额\n" + "".join(f"客户{i},{'吴芳' if i % 2 else '郑浩'},{i}\n"
+                                                      for i in range(50)) + "客户3,吴芳,1\n坏,吴芳,很多\n",
+                    encoding="utf-8")
+    kept = plan_file(fresh_db, path, "clients")
+    monkeypatch.setattr(importing, "KEEP_RECORDS", 10)
+    streamed = plan_file(fresh_db, path, "clients")
+    assert streamed.records == [] and streamed.total == kept.total == 50
+    assert streamed.refused_rows == kept.refused_rows == [52, 53]
+    assert sorted(streamed.new_staff) == sorted(kept.new_staff) == ["吴芳", "郑浩"]
+    assert [r.client.name for r in streamed.all_records()] == [r.client.name for r in kept.records]
+    other = open_db(tmp_path / "other.db")
+    run_import(fresh_db, kept, skip_bad=True)
+    result = run_import(other, plan_file(other, path, "clients"), skip_bad=True)  # streamed: KEEP_RECORDS is 10
+    assert result.written == 50
+    query = "SELECT c.name, c.annual_value, s.name FROM clients c JOIN client_team t ON t.client_id = c.id " \
+            "JOIN staff s ON s.id = t.staff_id ORDER BY c.id"
+    assert other.execute(query).fetchall() == fresh_db.execute(query).fetchall()
+    other.close()

@@ -20,7 +20,7 @@ def collect_on_the_gui_thread(qapp):
 
 @pytest.fixture
 def demo_db(fresh_db):
-    load_demo(fresh_db, showcase=False)  # the bare firm: these tests count agreements from none
+    load_demo(fresh_db)
     return fresh_db
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -148,6 +148,10 @@ class Monkey:
             self.presses += 1
             text, before, window = button.text(), self.opened, button.window()
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            QCoreApplication.processEvents()
+            # Work the button started in the background (a report being laid out) opens its dialog when done.
+            self.qtbot.waitUntil(lambda: not any(t.isRunning() for t in window.findChildren(QThread)),
+                                 timeout=20000)
             QCoreApplication.processEvents()
             # A button that closes its dialog leaves the next step to whoever opened it.
             if text.endswith("…") and self.opened == before and window.isVisible():

@@ -78,7 +78,7 @@ def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
     assert not page.isComplete() and "at most 24 months" in page.findings.text()
     page.months.setValue(24)
     page.compensation.setText("7,799")
-    assert not page.isComplete() and "below the floor of ¥7,800" in page.findings.text()
+    assert not page.isComplete() and "below the firm's policy floor of ¥7,800" in page.findings.text()
     page.compensation.setText("7800")
     assert page.isComplete()
 
@@ -208,11 +208,16 @@ def test_staff_record_shows_its_agreements(qtbot, law):
 def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
     dialog = SettingsDialog(law)
     qtbot.addWidget(dialog)
+    dialog.show()
     choose(dialog.jurisdiction, "other")
     press_ok(dialog)  # the agreement must name the governing law: refused until it is given
     assert "governing law" in dialog.error.text()
     dialog.governing_law.setText("the laws of Singapore")
+    press_ok(dialog)  # work in the mainland: PRC labour law applies whatever is chosen, so refused
+    assert dialog.isVisible() and "outside mainland China" in dialog.error.text()
+    choose(dialog.place_of_work, "outside")
     press_ok(dialog)
+    assert not dialog.isVisible()
     wizard = wizard_for(qtbot, law, "刘洋")
     assert wizard.kind_page.kind.count() == 3  # offered, with a warning
     choose(wizard.kind_page.kind, "noncompete")
@@ -238,3 +243,50 @@ def test_a_minimum_wage_typed_in_the_wizard_is_saved_to_firm_settings(qtbot, dem
     next_page(wizard)
     finish(wizard)
     assert wizard.agreement_id and get_setting(demo_db, "minimum_wage") == "2,520"
+
+
+def test_notice_delivery_after_the_last_day_turns_the_waiver_into_a_release(qtbot, law, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from churnguard_gui.store.agreements import record_departure
+    from churnguard_gui.store.db import writing
+    from churnguard_gui.ui.agreement_dialogs import DeliveryDialog
+
+    agreement_id = signed_noncompete_for_leaver(qtbot, law, "2026-10-31")
+    with writing(law):
+        record_departure(law, find_staff(law, "李静"), 26000, {agreement_id: "waive"}, "2026-10-31")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    dialog = DeliveryDialog(law, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.on.setText("2026-11-03")
+    press_ok(dialog)
+    assert dialog.result_kind == "release" and not dialog.isVisible()
+    assert len(warnings) == 1 and "three more months" in warnings[0] and "¥23,400" in warnings[0]
+    stored = get_agreement(law, agreement_id)
+    assert (stored.release_kind, stored.released_on) == ("release", "2026-11-03")
+
+
+def test_supplement_offered_for_agreements_on_template_2026_1(qtbot, law, monkeypatch):
+    from churnguard_gui.store.db import writing
+    from churnguard_gui.ui.agreements_panel import AgreementsPanel
+    from churnguard_gui.ui.report_preview import ReportPreview
+
+    agreement_id = signed_noncompete_for_leaver(qtbot, law, "2026-10-31")
+    with writing(law):
+        law.execute("UPDATE agreements SET template_version = '2026.1' WHERE id = ?", [agreement_id])
+    shown = []
+    monkeypatch.setattr(ReportPreview, "exec", lambda preview: shown.append(preview.pdf) or 0)
+    panel = AgreementsPanel(law)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.old_template.isVisible() and "补充协议" in panel.old_template.text()
+    panel.list.select_id(agreement_id)
+    click(panel.supplement_button)
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(BytesIO(shown[0])).pages)
+    assert "补充协议" in text and "因甲方原因导致三个月未支付" in text

@@ -7,6 +7,7 @@ from churnguard_gui.ui.main_window import MainWindow
 
 
 def test_search_filters_as_you_type_and_counts_show(window, qtbot):
+    window.tabs.setCurrentWidget(window.clients_tab)  # the app starts on the Risk tab
     assert window.count_label.text() == "300 clients"
     qtbot.keyClicks(window.clients_tab.search, "Chen")  # QTest types ASCII only
     qtbot.waitUntil(lambda: window.clients_tab.model.rowCount() < 300)
@@ -36,6 +37,7 @@ def test_delete_refused_for_owner_and_names_clients(window, monkeypatch):
 
 
 def test_delete_client_asks_first(window, monkeypatch):
+    window.tabs.setCurrentWidget(window.clients_tab)  # the app starts on the Risk tab
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.remove_client(1)
     assert window.db.execute("SELECT count(*) FROM clients").fetchone()[0] == 300
@@ -56,6 +58,7 @@ def test_first_start_offers_demo(qtbot, fresh_db, db_path, settings, monkeypatch
 
     monkeypatch.setattr(QMessageBox, "exec", choose_demo)
     assert win.offer_first_start() == "demo"
+    win.tabs.setCurrentWidget(win.clients_tab)  # the app starts on the Risk tab
     assert win.count_label.text() == "300 clients"
     assert win.offer_first_start() is None  # not empty any more
 
@@ -76,7 +79,9 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
         win = MainWindow(demo_db, str(db_path), settings)
         qtbot.addWidget(win)
         win.show()
-        assert win.tabs.tabText(0) == "客户"
+        assert win.tabs.tabText(0) == "风险" and win.tabs.currentWidget() is win.risk_tab  # the Risk tab first
+        assert win.tabs.tabText(1) == "客户"
+        win.tabs.setCurrentWidget(win.clients_tab)
         assert win.clients_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
         assert win.count_label.text() == "客户：共 300"
     finally:
@@ -147,6 +152,8 @@ def test_start_loads_only_the_shown_list_once_and_hidden_lists_when_first_shown(
     win = MainWindow(demo_db, str(db_path), settings)
     qtbot.addWidget(win)
     win.show()
+    assert loads == []  # the app starts on the Risk tab: no list is shown yet
+    win.tabs.setCurrentWidget(win.clients_tab)
     assert loads == [listing.CLIENTS] and win.clients_tab.model.rowCount() == 300
     win.refresh()  # after a save: only the shown list reloads now
     assert loads == [listing.CLIENTS] * 2

@@ -184,4 +184,24 @@ def test_the_consent_notice_prints_for_the_candidate_with_the_retention_period(w
     click(button)
     assert len(shown) == 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
-    assert "张伟" in text and "销售代表" in text and "6 months" in text and "Courtesy translation" in text
+    assert "张伟" in text and "销售代表" in text and "6 months" in text and "courtesy translation" in text
+    assert text.index("应聘人员个人信息处理告知及同意书") < text.index("courtesy translation")  # Chinese signed first
+
+
+def test_the_consent_notice_names_the_contact_set_in_firm_settings(wizard, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QPushButton
+
+    from churnguard_gui.store.settings import set_setting
+    from churnguard_gui.ui.report_preview import ReportPreview
+    from tests.ui.clicking import click
+
+    set_setting(wizard.db, "privacy_contact", "人事部 赵敏 0755-86001234")
+    shown = []
+    monkeypatch.setattr(ReportPreview, "exec", lambda preview: shown.append(preview.pdf) or 0)
+    button = next(b for b in wizard.candidate_page.findChildren(QPushButton) if "notice" in b.text())
+    click(button)
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(shown[0])).pages)
+    assert "联系人：人事部赵敏0755-86001234" in text

@@ -1,0 +1,162 @@
+"""Reading one sheet of an XLSX workbook: zip directory checked first, then streamed with openpyxl read-only."""
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path
+
+from churnguard_gui.core.csvread import PREVIEW_ROWS, Ticker
+from churnguard_gui.core.errors import InputError
+from churnguard_gui.core.limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_LISTED,
+    MAX_ROWS,
+    MAX_XLSX_INFLATED,
+    MAX_XLSX_MEMBERS,
+    MAX_XLSX_RATIO,
+    RATIO_FLOOR,
+)
+from churnguard_gui.core.readerrors import Where, converted
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a workbook saved with a password
+
+
+class _Watched:
+    """The workbook file, read through a ticker so that Cancel stops openpyxl between two reads."""
+
+    def __init__(self, raw, tick: Ticker) -> None:
+        self._raw, self._tick = raw, tick
+
+    def read(self, size: int = -1) -> bytes:
+        self._tick(self._raw.tell())
+        return self._raw.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def close(self) -> None:  # the caller closes the real file
+        pass
+
+
+def check_directory(archive: zipfile.ZipFile, where: Where) -> None:
+    """Refuse a zip bomb from the sizes its directory declares, before anything is inflated.
+
+    zipfile never inflates a part past its declared size (it fails on the CRC instead), so these sizes bound
+    the work and the memory of everything that follows.
+    """
+    infos = archive.infolist()
+    if len(infos) > MAX_XLSX_MEMBERS:
+        raise where.error("zip_too_many_parts", count=f"{len(infos):,}", limit=f"{MAX_XLSX_MEMBERS:,}")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise where.error("encrypted_xlsx")
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
+            raise where.error("zip_bomb", part=info.filename, size=f"{info.file_size:,}",
+                              packed=f"{info.compress_size:,}")
+    if total > MAX_XLSX_INFLATED:
+        raise where.error("zip_too_big", size=f"{total / 1024 / 1024:,.0f}",
+                          limit=f"{MAX_XLSX_INFLATED // 1024 // 1024}")
+
+
+def read_xlsx(path: Path, sheet: str | None, tick: Ticker):
+    """The chosen sheet (else the first) as a Table, its rows kept in memory (bounded by the checks above)."""
+    from churnguard_gui.core.tabular import Table
+
+    where = Where(path.name)
+    with converted(where, "xlsx"), warnings.catch_warnings(), open(path, "rb") as raw:
+        warnings.simplefilter("ignore")  # openpyxl's remarks about styles and extensions are not the user's
+        if raw.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+            raise where.error("ole_workbook")
+        stream = _Watched(raw, tick)
+        with zipfile.ZipFile(stream) as archive:
+            check_directory(archive, where)
+        from openpyxl import load_workbook
+
+        book = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+        try:
+            names = list(book.sheetnames)
+            sheets = book.worksheets
+            if not sheets:
+                raise where.error("no_sheets")
+            if sheet is None:
+                chosen = sheets[0]
+            elif sheet in names and book[sheet] in sheets:
+                chosen = book[sheet]
+            else:
+                raise InputError("unknown_sheet", file=path.name, value=sheet,
+                                 details={"choices": ", ".join(s.title for s in sheets)})
+            table = _read_sheet(book, chosen, where)
+        finally:
+            book.close()
+    return Table(str(path), table["headers"], table["rows"], "xlsx", len(table["rows"]),
+                 table["rows"][:PREVIEW_ROWS], table["warnings"], table["warning_count"], chosen.title,
+                 [s.title for s in sheets])
+
+
+def _read_sheet(book, sheet, where: Where) -> dict:
+    from churnguard_gui.core.xlsxsheet import SheetParser
+
+    source = sheet._get_source()
+    try:
+        parser = SheetParser(source, sheet._shared_strings, where, epoch=book.epoch,
+                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        headers: list[str] | None = None
+        rows: list[tuple[int, list[object]]] = []
+        found: list[InputError] = []
+        count = 0
+        for number, cells in parser.rows():
+            values: dict[int, object] = {}
+            for cell in cells:
+                value = cell["value"]
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+                where.row, where.column_index = number, cell["column"] - 1
+                if cell["column"] > MAX_COLUMNS:
+                    raise where.error("too_many_columns", limit=MAX_COLUMNS)
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    raise where.error("cell_too_long", limit=f"{MAX_CELL_CHARS:,}")
+                if cell.get("formula"):
+                    count += 1
+                    if len(found) < MAX_LISTED:
+                        found.append(where.error("formula_without_value", value=value))
+                values[cell["column"]] = value
+            if not values:
+                continue
+            where.row, where.column_index = number, None
+            if number > MAX_ROWS + 1:
+                raise where.error("too_many_rows", limit=f"{MAX_ROWS:,}")
+            row: list[object] = [None] * max(values)
+            for column, value in values.items():
+                row[column - 1] = value
+            if headers is None:
+                headers = ["" if v is None else str(v).strip() for v in row]
+                where.headers = headers
+                continue
+            rows.append((number, row))
+    finally:
+        source.close()
+    if headers is None:
+        raise InputError("empty_file", file=where.file)
+    for warning in found:  # the header is known only now: name the columns by it
+        index = _letters_index(warning.column)
+        if index is not None and index < len(headers) and headers[index]:
+            warning.column = headers[index]
+    return {"headers": headers, "rows": rows, "warnings": found, "warning_count": count}
+
+
+def _letters_index(letters: str | None) -> int | None:
+    if not letters or not letters.isalpha() or not letters.isupper() or len(letters) > 3:
+        return None
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1

@@ -1,0 +1,73 @@
+"""openpyxl's worksheet parser, kept to the cells: rows streamed, location tracked, formulas without a value kept."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from openpyxl.worksheet._reader import CELL_TAG, FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+from churnguard_gui.core.readerrors import Where
+
+# Parts of a row that parse_row still needs when the row ends; everything else is dropped as soon as read.
+_KEEP = {CELL_TAG, VALUE_TAG, FORMULA_TAG} | {f"{{{SHEET_MAIN_NS}}}{t}" for t in ("is", "t", "r")}
+
+
+class SheetParser(WorkSheetParser):
+    """Reads only the rows (no print settings, formatting or extensions: less to go wrong, less work)."""
+
+    def __init__(self, source, shared_strings, where: Where, **kwargs) -> None:
+        super().__init__(source, shared_strings, data_only=True, **kwargs)
+        self.where = where
+
+    def rows(self) -> Iterator[tuple[int, list[dict]]]:
+        for _, element in iterparse(self.source):
+            tag = element.tag
+            if tag == ROW_TAG:
+                row = self.parse_row(element)
+                element.clear()
+                yield row
+            elif tag not in _KEEP:
+                element.clear()
+
+    def parse_row(self, row):
+        number = row.get("r")
+        self.where.row = int(number) if number and number.isdigit() else self.row_counter + 1
+        self.where.column_index = None
+        return super().parse_row(row)
+
+    def parse_cell(self, element):
+        coordinate = element.get("r")
+        if coordinate:
+            letters = coordinate.rstrip("0123456789")
+            self.where.column_index = _index(letters)
+        cell = super().parse_cell(element)
+        formula = element.find(FORMULA_TAG)
+        if formula is not None:
+            shared = formula.get("t") == "shared"
+            saved = element.find(VALUE_TAG)  # openpyxl and other programs write <v/> or no <v> at all
+            uncached = cell["value"] is None and (saved is None or (not saved.text and element.get("t") != "str"))
+            if shared or uncached:
+                text = self._formula_text(element, formula)
+                if uncached and text not in ("", "="):
+                    cell["value"] = text
+                    cell["formula"] = True
+        return cell
+
+    def _formula_text(self, element, formula) -> str:
+        try:
+            value = self.parse_formula(element)  # also remembers a shared formula for the cells that follow
+        except Exception:  # a formula the translator cannot tokenise: keep it as written
+            return "=" + (formula.text or "")
+        if isinstance(value, str):
+            return value
+        return str(getattr(value, "text", "") or "")
+
+
+def _index(letters: str) -> int | None:
+    if not letters or len(letters) > 3 or not letters.isascii() or not letters.isalpha():
+        return None
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index - 1

@@ -1,0 +1,111 @@
+"""The concentration chart, drawn by matplotlib with the shipped CJK font: the same figure on screen and in the PDF."""
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import TYPE_CHECKING
+
+from churnguard_gui import resources
+from churnguard_gui.core.risk import RiskFigures
+from churnguard_gui.i18n import ntr, tr
+from churnguard_gui.reports.fonts import FONT_FILE
+
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn: the app starts without it
+    from matplotlib.figure import Figure
+
+MAX_BARS = 12
+BLUE, RED, GREY = "#4a78a8", "#c0392b", "#9aa5b1"
+
+
+@cache
+def use_shipped_font() -> str:
+    """Register WenQuanYi Micro Hei with matplotlib and make it the default family; returns its name."""
+    from matplotlib import font_manager, rcParams
+
+    path = str(resources.path(FONT_FILE))
+    font_manager.fontManager.addfont(path)
+    name = font_manager.FontProperties(fname=path).get_name()
+    rcParams["font.family"] = [name, "DejaVu Sans"]
+    rcParams["axes.unicode_minus"] = False
+    rcParams["svg.fonttype"] = "path"
+    return name
+
+
+def bars(figures: RiskFigures) -> list[tuple[str, float, bool]]:
+    """(label, share, flagged) for the largest holders, the rest summed as one bar."""
+    shown = figures.concentration[:MAX_BARS]
+    out = [(h.staff, h.share, h.flagged) for h in shown]
+    rest = figures.concentration[MAX_BARS:]
+    if rest:
+        out.append((ntr("{n} other", "{n} others", len(rest)), sum(h.share for h in rest), False))
+    return out
+
+
+def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float | None = None) -> Figure:
+    """A new figure of the concentration chart, sized for the number of bars unless height is given."""
+    from matplotlib.figure import Figure
+
+    use_shipped_font()
+    height = height or max(2.2, 0.32 * len(bars(figures)) + 1.0)
+    figure = Figure(figsize=(width, height))
+    draw_concentration(figure, figures)
+    return figure
+
+
+def draw_concentration(figure: Figure, figures: RiskFigures) -> None:
+    """Each salesperson's share of the firm's active client value, the threshold as a dashed line."""
+    use_shipped_font()
+    figure.clear()
+    data = bars(figures)
+    axes = figure.add_subplot()
+    limit = figures.thresholds.concentration_percent
+    if not data:
+        axes.text(0.5, 0.5, tr("No active clients yet."), ha="center", va="center", transform=axes.transAxes)
+        axes.set_axis_off()
+        return
+    labels = [label for label, _, _ in data][::-1]
+    values = [share * 100 for _, share, _ in data][::-1]
+    colours = [RED if flagged else BLUE for _, _, flagged in data][::-1]
+    if len(data) > len(figures.concentration[:MAX_BARS]):
+        colours[0] = GREY
+    axes.barh(labels, values, color=colours, height=0.65)
+    top = max([*values, limit]) * 1.18
+    axes.set_xlim(0, top)
+    axes.axvline(limit, color=RED, linestyle="--", linewidth=1)
+    axes.text(limit, len(labels) - 0.4, " " + tr("threshold {percent}%", percent=limit), color=RED, fontsize=8,
+              va="bottom")
+    for y, value in enumerate(values):
+        axes.text(value + top * 0.01, y, f"{value:.1f}%", va="center", fontsize=8)
+    axes.set_xlabel(tr("Share of the firm's active client value (%)"), fontsize=9)
+    axes.tick_params(labelsize=9)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_ylim(-0.6, len(labels) - 0.1)
+    figure.label_inches = max(_text_inches(label, 9) for label in labels) + 0.15  # type: ignore[attr-defined]
+    fit_margins(figure)
+
+
+def _text_inches(text: str, points: float) -> float:
+    """About how wide text is at this size: CJK characters are square, Latin ones about half as wide."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text) * points / 72
+
+
+def fit_margins(figure: Figure) -> None:
+    """Margins in inches for the labels (measured once when drawn), refitted when the figure is resized. A fixed
+    layout instead of matplotlib's constrained layout, which costs a third of the drawing time."""
+    width, height = figure.get_size_inches()
+    left = getattr(figure, "label_inches", 0.5)
+    if width <= 0 or height <= 0:
+        return
+    figure.subplots_adjust(left=min(0.5, left / width), right=1 - min(0.2, 0.45 / width),
+                           bottom=min(0.4, 0.55 / height), top=1 - min(0.2, 0.25 / height))
+
+
+def figure_png(figure: Figure, dpi: int = 200) -> bytes:
+    """The figure as a PNG at print resolution (for the PDF)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    fit_margins(figure)
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
