@@ -43,6 +43,7 @@ def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
                    [tr("Shenzhen Demo Trading Co., Ltd.")])
         if early_warning:
             add_risk_demo(db, ids)
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('minimum_wage', '2,520')")  # Shenzhen
             add_tactics_demo(db)  # after the risk demo: it follows the former employee that one makes
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)
