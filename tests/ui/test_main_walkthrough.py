@@ -38,6 +38,7 @@ def test_enter_opens_the_selected_row(qtbot, window, monkeypatch):
     monkeypatch.setattr(window, "edit_client", lambda client_id: opened.append(client_id))
     window.clients_tab.edit_requested.disconnect()
     window.clients_tab.edit_requested.connect(window.edit_client)
+    window.tabs.setCurrentWidget(window.clients_tab)  # a list loads when its tab is shown
     view = window.clients_tab.view
     view.setFocus()
     view.selectRow(2)
