@@ -74,7 +74,12 @@ class ListTab(QWidget):
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self._sized = False
+        self._fitting = False
         model.modelReset.connect(self._size_columns)
+        # a width the user sets is theirs to keep, even on a list that was empty at the time
+        self.view.horizontalHeader().sectionResized.connect(
+            lambda index, *_: setattr(self, "_sized", True)
+            if not self._fitting and index != self.model.columnCount() - 1 else None)  # the last one stretches
 
     # Only a shown list queries the database: a hidden tab loads when it is first shown (and after changes).
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -161,8 +166,10 @@ class ListTab(QWidget):
             return
         if not self.model.rowCount():
             header = self.view.horizontalHeader()
+            self._fitting = True
             for column in range(self.model.columnCount()):
                 self.view.setColumnWidth(column, max(header.sectionSizeHint(column), 70))
+            self._fitting = False
             return
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):

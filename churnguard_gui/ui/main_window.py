@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.agreement_button.clicked.connect(lambda: self.new_agreement(self.staff_tab.current_id()))
         self.exit_button = self.staff_tab.extra_button(self.tr("Start e&xit…"))
         self.exit_button.clicked.connect(lambda: self.start_exit(self.staff_tab.current_id()))
-        self.report_button = self.staff_tab.extra_button(self.tr("Handover re&port…"))
+        self.report_button = self.staff_tab.extra_button(self.tr("Handover rep&ort…"))
         self.report_button.clicked.connect(lambda: self.open_report(self.staff_tab.current_id()))
         self.staff_tab.add_requested.connect(lambda: self.edit_staff(None))
         self.staff_tab.edit_requested.connect(self.edit_staff)
