@@ -100,3 +100,11 @@ DATE_FIELDS = frozenset({
     "contract_start", "contract_end", "last_contact", "last_manager_visit", "hire_date",
     "notice_date", "last_day", "vesting_date",
 })
+
+# Why a client changed owner, as the ownership history shows it (the code is what the database keeps).
+OWNER_CHANGE_REASONS: dict[str, str] = {
+    "exit handover": "exit handover",
+    "demo": "demo",
+    "import": "import",
+    "edit": "changed in the client record",
+}

@@ -19,6 +19,10 @@ REASON_LABELS = {
 }
 NOTICE_DAYS = 30  # 劳动合同法 第37条: an employee may leave 30 days after giving written notice
 KEY_SHARE = 0.2  # the top 20% of clients by value are key clients, with every tier A client
+VISITS_PER_DAY = 2  # a manager visits at most this many key clients on one working day
+# Words in a job title that make someone a director or the owner: proposed only when nobody else can take over.
+DIRECTOR_WORDS = ("总监", "总经理", "董事", "老板", "总裁", "director", "general manager", "ceo", "chief", "owner",
+                  "president")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class ClientLine:
     successor_id: int | None = None
     notify_on: str | None = None
     visit_on: str | None = None
+    visited_by: int | None = None  # who visits the key client (a manager, usually)
+    new_backup_id: int | None = None  # a backup added at the handover so the client is not left with one person
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,20 @@ class Candidate:
     name: str
     department: str
     load: int  # annual value already owned
+    role: str = ""
+    secret_access: bool = True  # False: the record says "no access to trade secrets"
+    status: str = "active"
+    clients: int = 0  # clients already owned
+
+    @property
+    def is_director(self) -> bool:
+        title = self.role.lower()
+        return any(word in title for word in DIRECTOR_WORDS)
+
+    @property
+    def can_take_over(self) -> bool:
+        """Proposed as a successor or backup at all: working (not on notice) and with access to trade secrets."""
+        return self.status == "active" and self.secret_access
 
 
 @dataclass(frozen=True)
@@ -92,20 +112,56 @@ class HandoverPlan:
 
 def propose_successors(lines: list[ClientLine], candidates: list[Candidate], department: str,
                        leaver_id: int) -> dict[int, int | None]:
-    """For each owned client: an active backup on its team first, else the active salesperson of the same
-    department carrying the least client value, counting what this handover already gave them."""
-    active = {c.staff_id: c for c in candidates if c.staff_id != leaver_id}
-    pool = [c for c in active.values() if c.department == department] or list(active.values())
+    """For each owned client: an active backup on its team first, else the salesperson of the same department
+    carrying the least client value, counting what this handover already gave them. Nobody on notice or recorded
+    as having no access to trade secrets is ever proposed; directors only when no one else can take over."""
+    active = {c.staff_id: c for c in candidates if c.staff_id != leaver_id and c.can_take_over}
     load = {c.staff_id: c.load for c in active.values()}
+    pool = _pool(list(active.values()), department)
     proposal: dict[int, int | None] = {}
     for line in sorted((ln for ln in lines if ln.role == "owner"), key=lambda ln: (-ln.annual_value, ln.client_id)):
-        backup = next((b for b in line.backups if b in active), None)
+        backup = next((b for b in line.backups if b in active and not active[b].is_director), None)
         if backup is None and pool:
             backup = min(pool, key=lambda c: (load[c.staff_id], c.name)).staff_id
         proposal[line.client_id] = backup
         if backup is not None:
             load[backup] += line.annual_value
     return proposal
+
+
+def _pool(people: list[Candidate], department: str) -> list[Candidate]:
+    """Who takes clients over, best first: sales staff of the department, any sales staff, then directors."""
+    staff = [c for c in people if not c.is_director]
+    return ([c for c in staff if c.department == department] or staff
+            or [c for c in people if c.department == department] or people)
+
+
+def single_after_handover(line: ClientLine) -> bool:
+    """True when only the successor would be left in touch with the client after the handover."""
+    if line.role != "owner" or line.new_backup_id is not None:
+        return False
+    others = line.others_linked - (1 if line.successor_id in line.backups else 0)
+    return others <= 0
+
+
+def propose_backups(lines: list[ClientLine], candidates: list[Candidate], department: str,
+                    leaver_id: int) -> dict[int, int | None]:
+    """A backup for each key client the handover would leave with one person: a colleague other than the
+    successor, chosen as successors are (no one on notice, no one without access, directors last)."""
+    active = [c for c in candidates if c.staff_id != leaver_id and c.can_take_over]
+    load = {c.staff_id: c.load for c in active}
+    keys = key_client_ids(lines)
+    offers: dict[int, int | None] = {}
+    for line in sorted(lines, key=lambda ln: (-ln.annual_value, ln.client_id)):
+        if line.client_id not in keys or not single_after_handover(line):
+            continue
+        pool = [c for c in _pool(active, department) if c.staff_id != line.successor_id] or \
+            [c for c in active if c.staff_id != line.successor_id]
+        choice = min(pool, key=lambda c: (load[c.staff_id], c.name)).staff_id if pool else None
+        offers[line.client_id] = choice
+        if choice is not None:
+            load[choice] += line.annual_value
+    return offers
 
 
 def key_client_ids(lines: list[ClientLine]) -> set[int]:
@@ -140,23 +196,63 @@ def plan_problems(plan: HandoverPlan) -> dict[str, FieldProblem]:
         problems["successors"] = FieldProblem("no_successor", count=len(missing), names="、".join(missing[:5]))
     if any(ln.successor_id == plan.staff_id for ln in plan.lines):
         problems["successors"] = FieldProblem("successor_is_leaver")
+    keys = key_client_ids(list(plan.lines))
+    for line in plan.lines:
+        if line.client_id in keys:
+            for problem in key_date_problems(line, dep):
+                problems.setdefault(f"key_dates.{line.client_id}", problem)
     for index, item in enumerate(plan.checklist):
         if not item.text.strip():
             problems[f"checklist.{index}"] = FieldProblem("required")
     return problems
 
 
-def schedule_key_clients(lines: list[ClientLine], resignation_date: str) -> list[ClientLine]:
-    """Key clients get a notification within two working days and a manager visit within a week of it."""
-    start = dt.date.fromisoformat(resignation_date)
+def schedule_key_clients(lines: list[ClientLine], departure: Departure | str,
+                         visitor: int | None = None) -> list[ClientLine]:
+    """Key clients are told within two working days of the resignation and visited from the next working day,
+    at most VISITS_PER_DAY a day per visitor (largest first), so the visits spread over the notice period
+    instead of piling up on one day. Dates already chosen are kept; visitor fills an empty "visited by"."""
+    if isinstance(departure, str):  # callers that know only the resignation date
+        departure = Departure(departure, "")
+    start = dt.date.fromisoformat(departure.resignation_date)
+    notify = _workdays(start, 2)
     keys = key_client_ids(lines)
-    out = []
+    taken: dict[tuple[int | None, str], int] = {}
     for line in lines:
-        if line.client_id in keys:
-            line = replace(line, notify_on=line.notify_on or _workdays(start, 2).isoformat(),
-                           visit_on=line.visit_on or _workdays(start, 7).isoformat())
-        out.append(line)
-    return out
+        if line.client_id in keys and line.visit_on:
+            slot = (line.visited_by or visitor, line.visit_on)
+            taken[slot] = taken.get(slot, 0) + 1
+    out = {}
+    for line in sorted((ln for ln in lines if ln.client_id in keys), key=lambda ln: (-ln.annual_value, ln.client_id)):
+        who = line.visited_by or visitor
+        told = line.notify_on or notify.isoformat()
+        visit = line.visit_on
+        if not visit:
+            day = _workdays(dt.date.fromisoformat(told), 1)
+            while taken.get((who, day.isoformat()), 0) >= VISITS_PER_DAY:
+                day = _workdays(day, 1)
+            visit = day.isoformat()
+            taken[(who, visit)] = taken.get((who, visit), 0) + 1
+        out[line.client_id] = replace(line, notify_on=told, visit_on=visit, visited_by=who)
+    return [out.get(line.client_id, line) for line in lines]
+
+
+def key_date_problems(line: ClientLine, departure: Departure) -> list[FieldProblem]:
+    """What is wrong with a key client's dates: told before the resignation or after the last day, visited
+    before being told or after the last working day."""
+    problems = []
+    first, last = departure.resignation_date, departure.last_day
+    if line.notify_on and first and line.notify_on < first:
+        problems.append(FieldProblem("notify_before_resignation", value=line.notify_on, client=line.name,
+                                     date=first))
+    if line.notify_on and last and line.notify_on > last:
+        problems.append(FieldProblem("notify_after_last_day", value=line.notify_on, client=line.name, date=last))
+    if line.visit_on and line.notify_on and line.visit_on < line.notify_on:
+        problems.append(FieldProblem("visit_before_notify", value=line.visit_on, client=line.name,
+                                     date=line.notify_on))
+    if line.visit_on and last and line.visit_on > last:
+        problems.append(FieldProblem("visit_after_last_day", value=line.visit_on, client=line.name, date=last))
+    return problems
 
 
 def _workdays(start: dt.date, days: int) -> dt.date:
@@ -243,3 +339,23 @@ class HandoverReport:
     @property
     def single_threaded(self) -> int:
         return sum(1 for ln in self.owned if ln.others_linked == 0)
+
+
+# What the owner can still do when a leaver going to a competitor signed nothing; each line is a plain literal.
+EXPOSURE_ADVICE = (
+    "Hand the key clients over now and have them visited before the last working day.",
+    "Give a written reminder at exit of the duty to keep the firm's trade secrets (it holds under the "
+    "Anti-Unfair Competition Law even without an agreement) and keep the signed receipt.",
+    "Offer a non-compete now: it binds only with their consent, and the firm pays monthly compensation after "
+    "they leave.",
+    "Close their access to client files, e-mail and the CRM on the last working day.",
+)
+
+
+def exposure(agreements: tuple[AgreementLine, ...] | list[AgreementLine], to_competitor: bool) -> list[str]:
+    """The kinds of agreement a leaver going to a competitor has not signed ("confidentiality", "noncompete");
+    empty when they are not going to a competitor or signed both."""
+    if not to_competitor:
+        return []
+    signed = {a.kind for a in agreements if a.status == "signed"}
+    return [kind for kind in ("confidentiality", "noncompete") if kind not in signed]

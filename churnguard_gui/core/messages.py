@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
 
 if TYPE_CHECKING:
     from churnguard_gui.core.errors import ChurnError, FieldProblem
@@ -165,6 +165,11 @@ TEXTS: dict[str, str] = {
     "last_day_before_resignation": "the last day {value} is before the resignation date",
     "no_successor": "{count} clients have no successor yet: {names}",
     "successor_is_leaver": "the person leaving cannot take over their own clients",
+    "notify_before_resignation": "{client} is to be told on {value}, before the resignation ({date})",
+    "notify_after_last_day": "{client} is to be told on {value}, after the last working day ({date})",
+    "visit_before_notify": "the visit to {client} on {value} comes before the client is told ({date})",
+    "visit_after_last_day": "the visit to {client} on {value} comes after the last working day ({date}): the "
+                            "leaver can reach the client first",
     "handover_not_draft": "this handover is no longer a draft",
     "handover_not_handed_over": "only a finished handover can be marked complete",
     "handover_stale": "{value} no longer belongs to the person leaving; start the handover again",
@@ -178,6 +183,28 @@ TEXTS: dict[str, str] = {
 }
 
 
+# Texts that count something: (code, singular, plural, the detail holding the count). The singular is what a
+# count of one reads ("1 client"); TEXTS keeps the plural as each code's usual wording.
+PLURALS: dict[str, tuple[str, str, str]] = {
+    "owner_has_clients": ("{value} still owns {count} client ({names}); give it a new owner first",
+                          "{value} still owns {count} clients ({names}); give them a new owner first", "count"),
+    "no_successor": ("{count} client has no successor yet: {names}", "{count} clients have no successor yet: {names}",
+                     "count"),
+    "checklist_open": ("{count} checklist item is not ticked yet (first: {names})",
+                       "{count} checklist items are not ticked yet (first: {names})", "count"),
+}
+
+
+def _words(code: str, values: dict[str, object]) -> str:
+    """The text for code with values filled in, in the form that fits the count when it counts something."""
+    if code in PLURALS:
+        singular, plural, key = PLURALS[code]
+        count = values.get(key)
+        if isinstance(count, int):
+            return ntr(singular, plural, count, **{k: v for k, v in values.items() if k != "n"})
+    return tr(TEXTS.get(code, code), **values)
+
+
 def describe(error: ChurnError) -> str:
     """One clear line: where (file, row, column, field), then what."""
     where = []
@@ -189,9 +216,8 @@ def describe(error: ChurnError) -> str:
         where.append(tr("column {column}", column=error.column))
     elif error.field:
         where.append(tr("field {field}", field=field_label(error.field)))
-    template = TEXTS.get(error.code, error.code)
     values = {"value": error.value if error.value is not None else "", **error.details}
-    what = tr(template, **values)
+    what = _words(error.code, values)
     if "article" in error.details:
         what += f" ({error.details['article']})"
     return f"{', '.join(where)}: {what}" if where else what
@@ -205,5 +231,4 @@ def field_label(name: str) -> str:
 
 def problem_text(problem: FieldProblem) -> str:
     """What is wrong with one field, without saying where (the form shows it at the field)."""
-    template = TEXTS.get(problem.code, problem.code)
-    return tr(template, **{"value": "", **problem.details})
+    return _words(problem.code, {"value": "", **problem.details})

@@ -215,3 +215,20 @@ def assess(jobs: list[Job], answers: dict[str, int], references: list[Reference]
     points = sum(r.points for r in reasons)
     level = "high" if points >= rules.high_points else "medium" if points >= rules.medium_points else "low"
     return Assessment(level, points, facts, tuple(sorted(reasons, key=lambda r: -r.points)))
+
+
+def years_and_months(months: float) -> tuple[int, int]:
+    """A length in months as whole years and the months left over (rounded to the month)."""
+    whole = round(months)
+    return whole // 12, whole % 12
+
+
+def risky_answers(answers: dict[str, int]) -> list[tuple[int, str, int]]:
+    """(question number, question id, score) of each answer that raised a warning (score 1 or more), in the
+    questionnaire's order, so the result can name them."""
+    out = []
+    for number, question in enumerate(questionnaire()["questions"], start=1):
+        index = answers.get(question["id"])
+        if index is not None and 0 <= index < len(question["answers"]) and question["answers"][index]["score"] >= 1:
+            out.append((number, question["id"], question["answers"][index]["score"]))
+    return out

@@ -23,7 +23,6 @@ DEMO_SETTINGS = {
     "firm_name": "深圳市示范贸易有限公司",
     "firm_credit_code": "91440300MA5FXK2Q7T",  # a well-formed code (its check character is right), not a real firm
     "firm_address": "深圳市南山区科技园示范路8号",
-    "minimum_wage": "2,520",
 }
 
 
@@ -51,6 +50,7 @@ def load_demo(db: Database, early_warning: bool = False) -> tuple[int, int]:
             db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
         if early_warning:
             add_risk_demo(db, ids)
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('minimum_wage', '2,520')")  # Shenzhen
             add_tactics_demo(db)  # after the risk demo: it follows the former employee that one makes
         audit(db, "demo", staff=len(ids), clients=len(clients))
     return len(ids), len(clients)

@@ -40,11 +40,11 @@ _LINE_COLUMNS = ("client_id", "code", "name", "tier", "annual_value", "contact",
 
 
 def _line(row: tuple, role: str, successor: int | None = None, notify: str | None = None,
-          visit: str | None = None) -> ClientLine:
+          visit: str | None = None, visited_by: int | None = None, new_backup: int | None = None) -> ClientLine:
     backups = tuple(int(x) for x in row[9].split(",")) if row[9] else ()
     return ClientLine(**dict(zip(_LINE_COLUMNS, row[:9], strict=True)), role=role, backups=backups,
                       others_linked=row[10], successor_id=successor,
-                      notify_on=notify, visit_on=visit)
+                      notify_on=notify, visit_on=visit, visited_by=visited_by, new_backup_id=new_backup)
 
 
 def current_lines(db: Database, staff_id: int) -> list[ClientLine]:
@@ -55,11 +55,13 @@ def current_lines(db: Database, staff_id: int) -> list[ClientLine]:
 
 
 def candidates(db: Database) -> list[Candidate]:
-    """Active staff who can take clients over, with the value they already own."""
-    return [Candidate(*row) for row in db.execute(
-        "SELECT s.id, s.name, s.department, coalesce((SELECT sum(c.annual_value) FROM client_team t "
-        "JOIN clients c ON c.id = t.client_id WHERE t.staff_id = s.id AND t.role = 'owner'), 0) "
-        "FROM staff s WHERE s.status = 'active' ORDER BY s.name")]
+    """Active staff who can take clients over, with the clients and value they already own, their role and
+    whether they have access to trade secrets (people on notice or gone are not candidates)."""
+    return [Candidate(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7]) for r in db.execute(
+        "SELECT s.id, s.name, s.department, coalesce(own.v, 0), s.role, s.secret_access, s.status, "
+        "coalesce(own.n, 0) FROM staff s LEFT JOIN (SELECT t.staff_id, count(*) AS n, sum(c.annual_value) AS v "
+        "FROM client_team t JOIN clients c ON c.id = t.client_id WHERE t.role = 'owner' GROUP BY t.staff_id) own "
+        "ON own.staff_id = s.id WHERE s.status = 'active' ORDER BY s.name")]
 
 
 # -- the checklist template
@@ -115,7 +117,8 @@ def load_handover(db: Database, handover_id: int) -> HandoverPlan:
     departure = Departure(row[1], row[2], row[3], row[4], row[5], to_competitor=bool(row[6]),
                           secret_access=bool(row[7]))
     # The team as it was when the handover was written, not as the handover left it.
-    sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.role, h.successor_id, h.notify_on, h.visit_on "
+    sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.role, h.successor_id, h.notify_on, h.visit_on, "
+           "h.visited_by, h.new_backup_id "
            "FROM handover_clients h JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover "
            "ORDER BY c.annual_value DESC, c.id")
     lines = tuple(_line(r[:11], *r[11:]) for r in db.execute(sql, {"handover": handover_id}))
@@ -155,9 +158,9 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
         db.execute("DELETE FROM handover_items WHERE handover_id = ?", [handover_id])
     for line in plan.lines:
         db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, notify_on, visit_on, "
-                   "backups, others_linked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   "backups, others_linked, visited_by, new_backup_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [handover_id, line.client_id, line.role, line.successor_id, line.notify_on, line.visit_on,
-                    ",".join(map(str, line.backups)), line.others_linked])
+                    ",".join(map(str, line.backups)), line.others_linked, line.visited_by, line.new_backup_id])
     for position, item in enumerate(plan.checklist):
         db.execute("INSERT INTO handover_items (handover_id, position, text, responsible, due, done) "
                    "VALUES (?, ?, ?, ?, ?, ?)",
@@ -208,6 +211,9 @@ def finish_handover(db: Database, plan: HandoverPlan, today: str | None = None) 
                        [line.client_id, line.successor_id, today])
             record_owner_change(db, line.client_id, plan.staff_id, line.successor_id, today, "exit handover",
                                 handover_id)
+            if line.new_backup_id is not None and line.new_backup_id != line.successor_id:
+                db.execute("INSERT OR IGNORE INTO client_team (client_id, staff_id, role, since) "
+                           "VALUES (?, ?, 'backup', ?)", [line.client_id, line.new_backup_id, today])
             moved += 1
         visits_from_handover(db, handover_id)  # the key-client visits planned here become visit entries
         audit(db, "handover", handover=handover_id, staff=plan.staff_id, clients_moved=moved)

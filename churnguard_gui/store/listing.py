@@ -1,6 +1,7 @@
 """The Staff and Clients lists: searched and sorted in SQL, rows fetched by id on demand."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,12 @@ STAFF = ListSpec(
     digits=("s.phone_digits",),
 )
 
+
+# Staff set aside: rejected candidates, and candidates whose latest screening put them on hold.
+STAFF_SET_ASIDE_SQL = ("s.status = 'rejected' OR (s.status = 'candidate' AND coalesce((SELECT sc.decision FROM "
+                       "screenings sc WHERE sc.staff_id = s.id ORDER BY sc.id DESC LIMIT 1), '') = 'hold')")
+# The Staff list's filter names it: set_aside = 1 (only them) or 0 (everyone else); ui/ passes no SQL.
+STAFF = dataclasses.replace(STAFF, filters={**STAFF.filters, "set_aside": f"({STAFF_SET_ASIDE_SQL})"})
 
 AGREEMENT_STATUS_SQL = "agreement_status(a.status, a.noncompete_end, a.kind)"  # core's rule, see _functions
 AGREEMENTS = ListSpec(

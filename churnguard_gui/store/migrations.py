@@ -92,6 +92,25 @@ ALTER TABLE screenings ADD COLUMN purged_at TEXT;
 """
 
 
+@migrations()
+def m009_polish(db: Database) -> None:
+    """Who visits each key client and the backup added at a handover; screenings saved to finish later."""
+    _run_script(db, _POLISH)
+
+
+_POLISH = """
+ALTER TABLE handover_clients ADD COLUMN visited_by INTEGER REFERENCES staff(id) ON DELETE SET NULL;
+ALTER TABLE handover_clients ADD COLUMN new_backup_id INTEGER REFERENCES staff(id) ON DELETE SET NULL;
+CREATE TABLE screening_drafts (
+    id INTEGER PRIMARY KEY,
+    staff_id INTEGER REFERENCES staff(id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}',
+    saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+);
+"""
+
+
 _SCREENINGS = """
 CREATE TABLE screenings (
     id INTEGER PRIMARY KEY,

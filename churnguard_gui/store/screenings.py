@@ -180,3 +180,39 @@ def purge_expired(db: Database, today: dt.date | None = None, dry_run: bool = Fa
                        [tr("Anonymised candidate #{id}", id=staff_id), staff_id])
             audit(db, "screening_purged", screening=screening_id, staff=staff_id, retention_months=months)
     return len(due)
+
+
+# -- screenings saved to finish later
+def save_screening_draft(db: Database, draft_id: int | None, staff_id: int | None, name: str, data: dict) -> int:
+    """Keep what the wizard holds so far (nothing about the candidate is stored as staff yet)."""
+    with writing(db):
+        if draft_id is None:
+            draft_id = db.execute("INSERT INTO screening_drafts (staff_id, name, data) VALUES (?, ?, ?)",
+                                  [staff_id, name, json.dumps(data, ensure_ascii=False)]).lastrowid
+        else:
+            db.execute("UPDATE screening_drafts SET staff_id = ?, name = ?, data = ?, saved_at = "
+                       "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
+                       [staff_id, name, json.dumps(data, ensure_ascii=False), draft_id])
+        audit(db, "screening_draft", draft=draft_id)
+    return draft_id
+
+
+def screening_drafts(db: Database, staff_id: int | None = None) -> list[tuple[int, str, str]]:
+    """(id, candidate name, saved at) of the screenings saved for later, newest first; only the person's when
+    staff_id is given."""
+    if staff_id is None:
+        return db.execute("SELECT id, name, saved_at FROM screening_drafts ORDER BY saved_at DESC, id DESC").fetchall()
+    return db.execute("SELECT id, name, saved_at FROM screening_drafts WHERE staff_id = ? ORDER BY id DESC",
+                      [staff_id]).fetchall()
+
+
+def load_screening_draft(db: Database, draft_id: int) -> tuple[int | None, dict]:
+    row = db.execute("SELECT staff_id, data FROM screening_drafts WHERE id = ?", [draft_id]).fetchone()
+    if row is None:
+        raise StoreError("not_found", value=str(draft_id))
+    return row[0], json.loads(row[1])
+
+
+def delete_screening_draft(db: Database, draft_id: int) -> None:
+    with writing(db):
+        db.execute("DELETE FROM screening_drafts WHERE id = ?", [draft_id])

@@ -106,3 +106,11 @@ def find_staff(db: Database, key: str) -> int:
         raise StoreError("ambiguous_staff", value=key,
                          details={"choices": ", ".join(f"{i} ({n})" for i, n in matches)})
     return matches[0][0]
+
+
+def staff_statuses(db: Database) -> dict[str, str]:
+    """Name keys of all staff to their status (the first of equal names wins), for import warnings."""
+    index: dict[str, str] = {}
+    for name, status in db.execute("SELECT name, status FROM staff ORDER BY id"):
+        index.setdefault(name_key(name), status)
+    return index

@@ -5,6 +5,7 @@ import datetime as dt
 import mimetypes
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +37,7 @@ from churnguard_gui.store.agreements import (
     release_cost_preview,
     release_early,
 )
-from churnguard_gui.ui.widgets import message_label, ok_cancel
+from churnguard_gui.ui.widgets import fit_to_screen, message_label, ok_cancel, wide_enough
 
 
 class SigningDialog(QDialog):
@@ -53,18 +54,22 @@ class SigningDialog(QDialog):
         self.scan_path = QLineEdit()
         self.scan_path.setReadOnly(True)
         self.scan_path.setPlaceholderText(self.tr("the signed copy, scanned (PDF, JPG or PNG)"))
-        browse = QPushButton(self.tr("Choose…"))
+        wide_enough(self.scan_path, self.scan_path.placeholderText())
+        wide_enough(self.witness, chars=24)
+        wide_enough(self.signed_on, "2026-12-31", 12)
+        browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.scan_path, 1)
         row.addWidget(browse)
         self.error = message_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("Signed on"), self.signed_on)
-        form.addRow(self.tr("Witness"), self.witness)
-        form.addRow(self.tr("Scanned copy"), row)
+        form.addRow(self.tr("&Signed on"), self.signed_on)
+        form.addRow(self.tr("&Witness"), self.witness)
+        form.addRow(self.tr("Scanned &copy"), row)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned signed copy"), str(Path.home()),
@@ -217,12 +222,14 @@ class CompensationDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)
         self.paid_on = QLineEdit(self.today.isoformat())
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("amount paid"))
-        pay = QPushButton(self.tr("Record payment for the selected month"))
+        pay = QPushButton(self.tr("&Record payment for the selected month"))
         pay.clicked.connect(self.pay_selected)
         self.error = message_label()
         bar = QHBoxLayout()
@@ -238,8 +245,20 @@ class CompensationDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.resize(900, 560)
+        wide_enough(self.paid_on, "2026-12-31", 12)
+        wide_enough(self.amount, self.amount.placeholderText(), 12)
         self.reload()
+        self.fit_content()
+
+    def fit_content(self) -> None:
+        """As wide as the columns and as tall as the months need, within the screen: no fixed pixels."""
+        view = self.view
+        columns = sum(view.columnWidth(c) for c in range(self.model.columnCount())) + 2 * view.frameWidth() + 24
+        rows = view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth() + 4
+        margins = self.layout().contentsMargins()
+        extra = self.sizeHint().height() - view.sizeHint().height()
+        fit_to_screen(self, QSize(max(columns, self.sizeHint().width()) + margins.left() + margins.right(),
+                                  max(rows, 6 * view.verticalHeader().defaultSectionSize()) + extra))
 
     def reload(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
@@ -252,6 +271,8 @@ class CompensationDialog(QDialog):
                                                   format_money(inst.amount),
                                                   inst.paid_on or (self.tr("OVERDUE") if late else ""))]
                 row[0].setData((ob.agreement_id, inst.number, inst.amount))
+                for column in (2, 5):  # the month number and the amount read as numbers
+                    row[column].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if late:
                     for item in row:
                         item.setForeground(QColor("#c0392b"))

@@ -44,10 +44,10 @@ from churnguard_gui.core.messages import TEXTS
 from churnguard_gui.core.values import clean_text, format_money, parse_money
 from churnguard_gui.i18n import language, tr
 from churnguard_gui.store.agreements import parties, save_agreement
-from churnguard_gui.store.settings import get_setting
+from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
-from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label
+from churnguard_gui.ui.widgets import WARNING_COLOUR, install_discard_guard, message_label
 
 
 class Page(IntEnum):
@@ -319,6 +319,7 @@ class AgreementWizard(QWizard):
         self.setPage(Page.TERMS, self.terms_page)
         self.setPage(Page.REVIEW, ReviewPage(self))
         self.resize(860, 620)
+        install_discard_guard(self)
 
     def nextId(self) -> int:  # noqa: N802 - no terms page for a confidentiality-only agreement
         if self.currentId() == Page.SECRETS and self.kind_page.kind.currentData() == "confidentiality":
@@ -348,4 +349,10 @@ class AgreementWizard(QWizard):
         except ChurnError as error:
             show_error(self, error)
             return False
+        self.remember_minimum_wage(draft.minimum_wage)
         return True
+
+    def remember_minimum_wage(self, minimum: int) -> None:
+        """A minimum wage typed here becomes the firm's setting, so the next agreement starts from it."""
+        if minimum > 0 and format_money(minimum) != get_setting(self.db, "minimum_wage", ""):
+            set_setting(self.db, "minimum_wage", format_money(minimum))

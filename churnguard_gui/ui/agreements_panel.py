@@ -24,17 +24,17 @@ class AgreementsPanel(QWidget):
                             self.tr("Search by document, staff or competitor"), sort_column=0,
                             kind=self.tr("agreements"))
         self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
-        self.list.add_button.setText(self.tr("New agreement…"))
-        self.list.edit_button.setText(self.tr("Open / print…"))
+        self.list.add_button.setText(self.tr("&New agreement…"))
+        self.list.edit_button.setText(self.tr("&Open / print…"))
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for code, label in AGREEMENT_STATUS_LABELS.items():
             self.status.addItem(self.tr(label), code)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.list.insert_widget(1, self.status)
-        self.sign_button = QPushButton(self.tr("Record signing…"))
-        self.release_button = QPushButton(self.tr("Release early…"))
-        self.pay_button = QPushButton(self.tr("Compensation…"))
+        self.sign_button = QPushButton(self.tr("Record &signing…"))
+        self.release_button = QPushButton(self.tr("Release ear&ly…"))
+        self.pay_button = QPushButton(self.tr("Com&pensation…"))
         self.supplement_button = QPushButton(self.tr("Supplementary agreement…"))
         self.supplement_button.clicked.connect(self.print_supplement)
         actions = QHBoxLayout()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
-from churnguard_gui.ui.list_tab import ListTab
+from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
 from churnguard_gui.ui.risk_tab import RiskTab
 from churnguard_gui.ui.table_models import client_model, staff_model
 
@@ -37,11 +37,12 @@ def clients_tab(window: MainWindow) -> ListTab:
 def staff_tab(window: MainWindow) -> ListTab:
     tab = ListTab("staff", staff_model(window.db, window, load=False),
                   window.tr("Search staff by name, role, department, phone or e-mail"), kind=window.tr("staff"))
-    window.agreement_button = tab.extra_button(window.tr("New agreement…"))
+    window.staff_filter = add_staff_filter(tab)  # rejected and on-hold candidates are shown only on request
+    window.agreement_button = tab.extra_button(window.tr("New a&greement…"))
     window.agreement_button.clicked.connect(lambda: window.new_agreement(tab.current_id()))
-    window.exit_button = tab.extra_button(window.tr("Start exit…"))
+    window.exit_button = tab.extra_button(window.tr("Start e&xit…"))
     window.exit_button.clicked.connect(lambda: window.start_exit(tab.current_id()))
-    window.report_button = tab.extra_button(window.tr("Handover report…"))
+    window.report_button = tab.extra_button(window.tr("Handover rep&ort…"))
     window.report_button.clicked.connect(lambda: window.open_report(tab.current_id()))
     tab.add_requested.connect(lambda: window.edit_staff(None))
     tab.edit_requested.connect(window.edit_staff)

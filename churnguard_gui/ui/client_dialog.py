@@ -23,11 +23,19 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
-from churnguard_gui.core.fields import CLIENT_STATUS_LABELS, CLIENT_STATUSES, FIELD_LABELS, STATUS_LABELS, TIERS
+from churnguard_gui.core.fields import (
+    CLIENT_STATUS_LABELS,
+    CLIENT_STATUSES,
+    FIELD_LABELS,
+    OWNER_CHANGE_REASONS,
+    STATUS_LABELS,
+    TIERS,
+)
 from churnguard_gui.core.forms import client_from_form
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.models import Client, TeamMember
 from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import tr
 from churnguard_gui.store.clients import get_client, ownership_history, save_client
 from churnguard_gui.store.staff import get_staff, staff_choices
 from churnguard_gui.ui.form_errors import FormErrors
@@ -202,7 +210,8 @@ class ClientDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked)
         for on, old, new, reason in ownership_history(self._db, client.id) if client.id is not None else ():
             # Reasons the app writes itself (edit / import / demo) are codes; the rest is the user's text.
-            self.history.appendRow([QStandardItem(v or "") for v in (on, old, new, self.tr(reason))])
+            self.history.appendRow([QStandardItem(v or "") for v in (on, old, new, tr(OWNER_CHANGE_REASONS.get(
+                reason, reason)))])
 
     def _select(self, combo: QComboBox, staff_id: int) -> None:
         index = combo.findData(staff_id)

@@ -26,12 +26,15 @@ class HandoverClientsModel(QAbstractTableModel):
     """
 
     COLUMNS = ("code", "name", "tier", "annual_value", "contact", "last_contact", "last_manager_visit", "role",
-               "successor", "notify_on", "visit_on")
+               "successor", "notify_on", "visit_on", "visited_by", "new_backup_id")
     HEADERS = ("Code", "Client", "Tier", "Annual value (¥)", "Contact and phone", "Last contact", "Manager visit",
-               "Role", "Successor", "Notify on", "Visit planned")
+               "Role", "Successor", "Notify on", "Visit planned", "Visited by", "Backup added")
     SUCCESSOR = COLUMNS.index("successor")
     NOTIFY = COLUMNS.index("notify_on")
     VISIT = COLUMNS.index("visit_on")
+    VISITED_BY = COLUMNS.index("visited_by")
+    NEW_BACKUP = COLUMNS.index("new_backup_id")
+    PEOPLE_COLUMNS = (SUCCESSOR, VISITED_BY, NEW_BACKUP)
     changed = Signal()
 
     def __init__(self, lines: list[ClientLine], names: dict[int, str], parent=None) -> None:
@@ -73,7 +76,7 @@ class HandoverClientsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         line = self._lines[index.row()]
-        if line.role == "owner" and index.column() in (self.SUCCESSOR, self.NOTIFY, self.VISIT):
+        if line.role == "owner" and index.column() in (*self.PEOPLE_COLUMNS, self.NOTIFY, self.VISIT):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -83,7 +86,8 @@ class HandoverClientsModel(QAbstractTableModel):
         line = self._lines[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.UserRole:
-            return line.successor_id if column == "successor" else line.client_id
+            return {"successor": line.successor_id, "visited_by": line.visited_by,
+                    "new_backup_id": line.new_backup_id}.get(column, line.client_id)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "annual_value":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == "successor" and line.role == "owner" \
@@ -103,6 +107,9 @@ class HandoverClientsModel(QAbstractTableModel):
             if line.role != "owner":
                 return _t("(stays with the team)")
             return self._names.get(line.successor_id, "") if line.successor_id else _t("— choose —")
+        if column in ("visited_by", "new_backup_id"):
+            person = getattr(line, column)
+            return self._names.get(person, "") if person else ""
         return getattr(line, column) or ""
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -110,6 +117,10 @@ class HandoverClientsModel(QAbstractTableModel):
             return False
         if index.column() == self.SUCCESSOR:
             return self.assign([index.row()], value)
+        if index.column() in (self.VISITED_BY, self.NEW_BACKUP):
+            field = "visited_by" if index.column() == self.VISITED_BY else "new_backup_id"
+            self._replace(index.row(), **{field: value if value else None})
+            return True
         if index.column() in (self.NOTIFY, self.VISIT):
             try:
                 date = parse_date(value)
@@ -133,6 +144,12 @@ class HandoverClientsModel(QAbstractTableModel):
         for row in rows:
             self._set(row, successor_id=proposal[self._lines[row].client_id])
         self._announce(rows)
+
+    def offer_backups(self, offers: dict[int, int | None]) -> None:
+        """Fill "Backup added" for the clients offered one (a choice already made is kept)."""
+        for row, line in enumerate(self._lines):
+            if line.client_id in offers and line.new_backup_id is None and offers[line.client_id] is not None:
+                self._replace(row, new_backup_id=offers[line.client_id])
 
     def set_lines(self, lines: list[ClientLine]) -> None:
         self.beginResetModel()

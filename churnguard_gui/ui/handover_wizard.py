@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.handover import (
+    EXPOSURE_ADVICE,
     REASON_LABELS,
     REASONS,
     ChecklistItem,
@@ -32,8 +33,11 @@ from churnguard_gui.core.handover import (
     HandoverPlan,
     checklist_from_template,
     default_departure,
+    exposure,
     key_client_ids,
+    key_date_problems,
     plan_problems,
+    propose_backups,
     propose_successors,
     schedule_key_clients,
     successor_loads,
@@ -41,7 +45,8 @@ from churnguard_gui.core.handover import (
 )
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date
-from churnguard_gui.i18n import language
+from churnguard_gui.i18n import language, ntr
+from churnguard_gui.store.agreements import agreement_lines
 from churnguard_gui.store.handovers import (
     candidates,
     checklist_template,
@@ -55,7 +60,7 @@ from churnguard_gui.ui.departure_noncompete import NoncompeteBox
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.handover_models import HandoverClientsModel
 from churnguard_gui.ui.record_list_model import RecordListModel
-from churnguard_gui.ui.widgets import message_label, record_table
+from churnguard_gui.ui.widgets import WARNING_COLOUR, install_discard_guard, message_label, record_table
 
 CHECKLIST_COLUMNS = [("text", "Task"), ("responsible", "Responsible"), ("due", "Due")]
 
@@ -69,16 +74,21 @@ class Page(IntEnum):
 
 
 class SuccessorDelegate(QStyledItemDelegate):
-    """Edits the successor cell with a drop-down of active staff."""
+    """Edits a person cell (successor, visitor, backup) with a drop-down of active staff; none_text adds a
+    "nobody" choice."""
 
-    def __init__(self, people: list[tuple[int, str]], parent=None) -> None:
+    def __init__(self, people: list[tuple[int, str]], parent=None, none_text: str = "") -> None:
         super().__init__(parent)
         self._people = people
+        self._none_text = none_text
 
     def createEditor(self, parent, option, index):  # noqa: N802
         combo = QComboBox(parent)
+        if self._none_text:
+            combo.addItem(self._none_text, None)
         for staff_id, name in self._people:
             combo.addItem(name, staff_id)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802
@@ -104,17 +114,19 @@ class DeparturePage(QWizardPage):
         self.reason_text = QLineEdit()
         self.destination = QLineEdit()
         self.destination.setPlaceholderText(self.tr("new employer, if known"))
-        self.to_competitor = QCheckBox(self.tr("The new employer is a competitor"))
-        self.secret_access = QCheckBox(self.tr("Had access to trade secrets (client terms, prices, plans)"))
+        self.to_competitor = QCheckBox(self.tr("The new employer is a &competitor"))
+        self.secret_access = QCheckBox(self.tr("Had access to trade &secrets (client terms, prices, plans)"))
         self.error = message_label()
+        self.exposure = message_label()
         form = QFormLayout(self)
-        form.addRow(self.tr("Resignation date") + " *", self.resignation)
-        form.addRow(self.tr("Last working day") + " *", self.last_day)
-        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("&Resignation date") + " *", self.resignation)
+        form.addRow(self.tr("&Last working day") + " *", self.last_day)
+        form.addRow(self.tr("Re&ason"), self.reason)
         form.addRow(self.tr("Reason in words"), self.reason_text)
-        form.addRow(self.tr("Going to"), self.destination)
+        form.addRow(self.tr("Going &to"), self.destination)
         form.addRow("", self.to_competitor)
         form.addRow("", self.secret_access)
+        form.addRow(self.exposure)
         self.noncompete = self._noncompete_box(wizard, form)
         form.addRow(self.error)
         self.registerField("resignation*", self.resignation)
@@ -122,6 +134,21 @@ class DeparturePage(QWizardPage):
         self.reason.currentIndexChanged.connect(
             lambda: self.to_competitor.setChecked(self.to_competitor.isChecked()
                                                   or self.reason.currentData() == "competitor"))
+        self._agreements = agreement_lines(wizard.db, wizard.staff.id, wizard.today)
+        self.to_competitor.toggled.connect(lambda: self.update_exposure())
+
+    def update_exposure(self) -> None:
+        """Say at once what a leaver going to a competitor has not signed, and what the owner can still do."""
+        missing = exposure(self._agreements, self.to_competitor.isChecked())
+        if not missing:
+            self.exposure.clear()
+            return
+        names = {"confidentiality": self.tr("no signed confidentiality agreement"),
+                 "noncompete": self.tr("no signed non-compete")}
+        head = self.tr("Going to a competitor with {missing}. What you can still do:").format(
+            missing=self.tr(" and ").join(names[kind] for kind in missing))
+        self.exposure.setText("<b>⚠ " + head + "</b><br>" + "<br>".join(
+            "• " + QCoreApplication.translate("handover", advice) for advice in EXPOSURE_ADVICE))
 
     @staticmethod
     def _noncompete_box(wizard: HandoverWizard, form: QFormLayout) -> NoncompeteBox | None:
@@ -141,6 +168,7 @@ class DeparturePage(QWizardPage):
         self.destination.setText(departure.destination)
         self.to_competitor.setChecked(departure.to_competitor)
         self.secret_access.setChecked(departure.secret_access)
+        self.update_exposure()
 
     def departure(self) -> Departure:
         """The departure as typed; dates that cannot be read are kept as typed (validatePage refuses them)."""
@@ -185,16 +213,18 @@ class ClientsPage(QWizardPage):
                                  "with the least client value.").format(name=wizard.staff.name))
         self.view = record_table(wizard.clients)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR, SuccessorDelegate(wizard.people, self))
-        for column in (HandoverClientsModel.NOTIFY, HandoverClientsModel.VISIT):
+        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR,
+                                           SuccessorDelegate(wizard.picker_labels(), self))
+        for column in (HandoverClientsModel.NOTIFY, HandoverClientsModel.VISIT, HandoverClientsModel.VISITED_BY,
+                       HandoverClientsModel.NEW_BACKUP):
             self.view.hideColumn(column)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        accept = QPushButton(self.tr("Accept all proposals"))
+        accept = QPushButton(self.tr("Accept all &proposals"))
         accept.clicked.connect(wizard.accept_proposals)
         self.target = QComboBox()
-        for staff_id, name in wizard.people:
-            self.target.addItem(name, staff_id)
-        assign = QPushButton(self.tr("Assign selected clients to"))
+        for staff_id, label in wizard.picker_labels():
+            self.target.addItem(label, staff_id)
+        assign = QPushButton(self.tr("A&ssign selected clients to"))
         assign.clicked.connect(self.assign_selected)
         self.loads = QLabel()
         self.loads.setWordWrap(True)
@@ -221,13 +251,14 @@ class ClientsPage(QWizardPage):
 
     def update_loads(self) -> None:
         names = dict(self._wizard.people)
-        parts = [self.tr("{name}: {count} clients, ¥{value}").format(name=names.get(sid, sid), count=count,
-                                                                      value=format_money(value))
+        parts = [ntr("{name}: {n} client, ¥{value}", "{name}: {n} clients, ¥{value}", count, name=names.get(sid, sid),
+                     value=format_money(value))
                  for sid, (count, value) in sorted(self._wizard.clients.loads().items(), key=lambda kv: -kv[1][1])]
         missing = self._wizard.clients.missing()
         text = self.tr("Taking on: ") + ("; ".join(parts) if parts else self.tr("nobody yet"))
         if missing:
-            text += "\n" + self.tr("{count} owned clients still need a successor.").format(count=missing)
+            text += "\n" + ntr("{n} owned client still needs a successor.",
+                                "{n} owned clients still need a successor.", missing)
         self.loads.setText(text)
 
     def isComplete(self) -> bool:  # noqa: N802 - starts filled, so Qt's own check is not enough
@@ -258,15 +289,41 @@ class KeyClientsPage(QWizardPage):
         for column in (0, 4, 6, 7):
             self.view.hideColumn(column)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR, SuccessorDelegate(wizard.people, self))
+        self.view.setItemDelegateForColumn(HandoverClientsModel.SUCCESSOR,
+                                           SuccessorDelegate(wizard.picker_labels(), self))
+        self.view.setItemDelegateForColumn(HandoverClientsModel.VISITED_BY,
+                                           SuccessorDelegate(wizard.visitors, self, self.tr("— nobody —")))
+        self.view.setItemDelegateForColumn(HandoverClientsModel.NEW_BACKUP,
+                                           SuccessorDelegate(wizard.picker_labels(), self, self.tr("— no backup —")))
+        self.problems = message_label()
+        self.backups = message_label(WARNING_COLOUR)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        layout.addWidget(QLabel(self.tr("Double-click a date to change it.")))
+        layout.addWidget(QLabel(self.tr("Double-click a date or a name to change it. Visits must fall after the client "
+                                        "is told and no later than the last working day.")))
+        layout.addWidget(self.problems)
+        layout.addWidget(self.backups)
+        wizard.clients.changed.connect(self.update_problems)
 
     def initializePage(self) -> None:  # noqa: N802
         self._wizard.schedule_keys()
+        offered = self._wizard.offer_backups()
         self.proxy.invalidate()
         self.view.resizeColumnsToContents()
+        self.backups.setText(ntr(
+            "{n} key client would be left with only its new owner: a backup is proposed in “Backup added” "
+            "(choose “no backup” to decline).",
+            "{n} key clients would be left with only their new owner: a backup is proposed in “Backup added” "
+            "(choose “no backup” to decline).", offered) if offered else "")
+        self.update_problems()
+
+    def update_problems(self) -> None:
+        """Loudly name every key client whose dates break the rule; Finish refuses them too."""
+        dep = self._wizard.departure()
+        problems = [problem_text(p) for ln in self._wizard.clients.lines() if ln.client_id in self._wizard.key_ids
+                    for p in key_date_problems(ln, dep)]
+        self.problems.setText("\n".join(f"⚠ {text}" for text in problems[:8])
+                              + ("\n…" if len(problems) > 8 else ""))
 
 
 class ChecklistPage(QWizardPage):
@@ -333,6 +390,8 @@ class HandoverWizard(QWizard):
         pool = candidates(db)
         self.candidates = pool
         self.people = [(c.staff_id, c.name) for c in pool if c.staff_id != staff_id]
+        self.visitors = list(self.people)
+        self._offered: set[int] = set()
         lines = list(draft.lines) if draft else current_lines(db, staff_id)
         self.key_ids = key_client_ids(lines)
         self.clients = HandoverClientsModel(lines, dict(self.people), self)
@@ -358,6 +417,30 @@ class HandoverWizard(QWizard):
                                                        self.staff.secret_access, self.today))
             self.accept_proposals()
         self.resize(1000, 640)
+        install_discard_guard(self, self.save_for_later)
+
+    def picker_labels(self) -> list[tuple[int, str]]:
+        """Each colleague as the pickers show them: current clients and value, and a warning when the record
+        says they have no access to trade secrets."""
+        out = []
+        for c in self.candidates:
+            if c.staff_id == self.staff.id:
+                continue
+            label = ntr("{name} — {n} client, ¥{value}", "{name} — {n} clients, ¥{value}", c.clients, name=c.name,
+                        value=format_money(c.load))
+            if not c.secret_access:
+                label += " " + self.tr("(no access to trade secrets)")
+            out.append((c.staff_id, label))
+        return out
+
+    def offer_backups(self) -> int:
+        """Propose a backup for each key client the handover would leave with one person (once per client);
+        returns how many are proposed now."""
+        offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff.id)
+        fresh = {cid: sid for cid, sid in offers.items() if cid not in self._offered}
+        self._offered |= set(offers)
+        self.clients.offer_backups(fresh)
+        return sum(1 for ln in self.clients.lines() if ln.new_backup_id is not None and ln.client_id in offers)
 
     # -- building the plan
     def departure(self) -> Departure:
@@ -371,7 +454,8 @@ class HandoverWizard(QWizard):
     def schedule_keys(self) -> None:
         dep = self.departure()
         if dep.resignation_date:
-            self.clients.set_lines(schedule_key_clients(self.clients.lines(), dep.resignation_date))
+            visitor = self.staff.manager_id if self.staff.manager_id in dict(self.people) else None
+            self.clients.set_lines(schedule_key_clients(self.clients.lines(), dep, visitor))
 
     def fill_checklist(self) -> None:
         if self.checklist.rowCount():
@@ -396,13 +480,15 @@ class HandoverWizard(QWizard):
         owned = [ln for ln in plan.lines if ln.role == "owner"]
         names = dict(self.people)
         lines = [self.tr("{name} leaves on {date}.").format(name=self.staff.name, date=plan.departure.last_day),
-                 self.tr("{count} owned clients, ¥{value} a year, go to:").format(
-                     count=len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]
+                 ntr("{n} owned client, ¥{value} a year, goes to:", "{n} owned clients, ¥{value} a year, go to:",
+                     len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]
         for sid, (count, value) in sorted(successor_loads(list(plan.lines)).items(), key=lambda kv: -kv[1][1]):
             lines.append(f"  • {names.get(sid, sid)}: {count} — ¥{format_money(value)}")
         keys = [ln for ln in plan.lines if ln.client_id in self.key_ids]
-        lines.append(self.tr("{count} key clients get a call and a manager visit:").format(count=len(keys)))
-        lines += [f"  • {ln.name}: {ln.notify_on or '—'} / {ln.visit_on or '—'}" for ln in keys]
+        lines.append(ntr("{n} key client gets a call and a manager visit:",
+                         "{n} key clients get a call and a manager visit:", len(keys)))
+        lines += [f"  • {ln.name}: {ln.notify_on or '—'} / {ln.visit_on or '—'} {names.get(ln.visited_by, '')}"
+                  .rstrip() for ln in keys]
         lines.append(self.tr("{count} checklist tasks.").format(count=len(plan.checklist)))
         lines += self.tactics_notes(plan)
         problems = plan_problems(plan)

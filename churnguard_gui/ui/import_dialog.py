@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import Cancelled, ChurnError
 from churnguard_gui.core.fields import FIELD_LABELS
 from churnguard_gui.core.headers import fields_for, guess_kind, map_columns
+from churnguard_gui.core.import_checks import is_guess, leaving_owners
 from churnguard_gui.core.import_summary import import_summary
 from churnguard_gui.core.importing import ImportPlan, Owners
 from churnguard_gui.core.tabular import Table, read_table
@@ -39,10 +40,12 @@ from churnguard_gui.store.importer import (
     remembered_mapping,
     run_import,
 )
-from churnguard_gui.store.staff import staff_choices
+from churnguard_gui.store.staff import staff_choices, staff_statuses
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.import_owner import OwnerQuestion
 from churnguard_gui.ui.workers import Worker, run_with_progress
+
+GUESS_COLOUR = "#fff3c4"  # a pale amber behind a column read by a guess
 
 
 class ImportDialog(QDialog):
@@ -88,6 +91,7 @@ class ImportDialog(QDialog):
         scroll.setWidgetResizable(True)
         QVBoxLayout(self.mapping_box).addWidget(scroll)
         self.combos: dict[str, QComboBox] = {}
+        self.guesses: set[str] = set()  # headers read by a loose guess, not yet confirmed
         self.preview = QStandardItemModel(self)
         preview_view = QTableView()
         preview_view.setModel(self.preview)
@@ -160,6 +164,7 @@ class ImportDialog(QDialog):
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.combos.clear()
+        self.guesses.clear()
         self.plan = None
         self.import_button.setEnabled(False)
         if self.table is None:
@@ -179,8 +184,30 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[header] = combo
             self.mapping_form.addRow(header, combo)
+            self._mark_guess(header, combo, guessed.get(header))
         self._fill_preview()
         self._ask_owner()
+
+    def _mark_guess(self, header: str, combo: QComboBox, field: str | None) -> None:
+        """A loose reading (合同金额 → annual value) is marked until the owner picks the field themselves."""
+        if not is_guess(header, field):
+            return
+        self.guesses.add(header)
+        combo.setStyleSheet(f"QComboBox {{ background: {GUESS_COLOUR}; }}")
+        combo.setToolTip(self.tr("A guess: check that this column really holds this field, then choose it to "
+                                 "confirm."))
+        combo.setItemText(combo.currentIndex(), self.tr("{field} (a guess — check)").format(
+            field=self.tr(FIELD_LABELS[field])))
+
+        def confirmed() -> None:
+            self.guesses.discard(header)
+            combo.setStyleSheet("")
+            combo.setToolTip("")
+            index = combo.findData(field)
+            combo.setItemText(index, self.tr(FIELD_LABELS[field]))
+            self._fill_preview()
+
+        combo.activated.connect(lambda _index: confirmed())
 
     def _mapping_changed(self) -> None:
         self.plan = None
@@ -207,7 +234,10 @@ class ImportDialog(QDialog):
         labels = []
         for header in self.table.headers:
             field = self.combos[header].currentData() if header in self.combos else None
-            labels.append(f"{header}\n→ {self.tr(FIELD_LABELS[field]) if field else self.tr('(not imported)')}")
+            shown = self.tr(FIELD_LABELS[field]) if field else self.tr("(not imported)")
+            if header in self.guesses:
+                shown = self.tr("{field} (a guess — check)").format(field=shown)
+            labels.append(f"{header}\n→ {shown}")
         self.preview.setHorizontalHeaderLabels(labels)
         for _, values in self.table.preview:
             self.preview.appendRow([QStandardItem("" if v is None else str(v)) for v in values])
@@ -247,6 +277,7 @@ class ImportDialog(QDialog):
                              plan.unassigned))
         if plan.unmapped:
             lines.append(self.tr("Columns not imported: {headers}").format(headers=", ".join(plan.unmapped)))
+        lines += self.import_warnings(plan)
         if plan.warning_count:
             lines.append(self.tr("Warnings ({count}): these will be imported, but are worth a look:").format(
                 count=plan.warning_count))
@@ -260,6 +291,19 @@ class ImportDialog(QDialog):
                                  "good rows."))
         self.report.setPlainText("\n".join(lines))
         self.import_button.setEnabled(bool(plan.total))
+
+    def import_warnings(self, plan: ImportPlan) -> list[str]:
+        """Guesses still to confirm, and clients that would go to someone on notice or gone."""
+        lines = [self.tr("Check: column “{header}” is read as {field} by a guess; choose the field to confirm it.")
+                 .format(header=header, field=self.tr(FIELD_LABELS[self.combos[header].currentData()]))
+                 for header in sorted(self.guesses) if self.combos[header].currentData()]
+        owners = [getattr(record, "owner_name", "") for record in plan.records]
+        words = {"notice": self.tr("is on notice"), "left": self.tr("has left")}
+        for name, (status, count) in leaving_owners(owners, staff_statuses(self._db)).items():
+            lines.append("⚠ " + ntr("{n} client would go to {name}, who {status}: give it another owner in the file.",
+                                    "{n} clients would go to {name}, who {status}: give them another owner in the "
+                                    "file.", count, name=name, status=words[status]))
+        return lines
 
     def start_import(self) -> None:
         if self.plan is None:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -52,9 +54,10 @@ class ListTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self.view.doubleClicked.connect(lambda index: self._edit(index.row()))
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self._enter_opens_row()
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._edit(self.view.currentIndex().row()))
         self.delete_button.clicked.connect(self._delete)
@@ -72,7 +75,12 @@ class ListTab(QWidget):
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self._sized = False
+        self._fitting = False
         model.modelReset.connect(self._size_columns)
+        # a width the user sets is theirs to keep, even on a list that was empty at the time
+        self.view.horizontalHeader().sectionResized.connect(
+            lambda index, *_: setattr(self, "_sized", True)
+            if not self._fitting and index != self.model.columnCount() - 1 else None)  # the last one stretches
 
     # Only a shown list queries the database: a hidden tab loads when it is first shown (and after changes).
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -82,6 +90,22 @@ class ListTab(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         super().hideEvent(event)
         self.model.set_active(False)
+
+
+    def _enter_opens_row(self) -> None:
+        """Enter or Return on the table opens the selected row, as a double-click does."""
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._edit(self.view.currentIndex().row())
+                                       if self.view.currentIndex().isValid() else None)
+
+    def add_below(self, widget: QWidget) -> None:
+        """A widget (a filter, say) in a row under the table, so the row of buttons keeps its width."""
+        row = QHBoxLayout()
+        row.addWidget(widget)
+        row.addStretch()
+        self.layout().addLayout(row)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""
@@ -139,18 +163,57 @@ class ListTab(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.name}/header", self.view.horizontalHeader().saveState())
+        # widths saved while the list was still empty only fit the headers: they must not stop a fit to the rows
+        settings.setValue(f"{self.name}/fitted", self._sized)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(f"{self.name}/header")
         if state is not None:
-            self._sized = bool(self.view.horizontalHeader().restoreState(state))
+            restored = bool(self.view.horizontalHeader().restoreState(state))
+            self._sized = restored and str(settings.value(f"{self.name}/fitted", "true")).lower() == "true"
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Fit the columns to the first rows once there are rows, unless the user's widths were restored."""
-        if self._sized or not self.model.rowCount():
+        """Fit the columns to the first rows once there are rows, unless the user's widths were restored; an empty
+        list shows every header whole."""
+        if self._sized:
+            return
+        if not self.model.rowCount():
+            header = self.view.horizontalHeader()
+            self._fitting = True
+            for column in range(self.model.columnCount()):
+                self.view.setColumnWidth(column, max(header.sectionSizeHint(column), 70))
+            self._fitting = False
             return
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))
         self._sized = True
+
+
+def add_staff_filter(tab: ListTab) -> QComboBox:
+    """Rejected candidates and candidates on hold are out of the Staff list unless the filter shows them."""
+    combo = QComboBox()
+    combo.setObjectName("staff_filter")
+    combo.setToolTip(tab.tr("Rejected candidates and candidates on hold are left out of the list unless you "
+                            "choose to show them"))
+    combo.addItem(tab.tr("Staff and open candidates"), 0)
+    combo.addItem(tab.tr("Everyone, with rejected and on hold"), None)
+    combo.addItem(tab.tr("Only rejected and on hold"), 1)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    def apply() -> None:
+        value = combo.currentData()
+        tab.model.set_filter("set_aside" if value is not None else None, value)
+        tab.counts_changed.emit()
+
+    combo.currentIndexChanged.connect(apply)
+    label = QLabel(tab.tr("S&how:"))
+    label.setBuddy(combo)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(combo)
+    tab.add_below(row)
+    apply()
+    return combo

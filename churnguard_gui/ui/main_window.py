@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessag
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError
-from churnguard_gui.i18n import LANGUAGES
+from churnguard_gui.i18n import LANGUAGES, ntr
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
@@ -153,10 +153,7 @@ class MainWindow(QMainWindow):
         self.risk_report_action.triggered.connect(self.risk_report)
         reports.addAction(self.risk_report_action)
         self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in LANGUAGES.items():
-            action = QAction(label, self)
-            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
-            self.language_menu.addAction(action)
+        self._language_actions(self.language_menu)
 
     def focus_search(self) -> None:
         """Find in the current tab; a tab without a search box (Risk) finds among the clients."""
@@ -195,6 +192,19 @@ class MainWindow(QMainWindow):
         status = getattr(self.tabs.currentWidget(), "status_text", None)
         self.count_label.setText(status() if status is not None else "")
 
+    def count_text(self, tab: QWidget, shown: int, total: int) -> str:
+        """"1 client", "12 staff", "3 of 300 clients": counted words in the right form for the number."""
+        forms = {self.clients_tab: ("{total} client", "{total} clients", "{shown} of {total} client",
+                                    "{shown} of {total} clients"),
+                 self.staff_tab: ("{total} staff member", "{total} staff", "{shown} of {total} staff member",
+                                  "{shown} of {total} staff")}.get(
+            tab, ("{total} agreement", "{total} agreements", "{shown} of {total} agreement",
+                  "{shown} of {total} agreements"))
+        values = {"shown": f"{shown:,}", "total": f"{total:,}"}
+        if shown != total:
+            return ntr(forms[2], forms[3], total, **values)
+        return ntr(forms[0], forms[1], total, **values)
+
     def refresh(self) -> None:
         for widget in self.tab_widgets.values():
             if hasattr(widget, "refresh"):
@@ -221,9 +231,10 @@ class MainWindow(QMainWindow):
         owned = owned_clients(self.db, staff_id)
         if owned:
             names = "\n".join(f"• {name}" for _, name in owned[:10]) + ("\n…" if len(owned) > 10 else "")
-            QMessageBox.information(self, self.tr("Cannot delete"), self.tr(
-                "{name} still owns {count} clients. Give each a new owner first (or start an exit handover):\n\n"
-                "{names}").format(name=staff.name, count=len(owned), names=names))
+            QMessageBox.information(self, self.tr("Cannot delete"), ntr(
+                "{name} still owns {n} client. Give it a new owner first (or start an exit handover):\n\n{names}",
+                "{name} still owns {n} clients. Give each a new owner first (or start an exit handover):\n\n"
+                "{names}", len(owned), name=staff.name, names=names))
             return
         if self.confirm(self.tr("Delete staff member {name}? This cannot be undone.").format(name=staff.name)):
             self.attempt(lambda: delete_staff(self.db, staff_id))
@@ -332,10 +343,15 @@ class MainWindow(QMainWindow):
 
     # -- hiring screen
     def screen_candidate(self, staff_id: int | None) -> None:
-        from churnguard_gui.ui.screening_wizard import ScreeningWizard
+        from churnguard_gui.ui.screening_wizard import ScreeningWizard, choose_draft
 
-        wizard = ScreeningWizard(self.db, staff_id, self)
+        draft = choose_draft(self.db, staff_id, self)
+        if draft is False:
+            return
+        wizard = ScreeningWizard(self.db, staff_id, self, draft_id=draft)
         if wizard.exec() != QWizard.DialogCode.Accepted or wizard.staff_id is None:
+            if wizard.saved_as == "draft":
+                self.statusBar().showMessage(self.tr("Screening saved; resume it with Screen a candidate…"), 8000)
             return
         self.refresh()
         self.tabs.setCurrentWidget(self.staff_tab)
@@ -460,10 +476,34 @@ class MainWindow(QMainWindow):
     def on_error(self, error: BaseException) -> None:
         report_error(self, error)
 
+    def _language_actions(self, menu) -> None:
+        """中文 / English as a choice of one, the language in use ticked."""
+        from PySide6.QtGui import QActionGroup
+
+        from churnguard_gui.i18n import language
+
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code, label in LANGUAGES.items():
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == language())
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            menu.addAction(action)
+
     def choose_language(self, code: str) -> None:
+        """Kept for the next start, and said plainly in both languages: the window is not retranslated live."""
+        from churnguard_gui.i18n import language
+
         self.settings.setValue("language", code)
-        QMessageBox.information(self, "ChurnGuard", self.tr("The language changes when ChurnGuard starts again.")
-                                if code == "en" else "重新启动 ChurnGuard 后将使用中文界面。")
+        if code == language():
+            return
+        QMessageBox.information(self, "ChurnGuard", "\n".join((
+            "重新启动 ChurnGuard 后将使用中文界面。" if code == "zh"
+            else "ChurnGuard will be in English when it starts again.",
+            self.tr("The language changes when ChurnGuard starts again."))))
 
     def offer_first_start(self) -> str | None:
         """On an empty database, offer the demo firm or an import; returns what was chosen."""

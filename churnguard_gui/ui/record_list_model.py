@@ -19,13 +19,16 @@ class RecordListModel(QAbstractTableModel):
     changed = Signal()
 
     def __init__(self, columns: list[tuple[str, str]], rows: list[Any], factory, parent=None,
-                 parsers: dict[str, Callable[[str], object]] | None = None) -> None:
-        """parsers read a typed cell (a date, say); one that raises FieldProblem leaves the cell as it was."""
+                 parsers: dict[str, Callable[[str], object]] | None = None,
+                 labels: dict[str, dict[str, str]] | None = None) -> None:
+        """parsers read a typed cell (a date, say); one that raises FieldProblem leaves the cell as it was.
+        labels show a coded cell in words (the code stays the cell's EditRole value)."""
         super().__init__(parent)
         self._columns = columns
         self._rows = list(rows)
         self._factory = factory
         self._parsers = parsers or {}
+        self._labels = labels or {}
         self._bools = {f.name for f in fields(factory) if f.type in ("bool", bool)}
 
     def rows(self) -> list[Any]:
@@ -60,6 +63,8 @@ class RecordListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
+        if role == Qt.ItemDataRole.DisplayRole and name in self._labels and value in self._labels[name]:
+            return QCoreApplication.translate("records", self._labels[name][value])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "" if value is None else value
         return None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -72,15 +72,37 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addLayout(bar)
-        self.resize(1180, 860)
+        self.fit_to_screen()
         self.show_page(0)
 
     def page_count(self) -> int:
         return len(self.document)
 
+    def fit_to_screen(self) -> None:
+        """As large as the page wants but never beyond the screen's free area (a 1366×768 laptop keeps
+        Save, Print and Close in view): the size comes from the available geometry, not fixed pixels."""
+        screen = (self.parentWidget().screen() if self.parentWidget() else None) or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry()
+        frame = 40  # title bar and borders the window manager adds around the dialog
+        width = min(int(free.width() * 0.9), self.sizeHint().width() + 1100)
+        height = free.height() - frame
+        self.resize(min(width, free.width()), min(height, 1000))
+        self.move(free.x() + (free.width() - self.width()) // 2, free.y() + max(0, (free.height() - height) // 2 - 10))
+
+    def render_scale(self) -> float:
+        """Device pixels per logical pixel of the screen the preview is on (2 on a Retina or 200% display)."""
+        return self.devicePixelRatioF() or 1.0
+
+    def page_pixmap(self, index: int) -> QPixmap:
+        """The page rendered at the screen's own pixel density, so it is sharp on high-DPI screens."""
+        ratio = self.render_scale()
+        pixmap = QPixmap.fromImage(page_image(self.document, index, PREVIEW_DPI * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
+
     def show_page(self, index: int) -> None:
         self.page = max(0, min(index, self.page_count() - 1))
-        self.image.setPixmap(QPixmap.fromImage(page_image(self.document, self.page, PREVIEW_DPI)))
+        self.image.setPixmap(self.page_pixmap(self.page))
         self.counter.setText(self.tr("page {page} of {total}").format(page=self.page + 1, total=self.page_count()))
         self.previous.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < self.page_count() - 1)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from enum import IntEnum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,28 +29,49 @@ from sqlite_utils import Database
 from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.messages import TEXTS, problem_text
 from churnguard_gui.core.models import Staff
-from churnguard_gui.core.screening import Job, PriorObligation, Reference, job_problems, questionnaire, stability
+from churnguard_gui.core.screening import (
+    Job,
+    PriorObligation,
+    Reference,
+    job_problems,
+    questionnaire,
+    risky_answers,
+    stability,
+    years_and_months,
+)
 from churnguard_gui.core.validate import validate_staff
 from churnguard_gui.core.values import parse_date, parse_email, parse_phone
-from churnguard_gui.i18n import language, tr
+from churnguard_gui.i18n import language, ntr, tr
 from churnguard_gui.reports.screening_pdf import DECISION_LABELS, LEVEL_COLOURS, LEVEL_LABELS, REHIRE_LABELS
 from churnguard_gui.store.screenings import (
     DECISIONS,
     Screening,
     assessment_of,
+    delete_screening_draft,
+    load_screening_draft,
     retention_months,
     rules,
     save_screening,
+    save_screening_draft,
+    screening_drafts,
 )
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.errors import show_error
 from churnguard_gui.ui.record_list_model import RecordListModel
-from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label, record_table
+from churnguard_gui.ui.widgets import WARNING_COLOUR, install_discard_guard, message_label, record_table
 
 JOB_COLUMNS = [("employer", "Employer"), ("industry", "Industry"), ("role", "Role"), ("start", "From (YYYY-MM)"),
                ("end", "To (empty = now)"), ("reason", "Reason for leaving"), ("brought_clients", "Brought clients")]
 REFERENCE_COLUMNS = [("name", "Full name"), ("relation", "Relation"), ("phone", "Phone"), ("called_on", "Called on"),
                      ("confirmed", "Confirmed dates and role"), ("rehire", "Would rehire"), ("notes", "Notes")]
+
+
+def tenure_text(months: float) -> str:
+    """A job length in years and months ("2 years 3 months", "2年3个月"), never a bare count of months."""
+    years, rest = years_and_months(months)
+    parts = ([ntr("{n} year", "{n} years", years)] if years else []) + \
+        ([ntr("{n} month", "{n} months", rest)] if rest or not years else [])
+    return ("" if language() == "zh" else " ").join(parts)
 
 
 class Page(IntEnum):
@@ -80,7 +103,7 @@ class RehireDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802
-        editor.setCurrentIndex(max(editor.findData(index.data()), 0))
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
     def setModelData(self, editor, model, index) -> None:  # noqa: N802
         model.setData(index, editor.currentData())
@@ -174,10 +197,11 @@ class HistoryPage(QWizardPage):
         jobs = self._wizard.jobs.rows()
         today = self._wizard.today
         facts = stability(jobs, today, self._wizard.rules)
-        lines = [self.tr("Jobs in the last {years} years: {count}; median job length: {median} months; ended within "
+        lines = [self.tr("Jobs in the last {years} years: {count}; median job length: {median}; ended within "
                          "{limit} months: {short}; moves within the same industry: {moves}.").format(
-            count=facts.jobs_in_window, years=self._wizard.rules.window_years, median=round(facts.median_tenure_months),
-            short=facts.short_stints, limit=self._wizard.rules.short_stint_months, moves=facts.same_industry_moves)]
+            count=facts.jobs_in_window, years=self._wizard.rules.window_years,
+            median=tenure_text(facts.median_tenure_months), short=facts.short_stints,
+            limit=self._wizard.rules.short_stint_months, moves=facts.same_industry_moves)]
         for start, end, months in facts.gaps:
             lines.append(self.tr("Gap of {months} months from {start} to {end}.").format(months=months, start=start,
                                                                                           end=end))
@@ -185,8 +209,8 @@ class HistoryPage(QWizardPage):
             lines.append(self.tr("A gap scores nothing and its reason is not recorded: do not ask about marriage, "
                                  "childbirth, illness or study (妇女权益保障法 第43条)."))
         if facts.brought_clients:
-            lines.append(self.tr("Says they brought clients from a previous employer {count} times.").format(
-                count=facts.brought_clients))
+            lines.append(ntr("Says they brought clients from a previous employer once.",
+                             "Says they brought clients from a previous employer {n} times.", facts.brought_clients))
         bad = [(n + 1, problems) for n, job in enumerate(jobs) if (problems := job_problems(job, today))]
         for row, problems in bad:
             lines.append(self.tr("Row {row}: check {fields} (months as 2024-03).").format(
@@ -255,15 +279,17 @@ class ReferencesPage(QWizardPage):
         refs = self._wizard.references.rows()
         reached = [r for r in refs if r.called_on]
         lines = []
-        if len(refs) < 2:
+        if len([r for r in refs if r.name.strip()]) < 2:
             lines.append(self.tr("Add at least two references."))
-        not_reached = [r.name or "?" for r in refs if not r.called_on]
+        # a row with neither a name nor a date is an empty line to fill in, not a reference to chase
+        not_reached = [r.name.strip() for r in refs if r.name.strip() and not r.called_on]
         if not_reached:
             lines.append(self.tr("Not reached yet: {names}. Fill in the date you spoke to them.").format(
                 names=", ".join(not_reached)))
         if reached and not self._wizard.candidate_page.consent_references.isChecked():
             lines.append(tr(TEXTS["consent_references_missing"]))
-        bad_dates = [r.name or "?" for r in reached if _bad_date(r.called_on)]
+        bad_dates = [r.name.strip() or self.tr("row {row}").format(row=refs.index(r) + 1)
+                     for r in reached if _bad_date(r.called_on)]
         if bad_dates:
             lines.append(self.tr("Check the call date of: {names}").format(names=", ".join(bad_dates)))
         self.warning.setText("\n".join(lines))
@@ -350,15 +376,30 @@ class ResultPage(QWizardPage):
         self.level.setText(f"<b style='color:{colour}'>{self.tr(LEVEL_LABELS[result.level])}</b> "
                            f"({self.tr('{points} points').format(points=result.points)})")
         lines = [f"• {tr(TEXTS[r.code], **r.detail())}" for r in result.reasons]
+        lines += self.risky_lines()
         self.reasons.setText("\n".join(lines) or self.tr("No warning signs found."))
+
+    def risky_lines(self) -> list[str]:
+        """Each values question whose answer raised a warning, named with the answer given."""
+        lang = "zh" if language() == "zh" else "en"
+        questions = {q["id"]: q for q in questionnaire()["questions"]}
+        answers = self._wizard.values_page.answers()
+        return ["    " + self.tr("Question {number}: {question} — answered: {answer}").format(
+            number=number, question=questions[qid][lang], answer=questions[qid]["answers"][answers[qid]][lang])
+            for number, qid, _score in risky_answers(answers)]
 
 
 class ScreeningWizard(QWizard):
     """Produces a Screening; Finish stores it (and the candidate) in one transaction."""
 
     def __init__(self, db: Database, staff_id: int | None = None, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, draft_id: int | None = None) -> None:
         super().__init__(parent)
+        self.draft_id = draft_id
+        self.saved_as = ""
+        draft: dict = {}
+        if draft_id is not None:
+            staff_id, draft = load_screening_draft(db, draft_id)
         self.db = db
         self.today = today or dt.date.today()
         self.rules = rules(db)
@@ -367,7 +408,8 @@ class ScreeningWizard(QWizard):
         self.staff_id: int | None = None
         self.screening_id: int | None = None
         self.jobs = RecordListModel(JOB_COLUMNS, [], Job, self)
-        self.references = RecordListModel(REFERENCE_COLUMNS, [Reference(""), Reference("")], Reference, self)
+        self.references = RecordListModel(REFERENCE_COLUMNS, [Reference(""), Reference("")], Reference, self,
+                                          labels={"rehire": REHIRE_LABELS})
         self.setWindowTitle(self.tr("Screen a candidate"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.candidate_page = CandidatePage(self)
@@ -381,6 +423,72 @@ class ScreeningWizard(QWizard):
                               (Page.PRIOR, self.prior_page), (Page.RESULT, self.result_page)):
             self.setPage(page_id, page)
         self.resize(980, 640)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for &later"))
+        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        if draft:
+            self.restore(draft)
+        install_discard_guard(self, self.save_for_later)
+
+    # -- saving for later
+    def state(self) -> dict:
+        """Everything typed so far, as plain data for a draft."""
+        page, result = self.candidate_page, self.result_page
+        return {"candidate": {"name": page.name.text(), "position": page.position.text(), "phone": page.phone.text(),
+                              "email": page.email.text(), "consent": page.consent.isChecked(),
+                              "consent_on": page.consent_on.text(),
+                              "consent_references": page.consent_references.isChecked()},
+                "jobs": [asdict(job) for job in self.jobs.rows()], "answers": self.values_page.answers(),
+                "references": [asdict(ref) for ref in self.references.rows()], "prior": asdict(self.prior_page.prior()),
+                "decision": result.decision.currentData(), "reason": result.reason.text(),
+                "reviewer": result.reviewer.text()}
+
+    def restore(self, data: dict) -> None:
+        page = self.candidate_page
+        person = data.get("candidate", {})
+        if self.existing is None:
+            page.name.setText(person.get("name", ""))
+        for edit, key in ((page.position, "position"), (page.phone, "phone"), (page.email, "email"),
+                          (page.consent_on, "consent_on")):
+            edit.setText(person.get(key, edit.text()))
+        page.consent.setChecked(bool(person.get("consent")))
+        page.consent_references.setChecked(bool(person.get("consent_references")))
+        self.jobs.remove(list(range(self.jobs.rowCount())))
+        for job in data.get("jobs", []):
+            self.jobs.add(Job(**job))
+        self.references.remove(list(range(self.references.rowCount())))
+        for ref in data.get("references", []):
+            self.references.add(Reference(**ref))
+        for qid, answer in data.get("answers", {}).items():
+            group = self.values_page.groups.get(qid)
+            if group is not None and group.button(int(answer)) is not None:
+                group.button(int(answer)).setChecked(True)
+        prior = PriorObligation(**data.get("prior", {}))
+        self.prior_page.noncompete.setChecked(prior.under_noncompete)
+        self.prior_page.confidentiality.setChecked(prior.under_confidentiality)
+        self.prior_page.until.setText(prior.until)
+        self.prior_page.covering.setText(prior.covering)
+        result = self.result_page
+        result.decision.setCurrentIndex(max(result.decision.findData(data.get("decision", "hold")), 0))
+        result.reason.setText(data.get("reason", ""))
+        result.reviewer.setText(data.get("reviewer", ""))
+
+    def save_for_later(self) -> None:
+        """Keep the screening as a draft and close; resume it from Records → Screen a candidate…"""
+        name = self.candidate_page.name.text().strip()
+        if not name:
+            self.candidate_page.error.setText(self.tr("Type the candidate's name first, to find the draft again."))
+            while self.currentId() not in (Page.CANDIDATE, -1):
+                self.back()
+            return
+        try:
+            self.draft_id = save_screening_draft(self.db, self.draft_id, self.existing.id if self.existing else None,
+                                                 name, self.state())
+        except ChurnError as error:
+            show_error(self, error)
+            return
+        self.saved_as = "draft"
+        self.done(QWizard.DialogCode.Rejected)
 
     def candidate(self) -> Staff:
         page = self.candidate_page
@@ -419,7 +527,29 @@ class ScreeningWizard(QWizard):
             return False
         try:
             self.staff_id, self.screening_id = save_screening(self.db, screening)
+            if self.draft_id is not None:
+                delete_screening_draft(self.db, self.draft_id)
         except ChurnError as error:
             show_error(self, error)
             return False
         return True
+
+
+def choose_draft(db: Database, staff_id: int | None, parent: QWidget) -> int | None | bool:
+    """Which saved screening to resume: a draft id, None for a new screening, False when the user cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    drafts = screening_drafts(db, staff_id)
+    if not drafts:
+        return None
+    if staff_id is not None:
+        return drafts[0][0]
+    new = parent.tr("A new candidate")
+    labels = [new] + [parent.tr("{name} (saved {when})").format(name=name, when=saved[:16].replace("T", " "))
+                      for _, name, saved in drafts]
+    choice, ok = QInputDialog.getItem(parent, parent.tr("Screen a candidate"),
+                                      parent.tr("Resume a screening saved for later, or start a new one:"), labels, 1,
+                                      False)
+    if not ok:
+        return False
+    return None if choice == new else drafts[labels.index(choice) - 1][0]

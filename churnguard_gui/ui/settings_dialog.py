@@ -18,8 +18,14 @@ from churnguard_gui.core.risk import THRESHOLD_LABELS, THRESHOLD_RANGES, Thresho
 from churnguard_gui.core.screening import RULE_LABELS, Rules
 from churnguard_gui.core.values import parse_money
 from churnguard_gui.store.screenings import rules as screening_rules
-from churnguard_gui.store.settings import firm_settings, get_setting, risk_thresholds, save_firm_settings
-from churnguard_gui.ui.widgets import message_label, ok_cancel
+from churnguard_gui.store.settings import (
+    firm_settings,
+    get_setting,
+    risk_thresholds,
+    save_firm_settings,
+    set_setting,
+)
+from churnguard_gui.ui.widgets import message_label, ok_cancel, wide_enough
 
 
 class SettingsDialog(QDialog):
@@ -72,6 +78,14 @@ class SettingsDialog(QDialog):
         self._security_rows(form)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
+        self._fit_fields(form)
+
+    def _fit_fields(self, form: QFormLayout) -> None:
+        """The firm's full name shows whole (a registered name runs to 20 characters and more); fields grow with
+        the dialog on every platform (macOS keeps them at their hint otherwise)."""
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        wide_enough(self.firm, self.firm.text(), 30)
+        wide_enough(self.address, self.address.text(), 30)
 
     def _security_rows(self, form: QFormLayout) -> None:
         """Encryption at rest (the password) and the screen lock after idle minutes."""
@@ -142,7 +156,6 @@ class SettingsDialog(QDialog):
             self.error.setText(str(error))
             return
         from churnguard_gui.core.security import LOCK_SETTING
-        from churnguard_gui.store.settings import set_setting
 
         set_setting(self.db, LOCK_SETTING, str(self.lock_minutes.value()))
         super().accept()

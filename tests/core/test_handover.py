@@ -4,15 +4,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from churnguard_gui.core.handover import (
+    VISITS_PER_DAY,
+    AgreementLine,
     Candidate,
     ClientLine,
     Departure,
     HandoverPlan,
     checklist_from_template,
+    exposure,
     key_client_ids,
+    key_date_problems,
     plan_problems,
+    propose_backups,
     propose_successors,
     schedule_key_clients,
+    single_after_handover,
     successor_loads,
 )
 
@@ -67,9 +73,66 @@ def test_finish_is_blocked_without_successor_or_with_wrong_dates():
 
 
 def test_key_clients_get_dates_on_working_days():
-    lines = schedule_key_clients([line(1, 100, tier="A"), line(2, 1)], "2026-11-27")  # a Friday
-    assert (lines[0].notify_on, lines[0].visit_on) == ("2026-12-01", "2026-12-08")
+    lines = schedule_key_clients([line(1, 100, tier="A"), line(2, 1)], Departure("2026-11-27", "2026-12-31"))
+    # resigned on a Friday: told on Tuesday (two working days), visited the next working day
+    assert (lines[0].notify_on, lines[0].visit_on) == ("2026-12-01", "2026-12-02")
     assert lines[1].notify_on is None
+
+
+def test_key_client_visits_spread_over_working_days_and_name_the_visitor():
+    lines = [line(i, 1000 - i, tier="A") for i in range(1, 8)]
+    planned = schedule_key_clients(lines, Departure("2026-11-27", "2026-12-31"), visitor=42)
+    days = [ln.visit_on for ln in planned]
+    assert max(days.count(d) for d in days) == VISITS_PER_DAY  # never more than two on one day
+    assert days == ["2026-12-02", "2026-12-02", "2026-12-03", "2026-12-03", "2026-12-04", "2026-12-04",
+                    "2026-12-07"]  # the weekend skipped; the largest clients first
+    assert {ln.visited_by for ln in planned} == {42}
+    assert all(ln.visit_on > ln.notify_on for ln in planned)
+    assert plan_problems(HandoverPlan(1, Departure("2026-11-27", "2026-12-31"),
+                                      tuple(replace(ln, successor_id=2) for ln in planned))) == {}
+
+
+def test_a_visit_after_the_last_day_or_before_the_client_is_told_is_refused():
+    dep = Departure("2026-11-27", "2026-12-04")
+    late = replace(line(1, 100, tier="A"), successor_id=2, notify_on="2026-12-01", visit_on="2026-12-07")
+    early = replace(line(2, 90, tier="A"), successor_id=2, notify_on="2026-12-01", visit_on="2026-11-30")
+    told_late = replace(line(3, 80, tier="A"), successor_id=2, notify_on="2026-12-09", visit_on="2026-12-09")
+    assert [p.code for p in key_date_problems(late, dep)] == ["visit_after_last_day"]
+    assert [p.code for p in key_date_problems(early, dep)] == ["visit_before_notify"]
+    assert [p.code for p in key_date_problems(told_late, dep)] == ["notify_after_last_day", "visit_after_last_day"]
+    problems = plan_problems(HandoverPlan(1, dep, (late, early, told_late)))
+    assert {k for k in problems if k.startswith("key_dates")} == {"key_dates.1", "key_dates.2", "key_dates.3"}
+    # a short notice period: the schedule cannot fit every visit, and says so instead of piling them on one day
+    crowded = schedule_key_clients([replace(line(i, 100 - i, tier="A"), successor_id=2) for i in range(1, 9)], dep)
+    assert any(p.code == "visit_after_last_day" for ln in crowded for p in key_date_problems(ln, dep))
+
+
+STAFF = [Candidate(1, "孙丽", "销售部", 0, "销售代表"), Candidate(2, "李静", "销售部", 0, "销售总监"),
+         Candidate(3, "马超", "销售部", 900, "销售代表", secret_access=False),
+         Candidate(4, "郑浩", "销售部", 500, "销售代表", status="notice"),
+         Candidate(5, "吴芳", "销售部", 800, "销售经理")]
+
+
+def test_nobody_without_access_or_on_notice_is_proposed_and_directors_come_last():
+    lines = [line(10, 1000, backups=(3,)), line(11, 900, backups=(4,)), line(12, 800, backups=(2,))]
+    proposal = propose_successors(lines, STAFF, "销售部", leaver_id=9)
+    assert set(proposal.values()) <= {1, 5}  # not 马超 (no access), 郑浩 (on notice) or 李静 (a director)
+    only_director = [STAFF[1], STAFF[2]]
+    assert propose_successors([line(10, 5)], only_director, "销售部", leaver_id=9) == {10: 2}
+    assert propose_successors([line(10, 5)], [STAFF[2], STAFF[3]], "销售部", leaver_id=9) == {10: None}
+
+
+def test_a_backup_is_offered_for_each_key_client_left_with_one_person():
+    alone = replace(line(10, 1000, tier="A"), successor_id=1)  # nobody else linked
+    with_backup = replace(line(11, 900, tier="A", backups=(5,)), successor_id=1, others_linked=1)
+    successor_was_backup = replace(line(12, 800, tier="A", backups=(1,)), successor_id=1, others_linked=1)
+    small = replace(line(13, 1), successor_id=1)  # not a key client
+    lines = [alone, with_backup, successor_was_backup, small]
+    assert single_after_handover(alone) and single_after_handover(successor_was_backup)
+    assert not single_after_handover(with_backup)
+    offers = propose_backups(lines, STAFF, "销售部", leaver_id=9)
+    assert set(offers) == {10, 12}
+    assert all(b not in (1, 2, 3, 4) for b in offers.values())  # not the successor, a director, no access, notice
 
 
 def test_checklist_due_dates_count_from_the_last_day_but_not_before_resignation():
@@ -95,3 +158,12 @@ def test_default_departure_is_thirty_days_after_notice_unless_the_last_day_is_kn
     assert default_departure(None, None, True, today) == Departure("2026-11-27", "2026-12-27", secret_access=True)
     assert default_departure("2026-11-20", None, False, today) == Departure("2026-11-20", "2026-12-20")
     assert default_departure("2026-11-20", "2026-12-05", False, today).last_day == "2026-12-05"
+
+
+def test_exposure_names_what_a_leaver_to_a_competitor_has_not_signed():
+    signed_conf = AgreementLine("confidentiality", "signed", "2025-01-02")
+    expired_nc = AgreementLine("noncompete", "expired", "2023-01-02", "2025-01-01")
+    assert exposure([], True) == ["confidentiality", "noncompete"]
+    assert exposure([signed_conf, expired_nc], True) == ["noncompete"]
+    assert exposure([AgreementLine("confidentiality", "printed")], True) == ["confidentiality", "noncompete"]
+    assert exposure([], False) == []

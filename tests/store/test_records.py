@@ -68,7 +68,7 @@ def test_staff_owning_clients_cannot_be_deleted(fresh_db):
     save_client(fresh_db, Client(name="南诚化工", team=[TeamMember(zhou, "owner"), TeamMember(wu, "backup")]))
     with pytest.raises(StoreError) as info:
         delete_staff(fresh_db, zhou)
-    assert "周杰 still owns 1 clients (南诚化工)" in str(info.value)
+    assert "周杰 still owns 1 client (南诚化工)" in str(info.value)  # one client, singular
     delete_staff(fresh_db, wu)  # a backup may go; the link goes with them
     assert fresh_db.execute("SELECT count(*) FROM client_team").fetchone()[0] == 1
     assert fresh_db.execute("SELECT action FROM audit_log").fetchall() == [("delete_staff",)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
-from churnguard_gui.store.settings import set_setting
+from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
@@ -225,6 +225,24 @@ def test_settings_other_jurisdiction_turns_refusals_into_warnings(qtbot, law):
     next_page(wizard)
     wizard.terms_page.months.setValue(36)
     assert wizard.terms_page.isComplete() and "Warning" in wizard.terms_page.findings.text()
+
+
+def test_a_minimum_wage_typed_in_the_wizard_is_saved_to_firm_settings(qtbot, demo_db, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: pytest.fail(text))  # fails, not hangs
+    assert get_setting(demo_db, "minimum_wage", "") == ""
+    wizard = wizard_for(qtbot, demo_db, "李静")
+    choose(wizard.kind_page.kind, "both")
+    next_page(wizard)
+    wizard.secrets_page.free.setPlainText("报价系统源代码")
+    next_page(wizard)
+    wizard.terms_page.business.setText("办公家具的批发与销售")
+    wizard.terms_page.competitors.setText("深圳市竞争科技有限公司")
+    wizard.terms_page.region.setText("广东省")
+    wizard.terms_page.minimum.clear()
+    qtbot.keyClicks(wizard.terms_page.minimum, "2520")
+    next_page(wizard)
+    finish(wizard)
+    assert wizard.agreement_id and get_setting(demo_db, "minimum_wage") == "2,520"
 
 
 def test_notice_delivery_after_the_last_day_turns_the_waiver_into_a_release(qtbot, law, monkeypatch):
