@@ -125,7 +125,7 @@ def _report(error: ChurnError, db_file: str | None) -> None:
 
             print(tr("The newest verified backup is {file} ({when}, {counts}). Restore it "
                      "with: churnguard --db {db} restore {quoted}", file=found.path,
-                     when=f"{found.made:%Y-%m-%d %H:%M}", counts=firm_size(found.clients, found.staff),
+                     when=f"{found.made:%Y-%m-%d %H:%M}", counts=firm_size(found.clients or 0, found.staff or 0),
                      db=shlex.quote(error.file), quoted=shlex.quote(str(found.path))), file=sys.stderr)
 
 
@@ -334,7 +334,7 @@ def _backups(db_file: str) -> int:
         print(tr("No backups in {folder}.", folder=folder))
         return 0
     for info in backups:
-        counts = firm_size(info.clients, info.staff) if info.readable \
+        counts = firm_size(info.clients or 0, info.staff or 0) if info.readable \
             else tr("cannot be read")
         print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.size / 1_048_576:8.2f} MB  {counts}  {info.path}")
     return 0

@@ -141,7 +141,7 @@ class DamagedDialog(QDialog):
         if newest is not None:
             lines.append(self.tr("The newest verified backup is from {when} ({counts}). Restoring it keeps a copy "
                                  "of the damaged file beside the database.").format(
-                when=f"{newest.made:%Y-%m-%d %H:%M}", counts=firm_size(newest.clients, newest.staff)))
+                when=f"{newest.made:%Y-%m-%d %H:%M}", counts=firm_size(newest.clients or 0, newest.staff or 0)))
         else:
             lines.append(self.tr("No verified backup of this database was found. Choose a backup file, or quit and "
                                  "ask for help; keep the damaged file."))
