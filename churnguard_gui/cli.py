@@ -151,7 +151,11 @@ def _run(args: argparse.Namespace) -> int:
         return _restore(path, args.backup)
     if args.command == "backups":
         return _backups(path)
-    db = open_db(args.db)
+    from pathlib import Path
+
+    # A dry run writes nothing, not even a new database file: it checks against an empty one in memory.
+    dry_and_new = getattr(args, "dry_run", False) and not Path(path).exists()
+    db = open_db(":memory:" if dry_and_new else args.db)
     try:
         if args.command == "backup":
             from churnguard_gui.store.backup import make_backup
