@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from churnguard_gui.i18n import ntr
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
 from churnguard_gui.ui.risk_tab import RiskTab
@@ -12,13 +13,36 @@ if TYPE_CHECKING:
     from churnguard_gui.ui.main_window import MainWindow
 
 
+def count_clients(shown: int, total: int) -> str:
+    values = {"shown": f"{shown:,}", "total": f"{total:,}"}
+    if shown != total:
+        return ntr("{shown} of {total} client", "{shown} of {total} clients", total, **values)
+    return ntr("{total} client", "{total} clients", total, **values)
+
+
+def count_staff(shown: int, total: int) -> str:
+    values = {"shown": f"{shown:,}", "total": f"{total:,}"}
+    if shown != total:
+        return ntr("{shown} of {total} staff member", "{shown} of {total} staff", total, **values)
+    return ntr("{total} staff member", "{total} staff", total, **values)
+
+
+class ShellRiskTab(RiskTab):
+    """The Risk tab in the main window. Not a list: while it is shown, the status bar counts the firm's clients."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window.db, window, db_path=window.db_path)
+        self._window = window
+
+    def status_text(self) -> str:
+        total = self._window.clients_tab.model.total()
+        return count_clients(total, total)
+
+
 def risk_tab(window: MainWindow) -> RiskTab:
-    tab = RiskTab(window.db, window, db_path=window.db_path)
+    tab = ShellRiskTab(window)
     tab.changed.connect(window.refresh)
     tab.report_requested.connect(window.risk_report)
-    # Not a list: while it is shown, the status bar counts the firm's clients.
-    tab.status_text = lambda: window.tr("{total} {kind}").format(  # type: ignore[method-assign]
-        total=f"{window.clients_tab.model.total():,}", kind=window.tr("clients"))
     window.risk_tab = tab
     return tab
 
@@ -26,7 +50,7 @@ def risk_tab(window: MainWindow) -> RiskTab:
 def clients_tab(window: MainWindow) -> ListTab:
     tab = ListTab("clients", client_model(window.db, window, load=False),
                   window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1,
-                  kind=window.tr("clients"))
+                  counted=count_clients)
     tab.add_requested.connect(lambda: window.edit_client(None))
     tab.edit_requested.connect(window.edit_client)
     tab.delete_requested.connect(window.remove_client)
@@ -36,7 +60,7 @@ def clients_tab(window: MainWindow) -> ListTab:
 
 def staff_tab(window: MainWindow) -> ListTab:
     tab = ListTab("staff", staff_model(window.db, window, load=False),
-                  window.tr("Search staff by name, role, department, phone or e-mail"), kind=window.tr("staff"))
+                  window.tr("Search staff by name, role, department, phone or e-mail"), counted=count_staff)
     window.staff_filter = add_staff_filter(tab)  # rejected and on-hold candidates are shown only on request
     window.agreement_button = tab.extra_button(window.tr("New a&greement…"))
     window.agreement_button.clicked.connect(lambda: window.new_agreement(tab.current_id()))

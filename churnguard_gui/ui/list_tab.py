@@ -1,6 +1,8 @@
 """A tab with a search box over a record table, with add / edit / delete buttons."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 from churnguard_gui.ui.table_models import RecordTableModel
 from churnguard_gui.ui.widgets import RESIZE_SAMPLE_ROWS
 
+# counted(shown, total) -> "3 of 300 clients": the status bar's words, in the right plural form (i18n.ntr)
+Counted = Callable[[int, int], str]
+
 
 class ListTab(QWidget):
     add_requested = Signal()
@@ -26,10 +31,11 @@ class ListTab(QWidget):
     counts_changed = Signal()
 
     def __init__(self, name: str, model: RecordTableModel, search_hint: str, sort_column: int = 0,
-                 parent: QWidget | None = None, kind: str = "") -> None:
+                 parent: QWidget | None = None, kind: str = "", counted: Counted | None = None) -> None:
         super().__init__(parent)
         self.name = name
         self.kind = kind or name
+        self._counted = counted
         self.model = model
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}_search")
@@ -66,9 +72,9 @@ class ListTab(QWidget):
         top.addWidget(self.search, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
         # A refresh (after a save, an import, a search) keeps the selected record selected when it is still listed.
         self._kept_id: int | None = None
@@ -105,7 +111,7 @@ class ListTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(widget)
         row.addStretch()
-        self.layout().addLayout(row)
+        self._layout.addLayout(row)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""
@@ -120,6 +126,8 @@ class ListTab(QWidget):
     def status_text(self) -> str:
         """What the status bar shows for this list: "12 of 300 clients" while searching, else "300 clients"."""
         shown, total = self.model.rowCount(), self.model.total()
+        if self._counted is not None:
+            return self._counted(shown, total)
         if shown != total:
             return self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=self.kind)
         return self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.kind)

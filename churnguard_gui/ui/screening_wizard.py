@@ -428,7 +428,7 @@ class ScreeningWizard(QWizard):
         self.customButtonClicked.connect(lambda which: self.save_for_later())
         if draft:
             self.restore(draft)
-        install_discard_guard(self, self.save_for_later)
+        self.discard_guard = install_discard_guard(self, self.save_for_later)
 
     # -- saving for later
     def state(self) -> dict:
