@@ -6,7 +6,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QTableView,
+    QWizard,
+)
 
 
 def answer_save_dialog(monkeypatch, path: Path | None) -> Path | None:
@@ -80,3 +88,12 @@ def press_ok(dialog: QDialog) -> None:
                 click(button)
                 return
     raise AssertionError(f"{type(dialog).__name__} has no OK button")
+
+
+def click_row(view: QTableView, row: int) -> None:
+    """Click a row of a table as a person does: scrolled into view, then the mouse on its first shown cell."""
+    column = view.horizontalHeader().logicalIndex(0)  # the leftmost column on screen
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    QCoreApplication.processEvents()
