@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
+    QProgressDialog,
+    QPushButton,
     QTableView,
+    QWidget,
     QWizard,
 )
 
@@ -97,3 +100,13 @@ def click_row(view: QTableView, row: int) -> None:
     view.scrollTo(index)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     QCoreApplication.processEvents()
+
+
+def cancel_progress(parent: QWidget) -> None:
+    """Press Cancel on the progress dialog of the job parent started (on screen after 0.3 s; its button works from
+    the start, so a quick job can be cancelled before the dialog shows)."""
+    progress = [p for p in parent.findChildren(QProgressDialog) if not p.wasCanceled()][-1]
+    buttons = progress.findChildren(QPushButton)
+    assert len(buttons) == 1, "the progress dialog has one button: Cancel"
+    click(buttons[0])
+    assert progress.wasCanceled()

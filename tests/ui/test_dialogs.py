@@ -1,13 +1,13 @@
 """Staff, client and import dialogs: validation at the field, saving, and the import flow."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
 from churnguard_gui.store.clients import get_client, ownership_history
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.import_dialog import ImportDialog
 from churnguard_gui.ui.staff_dialog import StaffDialog
-from tests.ui.clicking import answer_open_dialog, click, press_ok
+from tests.ui.clicking import answer_open_dialog, cancel_progress, click, press_ok
 from tests.ui.scripted import button
 
 
@@ -141,8 +141,7 @@ def test_cancelling_a_running_import_writes_nothing(qtbot, fresh_db, db_path, sa
     click(dialog.check_button)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     click(dialog.import_button)
-    progress = dialog.findChildren(QProgressDialog)[-1]  # shown after 0.3 s; its Cancel works at once
-    click(button(progress, "Cancel") if progress.isVisible() else progress.findChild(QPushButton))
+    cancel_progress(dialog)
     qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=10000)
     assert dialog.import_result is None
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
