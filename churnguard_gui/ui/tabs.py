@@ -45,7 +45,6 @@ TABS: list[TabSpec] = [
     TabSpec("clients", lambda: tr("Clients"), "churnguard_gui.ui.builtin_tabs:clients_tab", order=10),
     TabSpec("staff", lambda: tr("Staff"), "churnguard_gui.ui.builtin_tabs:staff_tab", order=20),
     TabSpec("agreements", lambda: tr("Agreements"), "churnguard_gui.ui.builtin_tabs:agreements_tab", order=30),
-    TabSpec("visits", lambda: tr("Visits"), "churnguard_gui.ui.visits_tab:VisitsTab", order=40),
     # a new tab: one line here, e.g.
     # TabSpec("visits", lambda: tr("Visits"), "churnguard_gui.ui.visits_tab:VisitsTab", order=40),
 ]
