@@ -127,7 +127,6 @@ CHINA = Jurisdiction(
         "gaps": f"{WOMEN} 第43条",
         "consent": f"{PIPL} 第13条、第14条、第17条",
         "retention": f"{PIPL} 第19条、第47条",
-        "short_period": f"{LCL} 第24条",
     },
 )
 OTHER = Jurisdiction(
@@ -237,8 +236,6 @@ def check_terms(terms: Terms, law: Jurisdiction = CHINA) -> list[Finding]:
         found.append(Finding("scope_no_secrets", "warn", a["proportion"]))
     if terms.months < 1:
         found.append(Finding("months_missing", severity, a["max_months"]))
-    elif terms.months < 3:
-        found.append(Finding("months_very_short", "warn", a["short_period"], (("months", terms.months),)))
     elif terms.months > law.max_noncompete_months:
         found.append(Finding("months_too_long", severity, a["max_months"],
                              (("months", terms.months), ("limit", law.max_noncompete_months))))

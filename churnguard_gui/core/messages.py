@@ -142,8 +142,6 @@ TEXTS: dict[str, str] = {
     "scope_business_missing": "name the competing business the person may not work in (industry, products or "
     "services)",
     "scope_region_missing": "name the region where the person may not compete",
-    "months_very_short": "a non-compete of {months} months protects little: the compensation is owed while the "
-    "client relationships are still fresh",
     "scope_region_wide": "the region “{region}” is very wide: the scope, region and period must match the secrets "
     "the person knew, and a court voids the part that goes beyond them",
     "scope_no_secrets": "the agreement names no trade secret; the non-compete's scope must match the secrets the "
