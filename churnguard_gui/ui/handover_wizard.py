@@ -401,7 +401,7 @@ class HandoverWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for later"))
-        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        self.customButtonClicked.connect(lambda _button: self.save_for_later())
         self.departure_page = DeparturePage(self)
         self.setPage(Page.DEPARTURE, self.departure_page)
         self.setPage(Page.CLIENTS, ClientsPage(self))
