@@ -8,18 +8,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sqlite_utils import Database
 
 from churnguard_gui.core.fields import AGREEMENT_STATUS_LABELS
-from churnguard_gui.i18n import ntr
 from churnguard_gui.store.agreements import needing_supplement, obligations, staff_without_confidentiality
 from churnguard_gui.ui.agreement_dialogs import alert_text
 from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.table_models import agreement_model
-
-
-def count_agreements(shown: int, total: int) -> str:
-    values = {"shown": f"{shown:,}", "total": f"{total:,}"}
-    if shown != total:
-        return ntr("{shown} of {total} agreement", "{shown} of {total} agreements", total, **values)
-    return ntr("{total} agreement", "{total} agreements", total, **values)
 
 
 class AgreementsPanel(QWidget):
@@ -29,8 +21,7 @@ class AgreementsPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.list = ListTab("agreements", agreement_model(db, self, load=False),
-                            self.tr("Search by document, staff or competitor"), sort_column=0,
-                            counted=count_agreements)
+                            self.tr("Search by document, staff or competitor"), sort_column=0)
         self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
         self.list.add_button.setText(self.tr("&New agreement…"))
         self.list.edit_button.setText(self.tr("&Open / print…"))

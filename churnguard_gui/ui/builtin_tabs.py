@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from churnguard_gui.i18n import ntr
+from churnguard_gui.core.counts import list_count
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
 from churnguard_gui.ui.risk_tab import RiskTab
@@ -11,20 +11,6 @@ from churnguard_gui.ui.table_models import client_model, staff_model
 
 if TYPE_CHECKING:
     from churnguard_gui.ui.main_window import MainWindow
-
-
-def count_clients(shown: int, total: int) -> str:
-    values = {"shown": f"{shown:,}", "total": f"{total:,}"}
-    if shown != total:
-        return ntr("{shown} of {total} client", "{shown} of {total} clients", total, **values)
-    return ntr("{total} client", "{total} clients", total, **values)
-
-
-def count_staff(shown: int, total: int) -> str:
-    values = {"shown": f"{shown:,}", "total": f"{total:,}"}
-    if shown != total:
-        return ntr("{shown} of {total} staff member", "{shown} of {total} staff", total, **values)
-    return ntr("{total} staff member", "{total} staff", total, **values)
 
 
 class ShellRiskTab(RiskTab):
@@ -36,7 +22,7 @@ class ShellRiskTab(RiskTab):
 
     def status_text(self) -> str:
         total = self._window.clients_tab.model.total()
-        return count_clients(total, total)
+        return list_count("clients", total, total)
 
 
 def risk_tab(window: MainWindow) -> RiskTab:
@@ -49,8 +35,7 @@ def risk_tab(window: MainWindow) -> RiskTab:
 
 def clients_tab(window: MainWindow) -> ListTab:
     tab = ListTab("clients", client_model(window.db, window, load=False),
-                  window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1,
-                  counted=count_clients)
+                  window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
     tab.add_requested.connect(lambda: window.edit_client(None))
     tab.edit_requested.connect(window.edit_client)
     tab.delete_requested.connect(window.remove_client)
@@ -60,7 +45,7 @@ def clients_tab(window: MainWindow) -> ListTab:
 
 def staff_tab(window: MainWindow) -> ListTab:
     tab = ListTab("staff", staff_model(window.db, window, load=False),
-                  window.tr("Search staff by name, role, department, phone or e-mail"), counted=count_staff)
+                  window.tr("Search staff by name, role, department, phone or e-mail"))
     window.staff_filter = add_staff_filter(tab)  # rejected and on-hold candidates are shown only on request
     window.agreement_button = tab.extra_button(window.tr("New a&greement…"))
     window.agreement_button.clicked.connect(lambda: window.new_agreement(tab.current_id()))
