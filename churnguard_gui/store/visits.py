@@ -158,11 +158,6 @@ def log_visit(db: Database, client_id: int, visited_on: str, manager_id: int | N
     return visit_id
 
 
-def delete_visit(db: Database, visit_id: int) -> None:
-    with writing(db):
-        db.execute("DELETE FROM manager_visits WHERE id = ? AND visited_on IS NULL", [visit_id])
-
-
 def visits_from_handover(db: Database, handover_id: int) -> int:
     """The key-client visits planned in a handover become planned manager visits (once; by the visitor the
     handover names, else the client's manager). Inside the caller's transaction or on its own."""

@@ -134,7 +134,7 @@ class DeparturePage(QWizardPage):
         self.reason.currentIndexChanged.connect(
             lambda: self.to_competitor.setChecked(self.to_competitor.isChecked()
                                                   or self.reason.currentData() == "competitor"))
-        self._agreements = agreement_lines(wizard.db, wizard.staff.id, wizard.today)
+        self._agreements = agreement_lines(wizard.db, wizard.staff_id, wizard.today)
         self.to_competitor.toggled.connect(lambda: self.update_exposure())
 
     def update_exposure(self) -> None:
@@ -401,7 +401,7 @@ class HandoverWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for later"))
-        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        self.customButtonClicked.connect(lambda _button: self.save_for_later())
         self.departure_page = DeparturePage(self)
         self.setPage(Page.DEPARTURE, self.departure_page)
         self.setPage(Page.CLIENTS, ClientsPage(self))
@@ -417,7 +417,7 @@ class HandoverWizard(QWizard):
                                                        self.staff.secret_access, self.today))
             self.accept_proposals()
         self.resize(1000, 640)
-        install_discard_guard(self, self.save_for_later)
+        self.discard_guard = install_discard_guard(self, self.save_for_later)
 
     def picker_labels(self) -> list[tuple[int, str]]:
         """Each colleague as the pickers show them: current clients and value, and a warning when the record
@@ -436,7 +436,7 @@ class HandoverWizard(QWizard):
     def offer_backups(self) -> int:
         """Propose a backup for each key client the handover would leave with one person (once per client);
         returns how many are proposed now."""
-        offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff.id)
+        offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff_id)
         fresh = {cid: sid for cid, sid in offers.items() if cid not in self._offered}
         self._offered |= set(offers)
         self.clients.offer_backups(fresh)
@@ -478,7 +478,7 @@ class HandoverWizard(QWizard):
     def review_text(self) -> str:
         plan = self.plan()
         owned = [ln for ln in plan.lines if ln.role == "owner"]
-        names = dict(self.people)
+        names: dict[int | None, str] = dict(self.people)  # a line nobody visits has visited_by None
         lines = [self.tr("{name} leaves on {date}.").format(name=self.staff.name, date=plan.departure.last_day),
                  ntr("{n} owned client, ¥{value} a year, goes to:", "{n} owned clients, ¥{value} a year, go to:",
                      len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]

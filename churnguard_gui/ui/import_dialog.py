@@ -190,7 +190,7 @@ class ImportDialog(QDialog):
 
     def _mark_guess(self, header: str, combo: QComboBox, field: str | None) -> None:
         """A loose reading (合同金额 → annual value) is marked until the owner picks the field themselves."""
-        if not is_guess(header, field):
+        if field is None or not is_guess(header, field):
             return
         self.guesses.add(header)
         combo.setStyleSheet(f"QComboBox {{ background: {GUESS_COLOUR}; }}")

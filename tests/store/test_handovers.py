@@ -12,7 +12,6 @@ from churnguard_gui.core.handover import (
     HandoverPlan,
     propose_successors,
 )
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.handovers import (
     candidates,
     complete_handover,
@@ -28,8 +27,8 @@ from churnguard_gui.store.staff import find_staff, get_staff
 
 
 @pytest.fixture
-def demo(fresh_db):
-    load_demo(fresh_db)
+def demo(fresh_db, demo_into):
+    demo_into(fresh_db)
     return fresh_db
 
 

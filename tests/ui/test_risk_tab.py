@@ -9,6 +9,7 @@ from churnguard_gui.store.risk import risk_figures
 from churnguard_gui.ui.risk_lists import RiskListDialog
 from churnguard_gui.ui.risk_tab import RED, RiskTab
 from tests.risk_firm import AS_OF, build
+from tests.ui.clicking import press_ok
 
 
 @pytest.fixture
@@ -99,8 +100,8 @@ def test_one_click_on_a_top_client_opens_its_team_and_a_backup_updates_the_tab(t
             item = dialog.backups.item(row)
             if item.text() == "刘洋":
                 item.setCheckState(Qt.CheckState.Checked)
-        dialog.accept()
-        return QDialog.DialogCode.Accepted
+        press_ok(dialog)
+        return dialog.result()
 
     monkeypatch.setattr(ClientDialog, "exec", exec_)
     assert tab.top_model.index(0, 0).data() == "乙公司"
@@ -185,8 +186,8 @@ def test_thresholds_in_firm_settings_change_the_tab(qtbot, fresh_db, db_path, se
 
     def change(dialog):
         dialog.risk["concentration_percent"].setValue(10)
-        dialog.accept()
-        return QDialog.DialogCode.Accepted
+        press_ok(dialog)
+        return dialog.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", change)
     settings_action = next(a for a in win.menuBar().actions()[0].menu().actions() if "settings" in a.text())
