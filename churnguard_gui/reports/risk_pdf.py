@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, SimpleDocTemplate, Table, TableStyle
 
 from churnguard_gui.core.files import atomic_write
-from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
+from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures, visit_schedule_text
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import ntr, tr
 from churnguard_gui.reports.fonts import register
@@ -112,7 +112,8 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
         (tr("Warning signs recorded in the last {days} days", days=t.sign_days),
          ntr("{n} sign", "{n} signs", len(figures.signs)) + ", "
          + ntr("{n} person", "{n} people", len(figures.signs_by_staff))),
-        (tr("Key clients without a manager visit for {days} days", days=t.visit_days),
+        (tr("Key clients overdue for a manager visit (days between visits by tier: {schedule})",
+            schedule=visit_schedule_text(figures.visit_intervals) or tr("none scheduled")),
          _clients(figures.unvisited_count, figures.unvisited_value)),
         *_tactic_rows(figures.tactics),
     ]
@@ -120,8 +121,8 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
 
 def _tactic_rows(tactics: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
     """The tactics' figures (none when the figures were made without them)."""
-    labels = (("overdue_visits", tr("Manager visits overdue by the tier schedule")),
-              ("no_firm_contact_12_months", tr("Key clients without firm-level contact for 12 months")),
+    # the overdue manager visits are the summary's key clients overdue for a visit (one figure, shown once)
+    labels = (("no_firm_contact_12_months", tr("Key clients without firm-level contact for 12 months")),
               ("renewals_due", tr("Contracts ending within 60 days")),
               ("former_clients_at_risk", tr("Former employees' clients at risk (12 months after leaving)")))
     rows = [(label, _clients(tactics[key]["count"], tactics[key]["value"])) for key, label in labels if key in tactics]
