@@ -612,6 +612,8 @@ WHEN OLD.id != NEW.id OR (OLD.status IN ('active', 'notice')) != (NEW.status IN 
     UPDATE client_threads SET alone = {_ALONE}
     WHERE client_id IN (SELECT client_id FROM client_team WHERE staff_id IN (OLD.id, NEW.id));
 END;
+-- who else of the firm (employed) was on each client's team when a handover was written: ids, comma-separated
+ALTER TABLE handover_clients ADD COLUMN linked TEXT;
 CREATE INDEX clients_contract_end ON clients(status, contract_end, annual_value);
 CREATE INDEX firm_contacts_day ON firm_contacts(happened_on, client_id);
 """

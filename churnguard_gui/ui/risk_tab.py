@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
 MIN_TILE_HEIGHT = 72
-BACKGROUND_FROM = 20_000  # clients: from here the figures are computed off the GUI thread (about 0.1 s per 20,000)
+# Clients from which the figures are computed off the GUI thread: they take about 60 ms per 100,000 clients on a
+# quiet machine (tests/benchmarks/test_risk_tab.py), so a laptop four times slower reaches 0.5 s near 200,000.
+BACKGROUND_FROM = 200_000
 HANDOVER_LABELS = {"none": "not started", "draft": "draft", "handed_over": "clients handed over",
                    "complete": "complete"}
 
