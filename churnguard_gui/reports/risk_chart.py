@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn: the app star
     from matplotlib.figure import Figure
 
 MAX_BARS = 12
-BLUE, RED, GREY = "#4a78a8", "#c0392b", "#9aa5b1"
+BLUE, RED = "#4a78a8", "#c0392b"
 
 
 @cache
@@ -33,13 +33,19 @@ def use_shipped_font() -> str:
 
 
 def bars(figures: RiskFigures) -> list[tuple[str, float, bool]]:
-    """(label, share, flagged) for the largest holders, the rest summed as one bar."""
-    shown = figures.concentration[:MAX_BARS]
-    out = [(h.staff, h.share, h.flagged) for h in shown]
+    """(label, share, flagged) for the largest holders (the others are summed in a note, not a bar: a firm of a
+    thousand salespeople would show one long grey bar and twelve invisible ones)."""
+    return [(h.staff, h.share, h.flagged) for h in figures.concentration[:MAX_BARS]]
+
+
+def others_note(figures: RiskFigures) -> str:
+    """'+ 988 others: 98.4% of the value together, none above 0.1%' (empty when every holder has a bar)."""
     rest = figures.concentration[MAX_BARS:]
-    if rest:
-        out.append((ntr("{n} other", "{n} others", len(rest)), sum(h.share for h in rest), False))
-    return out
+    if not rest:
+        return ""
+    return ntr("+ {n} other: {share} of the value, {largest} at most",
+               "+ {n} others: {share} of the value together, none above {largest}", len(rest),
+               share=f"{sum(h.share for h in rest):.1%}", largest=f"{max(h.share for h in rest):.1%}")
 
 
 def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float | None = None) -> Figure:
@@ -47,7 +53,7 @@ def concentration_figure(figures: RiskFigures, width: float = 6.0, height: float
     from matplotlib.figure import Figure
 
     use_shipped_font()
-    height = height or max(2.2, 0.32 * len(bars(figures)) + 1.0)
+    height = height or max(2.2, 0.32 * (len(bars(figures)) + bool(others_note(figures))) + 1.0)
     figure = Figure(figsize=(width, height))
     draw_concentration(figure, figures)
     return figure
@@ -68,13 +74,12 @@ def draw_concentration(figure: Figure, figures: RiskFigures) -> None:
     labels = [label for label, _, _ in data][::-1]
     values = [share * 100 for _, share, _ in data][::-1]
     colours = [RED if flagged else BLUE for _, _, flagged in data][::-1]
-    if len(data) > len(figures.concentration[:MAX_BARS]):
-        colours[0] = GREY
+    note = others_note(figures)
     rows = range(len(labels))
     axes.barh(rows, values, color=colours, height=0.65)
     top = max([*values, limit]) * 1.18
     axes.set_xlim(0, top)
-    axes.set_ylim(-0.6, len(labels) - 0.1)
+    axes.set_ylim(-1.2 if note else -0.6, len(labels) - 0.1)
     axes.axvline(0, color="#555555", linewidth=0.8)
     axes.axvline(limit, color=RED, linestyle="--", linewidth=1)
     axes.text(limit, len(labels) - 0.4, " " + tr("threshold {percent}%", percent=limit), color=RED, fontsize=8,
@@ -82,6 +87,8 @@ def draw_concentration(figure: Figure, figures: RiskFigures) -> None:
     for y, (label, value) in enumerate(zip(labels, values, strict=True)):
         axes.text(-top * 0.012, y, label, ha="right", va="center", fontsize=9)
         axes.text(value + top * 0.01, y, f"{value:.1f}%", va="center", fontsize=8)
+    if note:
+        axes.text(top * 0.012, -0.8, note, ha="left", va="center", fontsize=8, color="#555555")
     axes.text(0.5, -0.02, tr("Share of the firm's active client value (%)"), ha="center", va="top", fontsize=9,
               transform=axes.transAxes)
     figure.label_inches = max(_text_inches(label, 9) for label in labels) + 0.15  # type: ignore[attr-defined]
