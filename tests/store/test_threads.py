@@ -82,3 +82,18 @@ def test_the_migration_fills_the_table_for_a_firm_that_existed_before(tmp_path):
     db = open_db(path, create=False, backup_before_migrating=False)
     assert kept(db) == scratch(db) == [(1, 1, 10, 1, 1), (2, 1, 20, 1, 0), (3, 1, 30, 3, 1)]
     db.close()
+
+
+def test_check_finds_threads_that_went_stale(fresh_db):
+    """`check` compares the kept threads with the rule (a change made with the triggers off, by another tool)."""
+    from churnguard_gui.store.check import check_db
+
+    db = fresh_db
+    with writing(db):
+        db.execute("INSERT INTO staff (id, name, status) VALUES (1, 'A', 'active'), (2, 'B', 'active')")
+        db.execute("INSERT INTO clients (id, name, annual_value) VALUES (1, 'x', 10)")
+        db.execute("INSERT INTO client_team (client_id, staff_id, role) VALUES (1, 1, 'owner'), (1, 2, 'backup')")
+    assert check_db(db) == []
+    with writing(db):
+        db.execute("UPDATE client_threads SET alone = 1")
+    assert check_db(db) == ["the Risk tab's record of who is on each client's team is out of date for 1 client"]
