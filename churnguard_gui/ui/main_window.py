@@ -192,19 +192,6 @@ class MainWindow(QMainWindow):
         status = getattr(self.tabs.currentWidget(), "status_text", None)
         self.count_label.setText(status() if status is not None else "")
 
-    def count_text(self, tab: QWidget, shown: int, total: int) -> str:
-        """"1 client", "12 staff", "3 of 300 clients": counted words in the right form for the number."""
-        forms = {self.clients_tab: ("{total} client", "{total} clients", "{shown} of {total} client",
-                                    "{shown} of {total} clients"),
-                 self.staff_tab: ("{total} staff member", "{total} staff", "{shown} of {total} staff member",
-                                  "{shown} of {total} staff")}.get(
-            tab, ("{total} agreement", "{total} agreements", "{shown} of {total} agreement",
-                  "{shown} of {total} agreements"))
-        values = {"shown": f"{shown:,}", "total": f"{total:,}"}
-        if shown != total:
-            return ntr(forms[2], forms[3], total, **values)
-        return ntr(forms[0], forms[1], total, **values)
-
     def refresh(self) -> None:
         for widget in self.tab_widgets.values():
             if hasattr(widget, "refresh"):
@@ -463,7 +450,7 @@ class MainWindow(QMainWindow):
         self.worker = operations().run(
             self, self.tr("Exporting…"), job,
             lambda count: self.statusBar().showMessage(
-                self.tr("Exported {count} rows to {file}").format(count=count, file=path), 8000),
+                ntr("Exported {n} row to {file}", "Exported {n} rows to {file}", count, file=path), 8000),
             self.on_error)
 
     def load_demo(self) -> None:
