@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ class ChartView(QLabel):
         self._generation = 0
         self._drawn: tuple | None = None
         self._pending = False
+        self._painted = False  # nothing is drawn before the label was first painted (with the window's numbers)
 
     def set_drawing(self, draw: Callable[[Figure], None]) -> None:
         """New data: draw it once the label has its size."""
@@ -68,8 +69,14 @@ class ChartView(QLabel):
         super().showEvent(event)
         self._schedule()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:  # the window has painted its numbers: now the chart (matplotlib loads the first time)
+            self._painted = True
+            self._schedule()
+
     def _schedule(self) -> None:
-        if not self._pending and self._draw is not None and self.isVisible():
+        if not self._pending and self._painted and self._draw is not None and self.isVisible():
             self._pending = True
             QTimer.singleShot(0, self.render_now)
 
