@@ -266,14 +266,15 @@ class ClientsPage(QWizardPage):
 
 
 class KeyClientsProxy(QSortFilterProxyModel):
-    """Only the key clients of the handover."""
+    """The key clients of the handover, and any other client offered a backup (its manager became its owner)."""
 
     def __init__(self, wizard: HandoverWizard, parent=None) -> None:
         super().__init__(parent)
         self._wizard = wizard
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
-        return self._wizard.clients.line(row).client_id in self._wizard.key_ids
+        client_id = self._wizard.clients.line(row).client_id
+        return client_id in self._wizard.key_ids or client_id in self._wizard.offered_ids
 
 
 class KeyClientsPage(QWizardPage):
@@ -311,9 +312,9 @@ class KeyClientsPage(QWizardPage):
         self.proxy.invalidate()
         self.view.resizeColumnsToContents()
         self.backups.setText(ntr(
-            "{n} key client would be left with only its new owner: a backup is proposed in “Backup added” "
+            "{n} client would be left with only its new owner: a backup is proposed in “Backup added” "
             "(choose “no backup” to decline).",
-            "{n} key clients would be left with only their new owner: a backup is proposed in “Backup added” "
+            "{n} clients would be left with only their new owner: a backup is proposed in “Backup added” "
             "(choose “no backup” to decline).", offered) if offered else "")
         self.update_problems()
 
@@ -433,9 +434,14 @@ class HandoverWizard(QWizard):
             out.append((c.staff_id, label))
         return out
 
+    @property
+    def offered_ids(self) -> set[int]:
+        """The clients a backup was offered for (key clients, and those whose manager became the owner)."""
+        return self._offered
+
     def offer_backups(self) -> int:
-        """Propose a backup for each key client the handover would leave with one person (once per client);
-        returns how many are proposed now."""
+        """Propose a backup for each client the handover would leave with one person, by the rule of
+        core.handover.propose_backups (once per client); returns how many are proposed now."""
         offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff_id)
         fresh = {cid: sid for cid, sid in offers.items() if cid not in self._offered}
         self._offered |= set(offers)
