@@ -53,7 +53,9 @@ OWNED = {"周杰": ("K01", "K02"), "吴芳": ("K03", "K12"), "孙丽": ("K06", "
          "何静": ("K10",)}
 SINGLE = {"K02": "周杰", "K09": "孙丽", "K03": "吴芳"}  # by value: 800,000, 700,000, 600,000
 NAMES = {"K02": "南方贸易有限公司", "K09": "银河科技有限公司", "K03": "西部机械有限公司"}
-SIGNED_CONFIDENTIALITY = {"周杰", "郑浩"}  # 吴芳: "both" printed, not signed; 孙丽: non-compete only; 何静: a draft
+# 吴芳: "both" printed, not signed; 何静: a draft. 孙丽 signed a non-compete only, on the current template, whose
+# every non-compete carries the confidentiality clauses: she is bound to confidentiality too.
+SIGNED_CONFIDENTIALITY = {"周杰", "郑浩", "孙丽"}
 OVERDUE_VISITS = ("K02", "K03", "K07", "K09")  # A every 91 days, B every 182: never visited, or K09 170 days ago
 
 
@@ -160,7 +162,7 @@ def test_every_field_of_risks_json_is_the_hand_computed_figure(firm):
     assert [(h["staff"], h["clients"], h["value"]) for h in data["concentration"]] == [
         ("周杰", 2, 2_000_000), ("吴芳", 2, 1_050_000), ("孙丽", 2, 950_000), ("郑浩", 2, 900_000), ("何静", 1, 150_000)]
     assert data["single_threaded"]["count"] == 3 and data["single_threaded"]["value"] == 2_100_000
-    assert data["staff_without_confidentiality"] == ["何静", "吴芳", "孙丽"]
+    assert data["staff_without_confidentiality"] == ["何静", "吴芳"]  # 孙丽: a non-compete on the current template binds to confidentiality
 
 
 def pdf_lines(path: Path) -> list[str]:
