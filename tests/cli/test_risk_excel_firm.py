@@ -197,7 +197,7 @@ def test_the_risk_report_shows_the_same_numbers(firm, tmp_path, lang):
     firm, single, visits = data["firm"], data["single_threaded"], data["key_clients_unvisited"]
     if lang == "en":
         assert row("Active clients", f"{firm['clients']} clients, ¥{firm['value']:,}")
-        assert row("Single-threaded clients (owner only, no backup or manager)",
+        assert row("Single-threaded clients (no backup or manager who still works here)",
                    f"{single['count']} clients, ¥{single['value']:,}")
         assert f"{single['count']} active clients (¥{single['value']:,}) are known to their owner only" in text
         assert row("Key clients overdue for a manager visit (days between visits by tier: A 91, B 182)",
@@ -221,7 +221,7 @@ def test_the_handover_report_counts_as_the_risk_figures_do(firm, tmp_path):
     assert done.returncode == 0, done.stderr
     lines = pdf_lines(out)
     at = lines.index("Active clients owned")
-    assert lines[at + 1] == f"{held['clients']} (+1 prospect, dormant or lost)"
+    assert " ".join(lines[at + 1:at + 4]) == f"{held['clients']} (+1 prospect, dormant or lost)"  # wrapped in its cell
     at = lines.index("Annual value of active clients owned (¥)")
     assert lines[at + 1] == f"{held['value']:,}"
     at = lines.index("Share of the firm's active client value")
