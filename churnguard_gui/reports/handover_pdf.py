@@ -108,9 +108,9 @@ def _summary(report: HandoverReport, styles) -> list:
     others = len(owned) - active
     # The Risk tab's definitions: active clients, the share of the firm's active client value.
     rows = [
-        [tr("Active clients owned"), str(active) + (" " + ntr("(+{n} prospect, dormant or lost)",
-                                                              "(+{n} prospects, dormant or lost)", others)
-                                                    if others else ""),
+        [tr("Active clients owned"), paragraph(str(active) + ("\n" + ntr("(+{n} prospect, dormant or lost)",
+                                                                       "(+{n} prospects, dormant or lost)", others)
+                                                             if others else ""), styles["cell"]),
          tr("Clients backed up"), str(backups)],
         [tr("Annual value of active clients owned (¥)"), format_money(report.total_value),
          tr("Share of the firm's active client value"), f"{report.share:.1%}"],
