@@ -234,6 +234,16 @@ def holdings(rows: list[tuple[int, str, int, int]], total: int, thresholds: Thre
     return tuple(sorted(out, key=lambda h: (-h.value, h.staff, h.staff_id)))
 
 
+def concentrated_after(held: dict[int, int], taken: dict[int, int], total: int, thresholds: Thresholds
+                       ) -> dict[int, float]:
+    """Successors a handover would put above the concentration threshold (the Risk tab's flag): staff id → their
+    share of the firm's active value after taking over. held: active value each owns now; taken: active value
+    each would take over (the leaver's clients stay in the firm, so the total does not change)."""
+    limit = thresholds.concentration_percent / 100
+    after = {sid: share(held.get(sid, 0) + value, total) for sid, value in taken.items() if value}
+    return {sid: part for sid, part in after.items() if part > limit}
+
+
 def is_key_person(secret_access: bool, value: int, total: int, thresholds: Thresholds) -> bool:
     return secret_access or (total > 0 and share(value, total) * 100 >= thresholds.key_person_percent)
 

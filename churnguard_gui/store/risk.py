@@ -117,6 +117,12 @@ def _payments(db: Database, today: dt.date):
     return tuple(sorted(out, key=lambda p: (p.due_on, p.staff, p.number)))
 
 
+def active_holdings(db: Database) -> tuple[int, dict[int, int]]:
+    """The firm's active client value, and the active value each owner holds (the Risk tab's concentration)."""
+    (total,) = db.execute("SELECT coalesce(sum(annual_value), 0) FROM clients WHERE status = 'active'").fetchone()
+    return total, {owner: value for owner, _, _, value, _, _ in db.execute(HOLDINGS_SQL)}
+
+
 def client_count(db: Database) -> int:
     """How many clients the firm has (all statuses): how long the figures will take."""
     return db.execute("SELECT count(*) FROM clients").fetchone()[0]
