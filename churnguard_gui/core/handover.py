@@ -352,7 +352,7 @@ class HandoverReport:
     destination: str
     lines: tuple[ClientLine, ...]
     reason_text: str = ""
-    successor_names: dict[int, str] = field(default_factory=dict)
+    successor_names: dict[int, str] = field(default_factory=dict)  # staff id → name: successors and visitors
     firm_total_value: int = 0
     agreements: tuple[AgreementLine, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
