@@ -18,6 +18,7 @@ import gettext
 import io
 import locale
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -105,3 +106,8 @@ def trc(context: str, text: str, **values: object) -> str:
 def ntr(singular: str, plural: str, n: int, **values: object) -> str:
     """The form of a counted phrase that fits n, with {n} and the other {named} values filled in."""
     return _translations.ngettext(singular, plural, n).format(n=n, **values)
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names listed in a sentence: "李娜、王强" in Chinese, "Li Na, Wang Qiang" in English."""
+    return trc("list separator", ", ").join(names)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from churnguard_gui.core.errors import FieldProblem
+from churnguard_gui.i18n import join_names
 
 REASONS = ("better_pay", "competitor", "career", "personal", "relocation", "dismissed", "other")
 REASON_LABELS = {
@@ -229,7 +230,7 @@ def plan_problems(plan: HandoverPlan) -> dict[str, FieldProblem]:
         problems["last_day"] = FieldProblem("last_day_before_resignation", value=dep.last_day)
     missing = [ln.name for ln in plan.lines if ln.role == "owner" and ln.successor_id is None]
     if missing:
-        problems["successors"] = FieldProblem("no_successor", count=len(missing), names="、".join(missing[:5]))
+        problems["successors"] = FieldProblem("no_successor", count=len(missing), names=join_names(missing[:5]))
     if any(ln.successor_id == plan.staff_id for ln in plan.lines):
         problems["successors"] = FieldProblem("successor_is_leaver")
     keys = key_client_ids(list(plan.lines))

@@ -10,6 +10,7 @@ from churnguard_gui.core.importing import name_key
 from churnguard_gui.core.models import STAFF_COLUMNS, Staff
 from churnguard_gui.core.validate import validate_staff
 from churnguard_gui.core.values import phone_digits
+from churnguard_gui.i18n import join_names
 from churnguard_gui.store.db import audit, inserted_id, writing
 
 
@@ -73,7 +74,7 @@ def delete_staff(db: Database, staff_id: int) -> None:
     staff = get_staff(db, staff_id)
     owned = owned_clients(db, staff_id)
     if owned:
-        names = "、".join(name for _, name in owned[:5]) + ("…" if len(owned) > 5 else "")
+        names = join_names(name for _, name in owned[:5]) + ("…" if len(owned) > 5 else "")
         raise StoreError("owner_has_clients", value=staff.name, details={"count": len(owned), "names": names})
     with writing(db):
         db.execute("DELETE FROM client_team WHERE staff_id = ?", [staff_id])

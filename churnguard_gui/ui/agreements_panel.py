@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sqlite_utils import Database
 
 from churnguard_gui.core.fields import AGREEMENT_STATUS_LABELS
+from churnguard_gui.i18n import join_names
 from churnguard_gui.store.agreements import needing_supplement, obligations, staff_without_confidentiality
 from churnguard_gui.ui.agreement_dialogs import alert_text
 from churnguard_gui.ui.list_tab import ListTab
@@ -77,12 +78,12 @@ class AgreementsPanel(QWidget):
             "Signed on the 2026.1 template, which lacks the return of compensation, the free waiver at departure and "
             "the dispute clause, and says “three consecutive months”: {documents}. Select one and press "
             "“Supplementary agreement…” to print a 补充协议 on the current terms for both sides to sign.").format(
-            documents="、".join(f"{number} {name}" for _, number, name in old)) if old else "")
+            documents=join_names(f"{number} {name}" for _, number, name in old)) if old else "")
         self.old_template.setVisible(bool(old))
         self.supplement_button.setVisible(bool(old))
         names = [name for _, name in staff_without_confidentiality(self.db)]
         self.unsigned.setText(self.tr("No signed confidentiality agreement ({count}): {names}").format(
-            count=len(names), names="、".join(names)) if names else self.tr("Every current staff member has signed a "
+            count=len(names), names=join_names(names)) if names else self.tr("Every current staff member has signed a "
                                                                              "confidentiality agreement."))
 
     def print_supplement(self) -> None:

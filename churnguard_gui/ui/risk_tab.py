@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures, visit_schedule_text
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import ntr
+from churnguard_gui.i18n import join_names, ntr
 from churnguard_gui.store.risk import client_count, risk_figures, single_threaded_clients, unvisited_clients
 from churnguard_gui.ui.risk_chart_view import ChartView
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
@@ -229,12 +229,12 @@ class RiskTab(QWidget):
             RED if f.single_threaded_count else GREEN)
         self.tiles["confidentiality"].show_figure(
             str(len(f.without_confidentiality)), self.tr("hold clients, no signed confidentiality agreement"),
-            "、".join(p.name for p in f.without_confidentiality[:4]) + ("…" if len(f.without_confidentiality) > 4
+            join_names(p.name for p in f.without_confidentiality[:4]) + ("…" if len(f.without_confidentiality) > 4
                                                                        else "") or self.tr("Everyone has signed."),
             RED if f.without_confidentiality else GREEN)
         self.tiles["noncompete"].show_figure(
             str(len(f.key_without_noncompete)), self.tr("key people without a non-compete"),
-            "、".join(p.name for p in f.key_without_noncompete[:4]) + ("…" if len(f.key_without_noncompete) > 4
+            join_names(p.name for p in f.key_without_noncompete[:4]) + ("…" if len(f.key_without_noncompete) > 4
                                                                       else "") or self.tr("None."),
             AMBER if f.key_without_noncompete else GREEN)
         self.tiles["notice"].show_figure(str(len(f.on_notice)), self.tr("on notice"), self._notice_line(f),
@@ -249,7 +249,7 @@ class RiskTab(QWidget):
         people = f.signs_by_staff
         self.tiles["signs"].show_figure(
             str(len(people)), self.tr("people with warning signs (last {days} days)").format(days=t.sign_days),
-            "、".join(f"{name} ({count})" for name, count in list(people.items())[:3]) or self.tr("None recorded."),
+            join_names(f"{name} ({count})" for name, count in list(people.items())[:3]) or self.tr("None recorded."),
             RED if people else GREEN)
         self.tiles["unvisited"].show_figure(
             f"{f.unvisited_count:,}", self.tr("key clients overdue for a manager visit"),

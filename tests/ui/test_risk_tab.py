@@ -45,7 +45,7 @@ def test_tiles_show_the_hand_computed_figures(tab):
                             "firm_contact": "5", "renewals": "0", "one_contact": "7", "former_clients": "0"}
     assert "Largest: 张伟 64.0%" in tab.tiles["concentration"].detail.text()
     assert "¥2,050,000" in tab.tiles["single_threaded"].detail.text()
-    assert tab.tiles["confidentiality"].detail.text() == "刘洋、张伟、王强"
+    assert tab.tiles["confidentiality"].detail.text() == "刘洋, 张伟, 王强"  # English: names separated by commas (Chinese: 、)
     assert "王强: handover draft, 2/5 tasks, 2 clients still owned" in tab.tiles["notice"].detail.text()
     assert tab.tiles["compensation"].detail.text() == "Overdue ¥5,000 · due ¥15,000"
     assert "7 active clients · ¥3,750,000 a year · as of 2026-04-15" in tab.heading.text()
