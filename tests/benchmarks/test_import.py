@@ -4,6 +4,8 @@ with executemany. Each side runs as a child process: its own CPU time and peak m
 runs the 100k case; the 1M case is marked `slow` (about ten minutes here): `pytest tests/benchmarks -m slow`."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.benchmarks.bigfiles import ROOT, Run, run_child, write_csv, write_xlsx
@@ -15,13 +17,12 @@ MAX_PEAK_MB = 150.0
 BARE = r"""
 import csv, sqlite3, sys
 conn = sqlite3.connect(sys.argv[2])
-conn.execute("CREATE TABLE clients (code, name, industry, tier, contact, phone, email, address, owner, backup, "
-             "amount, signed, ends, notes)")
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as handle:
     rows = csv.reader(handle)
-    next(rows)
+    columns = len(next(rows))
+    conn.execute(f"CREATE TABLE clients ({', '.join(f'c{i}' for i in range(columns))})")
     with conn:
-        conn.executemany("INSERT INTO clients VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(f"INSERT INTO clients VALUES ({', '.join('?' * columns)})", rows)
 print(conn.execute("SELECT count(*) FROM clients").fetchone()[0])
 """
 
@@ -31,7 +32,9 @@ def app_import(path, db) -> Run:
 
 
 def bare_import(path, db) -> Run:
-    return run_child("-c", BARE, path, db)
+    script = db.parent / "bare_import.py"
+    script.write_text(BARE, encoding="utf-8")
+    return run_child(script, path, db)
 
 
 def compare_import(tmp_path, path, rows: int, rounds: int) -> tuple[Run, Run]:
@@ -39,12 +42,12 @@ def compare_import(tmp_path, path, rows: int, rounds: int) -> tuple[Run, Run]:
     ours: list[Run] = []
     bare: list[Run] = []
     for round_ in range(rounds):
-        for db in tmp_path.glob("*.db*"):
-            db.unlink()
+        for db in tmp_path.glob("*.db*"):  # the databases and the backup folder of the round before
+            shutil.rmtree(db) if db.is_dir() else db.unlink()
         bare.append(bare_import(path, tmp_path / f"bare{round_}.db"))
         ours.append(app_import(path, tmp_path / f"ours{round_}.db"))
         assert f"{rows:,}" in ours[-1].out or str(rows) in ours[-1].out, ours[-1].out
-        assert bare[-1].out.strip() == str(rows)
+        assert bare[-1].out.split()[0] == str(rows)
     best_ours = min(ours, key=lambda r: r.cpu)
     best_bare = min(bare, key=lambda r: r.cpu)
     peak = max(r.peak_mb for r in ours)
@@ -71,17 +74,22 @@ def test_import_100k_csv(tmp_path):
 
 @pytest.mark.slow
 def test_import_1m_csv(tmp_path):
-    path = write_csv(tmp_path / "clients_1m.csv", 1_000_000)
+    """A million rows: the app refuses files over 100 MB, so this file has the sample files' seven columns."""
+    path = write_csv(tmp_path / "clients_1m.csv", 1_000_000, narrow=True)
     ours, bare = compare_import(tmp_path, path, 1_000_000, rounds=1)
     check(ours, bare, RESULTS[-1].ours)
 
 
-def test_import_100k_xlsx_in_bounded_memory(tmp_path):
-    """A workbook of 100,000 clients (openpyxl read-only, streamed): memory stays within the same bound."""
-    path = write_xlsx(tmp_path / "clients_100k.xlsx", 100_000)
+XLSX_ROWS = 35_000  # about the biggest workbook the app reads: it refuses one that unpacks to more than 32 MB
+
+
+def test_import_xlsx_in_bounded_memory(tmp_path):
+    """The biggest workbook the app takes (openpyxl read-only, streamed): memory within the same bound. A workbook
+    of 100,000 such clients (79 MB unpacked) is refused with a message that says to save it as CSV."""
+    path = write_xlsx(tmp_path / "clients.xlsx", XLSX_ROWS)
     run = app_import(path, tmp_path / "xlsx.db")
-    assert "100,000" in run.out or "100000" in run.out, run.out
-    print(f"\nimport 100,000 clients (XLSX): {run.cpu:.2f} s CPU ({run.wall:.2f} s wall), peak {run.peak_mb:.0f} MB")
-    RESULTS.append(Row("Import 100,000 clients (XLSX), peak memory", run.peak_mb, None, f"≤ {MAX_PEAK_MB:g} MB",
-                       unit="MB"))
+    assert str(XLSX_ROWS) in run.out, run.out
+    print(f"\nimport {XLSX_ROWS:,} clients (XLSX): {run.cpu:.2f} s CPU ({run.wall:.2f} s wall), peak {run.peak_mb:.0f} MB")
+    RESULTS.append(Row(f"Import {XLSX_ROWS:,} clients (XLSX), peak memory", run.peak_mb, None,
+                       f"≤ {MAX_PEAK_MB:g} MB", unit="MB"))
     assert run.peak_mb <= MAX_PEAK_MB, f"xlsx import: peak {run.peak_mb:.0f} MB"
