@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from churnguard_gui import __version__
+from churnguard_gui.core.counts import firm_size
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's (an encrypted database)
@@ -122,9 +123,9 @@ def _report(error: ChurnError, db_file: str | None) -> None:
         else:
             import shlex
 
-            print(tr("The newest verified backup is {file} ({when}, {clients} clients, {staff} staff). Restore it "
+            print(tr("The newest verified backup is {file} ({when}, {counts}). Restore it "
                      "with: churnguard --db {db} restore {quoted}", file=found.path,
-                     when=f"{found.made:%Y-%m-%d %H:%M}", clients=found.clients, staff=found.staff,
+                     when=f"{found.made:%Y-%m-%d %H:%M}", counts=firm_size(found.clients or 0, found.staff or 0),
                      db=shlex.quote(error.file), quoted=shlex.quote(str(found.path))), file=sys.stderr)
 
 
@@ -161,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
             from churnguard_gui.store.demo import load_demo
 
             staff, clients = load_demo(db, early_warning=True)
-            print(tr("Demo firm added: {staff} staff, {clients} clients.", staff=staff, clients=clients))
+            print(tr("Demo firm added: {counts}.", counts=firm_size(clients, staff)))
             return 0
         if args.command == "import":
             return _import(db, args)
@@ -169,7 +170,7 @@ def _run(args: argparse.Namespace) -> int:
             from churnguard_gui.store.exporter import export_file
 
             count = export_file(db, args.kind, args.file)
-            print(tr("Exported {count} rows to {file}.", count=count, file=args.file))
+            print(ntr("Exported {n} row to {file}.", "Exported {n} rows to {file}.", count, file=args.file))
             return 0
         if args.command == "handover-report":
             return _handover_report(db, args)
@@ -333,7 +334,7 @@ def _backups(db_file: str) -> int:
         print(tr("No backups in {folder}.", folder=folder))
         return 0
     for info in backups:
-        counts = tr("{clients} clients, {staff} staff", clients=info.clients, staff=info.staff) if info.readable \
+        counts = firm_size(info.clients or 0, info.staff or 0) if info.readable \
             else tr("cannot be read")
         print(f"{info.made:%Y-%m-%d %H:%M:%S}  {info.size / 1_048_576:8.2f} MB  {counts}  {info.path}")
     return 0
@@ -354,8 +355,8 @@ def _handover_report(db, args: argparse.Namespace) -> int:
     with audited_file(db, args.out, "report_saved", report="handover", staff=staff_id, document=report.document_no), \
             atomic_write(args.out, "wb") as handle:
         handle.write(pdf)
-    print(tr("Handover report for {name} written to {file} ({count} clients).", name=report.staff_name,
-             file=args.out, count=len(report.lines)))
+    print(tr("Handover report for {name} written to {file} ({count}).", name=report.staff_name,
+             file=args.out, count=ntr("{n} client", "{n} clients", len(report.lines))))
     return 0
 
 
@@ -400,8 +401,9 @@ def _import(db, args: argparse.Namespace) -> int:
         result = import_table(db, table, args.kind, overrides, owners, skip_bad=args.skip_bad, dry_run=args.dry_run)
     except RowsRefused as refused:
         _print_problems(refused.plan)
-        print(tr("error: {message}", message=tr("{count} rows cannot be imported; nothing was written",
-                                                   count=len(refused.plan.refused_rows))), file=sys.stderr)
+        print(tr("error: {message}", message=ntr("{n} row cannot be imported; nothing was written",
+                                                    "{n} rows cannot be imported; nothing was written",
+                                                    len(refused.plan.refused_rows))), file=sys.stderr)
         return 1
     _print_problems(result.plan)
     print(import_summary(result))

@@ -50,6 +50,15 @@ def _from_call(node: ast.Call) -> Message | None:
     return None
 
 
+def _plurals(node: ast.Assign | ast.AnnAssign) -> set[Message]:
+    """core.messages.PLURALS: code → (singular, plural, the detail holding the count), each a counted phrase."""
+    targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+    if not isinstance(node.value, ast.Dict) or not any(isinstance(t, ast.Name) and t.id == "PLURALS" for t in targets):
+        return set()
+    return {(None, (singular, plural)) for v in node.value.values if isinstance(v, ast.Tuple) and len(v.elts) == 3
+            and (singular := _text(v.elts[0])) and (plural := _text(v.elts[1]))}
+
+
 def _from_table(node: ast.Assign | ast.AnnAssign) -> set[Message]:
     targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
     if node.value is None or not any(isinstance(t, ast.Name) and t.id in TABLES for t in targets):
@@ -70,7 +79,7 @@ def messages() -> set[Message]:
             if isinstance(node, ast.Call) and (message := _from_call(node)):
                 found.add(message)
             elif isinstance(node, ast.Assign | ast.AnnAssign):
-                found |= _from_table(node)
+                found |= _from_table(node) | _plurals(node)
     return found
 
 

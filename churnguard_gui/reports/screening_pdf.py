@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from churnguard_gui.core.messages import TEXTS
 from churnguard_gui.core.screening import questionnaire
-from churnguard_gui.i18n import language, tr
+from churnguard_gui.i18n import language, ntr, tr
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.pages import canvas_maker
 from churnguard_gui.reports.tables import paragraph
@@ -51,8 +51,9 @@ def _consent_line(sc) -> str:
     consent = tr("Consent to the screening signed on {date}", date=sc.consent_on) if sc.consent_on else tr(
         "No signed consent on record")
     refs = tr("reference checks agreed") if sc.consent_references else tr("reference checks not agreed")
-    keep = tr("if not hired, kept {months} months after {date}, then anonymised", months=sc.retention_months,
-              date=sc.screened_on)
+    keep = ntr("if not hired, kept {n} month after {date}, then anonymised",
+               "if not hired, kept {n} months after {date}, then anonymised", sc.retention_months,
+               date=sc.screened_on)
     if language() == "zh":  # full-width punctuation in Chinese text
         return f"{consent}；{refs}；{keep}。"
     return f"{consent}; {refs}; {keep}."

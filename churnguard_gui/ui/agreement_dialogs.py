@@ -28,6 +28,7 @@ from churnguard_gui.core.errors import ChurnError, FieldProblem
 from churnguard_gui.core.legal import JURISDICTIONS
 from churnguard_gui.core.messages import problem_text
 from churnguard_gui.core.values import format_money, parse_date, parse_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.agreements import (
     get_agreement,
     obligations,
@@ -307,9 +308,9 @@ def alert_text(ob) -> str:
 
     law = JURISDICTIONS["cn"]
     colour = LEVEL_COLOURS[ob.alert.level]
-    text = QCoreApplication.translate("agreements", "{name}: {count} months of non-compete compensation unpaid "
-                                      "(¥{amount}, oldest due {due}).").format(
-        name=ob.staff_name, count=ob.alert.unpaid, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
+    text = ntr("{name}: {n} month of non-compete compensation unpaid (¥{amount}, due {due}).",
+               "{name}: {n} months of non-compete compensation unpaid (¥{amount}, oldest due {due}).",
+               ob.alert.unpaid, name=ob.staff_name, amount=format_money(ob.alert.amount), due=ob.alert.oldest_due)
     if ob.alert.level == "urgent":
         text += " " + QCoreApplication.translate("agreements", "Pay now: once three months are unpaid for a reason on "
                                                  "the firm's side, the former employee may end the non-compete "

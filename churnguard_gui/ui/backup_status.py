@@ -6,6 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.backup import is_stale
 from churnguard_gui.ui.context import AppContext
 
@@ -35,7 +36,8 @@ class BackupStatus(QLabel):
         elif made.date() == now.date():
             text = self.tr("Last backup: today {time}").format(time=f"{made:%H:%M}")
         elif self.stale:
-            text = self.tr("Last backup {days} days ago — File → Back up now").format(days=(now - made).days)
+            text = ntr("Last backup {n} day ago — File → Back up now", "Last backup {n} days ago — File → Back up now",
+                       (now - made).days)
         else:
             text = self.tr("Last backup: {when}").format(when=f"{made:%Y-%m-%d %H:%M}")
         self.setText(text)

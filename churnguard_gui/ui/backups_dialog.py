@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from churnguard_gui.core.assignment import propose_backups
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.assignment import (
     apply_backups,
     colleagues,
@@ -131,5 +132,5 @@ class BackupsDialog(QDialog):
             show_error(self, error)
             return
         QMessageBox.information(self, self.windowTitle(),
-                                self.tr("{count} clients now have a backup.").format(count=count))
+                                ntr("{n} client now has a backup.", "{n} clients now have a backup.", count))
         self.refresh()

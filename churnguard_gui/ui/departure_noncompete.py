@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBo
 from churnguard_gui.core.errors import FieldProblem
 from churnguard_gui.core.legal import JURISDICTIONS, below_floor_at_departure, region_floor
 from churnguard_gui.core.values import clean_text, format_money, parse_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.agreements import StoredAgreement, departure_noncompetes
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.ui.widgets import WARNING_COLOUR, message_label
@@ -46,9 +47,9 @@ class NoncompeteBox(QGroupBox):
             decided = stored.departure_decision or ("waive" if stored.release_kind == "waiver" else "")
             combo.setCurrentIndex(max(combo.findData(decided), 0))
             self.choices[stored.id] = combo
-            text = self.tr("{document}: ¥{amount} a month for {months} months").format(
-                document=stored.document_no, amount=format_money(stored.draft.monthly_compensation),
-                months=stored.draft.months)
+            text = ntr("{document}: ¥{amount} a month for {n} month", "{document}: ¥{amount} a month for {n} months",
+                       stored.draft.months, document=stored.document_no,
+                       amount=format_money(stored.draft.monthly_compensation))
             form.addRow(text, combo)
             combo.currentIndexChanged.connect(self.update_warning)
         self.pay.textChanged.connect(self.update_warning)

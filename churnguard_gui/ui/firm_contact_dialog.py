@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.values import format_money
 from churnguard_gui.core.visits import FIRM_CONTACT_KINDS, FIRM_CONTACT_LABELS, FIRM_CONTACT_MONTHS
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.clients import get_client
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.visits import (
@@ -82,10 +83,13 @@ class FirmContactDialog(QDialog):
         else:
             rows = without_firm_contact(self.db, dt.date.today(), SHOW_LIMIT)
             total = without_firm_contact_count(self.db, dt.date.today())[0]
-            self.heading.setText(self.tr(
-                "{count} key clients (tier A and B) have had no greeting, letter or gift from the owner or the firm "
+            self.heading.setText(ntr(
+                "{n} key client (tier A or B) has had no greeting, letter or gift from the owner or the firm "
                 "for {months} months. A client who knows the firm, not only its salesperson, stays when the "
-                "salesperson goes.").format(count=total, months=FIRM_CONTACT_MONTHS))
+                "salesperson goes.",
+                "{n} key clients (tier A and B) have had no greeting, letter or gift from the owner or the firm "
+                "for {months} months. A client who knows the firm, not only its salesperson, stays when the "
+                "salesperson goes.", total, months=FIRM_CONTACT_MONTHS))
         self.model.set_rows(rows)
         if rows:
             self.view.selectRow(0)

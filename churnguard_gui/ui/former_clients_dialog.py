@@ -22,6 +22,7 @@ from churnguard_gui.core.after_exit import LOSS_LABELS, LOSS_REASONS, RISK_LABEL
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.core.fields import CLIENT_STATUS_LABELS
 from churnguard_gui.core.values import format_money
+from churnguard_gui.i18n import ntr
 from churnguard_gui.store.after_exit import (
     attach_acknowledgement,
     evidence_pack,
@@ -101,9 +102,10 @@ class FormerClientsDialog(QDialog):
         went = [c for c in rows if c.went_with_former]
         self.model.set_rows(risky if self.risky_only.isChecked() else rows)
         self.summary.setText(self.tr(
-            "{count} clients followed (¥{value} a year); {risky} at risk; {went} went with the former employee "
+            "{followed} (¥{value} a year); {risky} at risk; {went} went with the former employee "
             "(¥{went_value}). Call the quiet ones, visit the key ones, and record a loss as soon as you learn of "
-            "it.").format(count=len(rows), value=format_money(sum(c.value for c in rows)), risky=len(risky),
+            "it.").format(followed=ntr("{n} client followed", "{n} clients followed", len(rows)),
+                          value=format_money(sum(c.value for c in rows)), risky=len(risky),
                           went=len(went), went_value=format_money(sum(c.value for c in went))))
         if rows:
             self.view.selectRow(0)

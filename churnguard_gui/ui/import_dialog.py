@@ -267,8 +267,9 @@ class ImportDialog(QDialog):
 
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
-        lines = [self.tr("{good} rows can be imported, {bad} rows are refused.").format(
-            good=plan.total, bad=len(plan.refused_rows))]
+        lines = [self.tr("{good}, {bad}.").format(
+            good=ntr("{n} row can be imported", "{n} rows can be imported", plan.total),
+            bad=ntr("{n} row is refused", "{n} rows are refused", len(plan.refused_rows)))]
         if plan.new_staff:
             lines.append(self.tr("New staff records will be made for: {names}").format(names=", ".join(plan.new_staff)))
         if plan.unassigned:
@@ -311,8 +312,10 @@ class ImportDialog(QDialog):
         plan, skip_bad = self.plan, self.skip_bad.isChecked()
         table, overrides, owners = self._checked_with
         if plan.problems and not skip_bad:
-            self.report.appendPlainText(self.tr("Nothing was imported: {count} rows are refused. Tick the box to "
-                                                "import only the good rows.").format(count=len(plan.refused_rows)))
+            self.report.appendPlainText(ntr(
+                "Nothing was imported: {n} row is refused. Tick the box to import only the good rows.",
+                "Nothing was imported: {n} rows are refused. Tick the box to import only the good rows.",
+                len(plan.refused_rows)))
             return
 
         def job(progress):

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
         self.worker = operations().run(
             self, self.tr("Exporting…"), job,
             lambda count: self.statusBar().showMessage(
-                self.tr("Exported {count} rows to {file}").format(count=count, file=path), 8000),
+                ntr("Exported {n} row to {file}", "Exported {n} rows to {file}", count, file=path), 8000),
             self.on_error)
 
     def load_demo(self) -> None:

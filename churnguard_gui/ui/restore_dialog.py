@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from churnguard_gui.core.counts import firm_size
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.store.backup import BackupInfo, list_backups
 
@@ -138,9 +139,9 @@ class DamagedDialog(QDialog):
         heading.setToolTip(db_path)
         lines = [db_path, str(where)[:1].upper() + str(where)[1:]]
         if newest is not None:
-            lines.append(self.tr("The newest verified backup is from {when} ({clients} clients, {staff} staff). "
-                                 "Restoring it keeps a copy of the damaged file beside the database.").format(
-                when=f"{newest.made:%Y-%m-%d %H:%M}", clients=f"{newest.clients:,}", staff=f"{newest.staff:,}"))
+            lines.append(self.tr("The newest verified backup is from {when} ({counts}). Restoring it keeps a copy "
+                                 "of the damaged file beside the database.").format(
+                when=f"{newest.made:%Y-%m-%d %H:%M}", counts=firm_size(newest.clients or 0, newest.staff or 0)))
         else:
             lines.append(self.tr("No verified backup of this database was found. Choose a backup file, or quit and "
                                  "ask for help; keep the damaged file."))

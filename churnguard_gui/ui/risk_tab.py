@@ -359,9 +359,10 @@ class RiskTab(QWidget):
         if not f.on_notice:
             return self.tr("Nobody is leaving.")
         first = f.on_notice[0]
-        line = self.tr("{name}: handover {state}, {done}/{total} tasks, {clients} clients still owned").format(
+        line = self.tr("{name}: handover {state}, {done}/{total} tasks, {clients}").format(
             name=first.name, state=self.tr(HANDOVER_LABELS[first.handover]), done=first.tasks_done,
-            total=first.tasks_total, clients=first.clients_left)
+            total=first.tasks_total, clients=ntr("{n} client still owned", "{n} clients still owned",
+                                                 first.clients_left))
         return line + ("…" if len(f.on_notice) > 1 else "")
 
     # -- the lists behind the tiles

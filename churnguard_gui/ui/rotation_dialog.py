@@ -150,9 +150,11 @@ class RotationDialog(QDialog):
         if not moves or person_id is None:
             QMessageBox.information(self, self.tr("Rotation planner"), self.tr("Tick the clients to move first."))
             return
-        answer = QMessageBox.question(self, self.tr("Rotation planner"), self.tr(
-            "Move {count} clients from {name} to the colleagues shown? The ownership history records each move "
-            "as rotation.").format(count=len(moves), name=self._name(self.person_id())))
+        answer = QMessageBox.question(self, self.tr("Rotation planner"), ntr(
+            "Move {n} client from {name} to the colleague shown? The ownership history records the move as "
+            "rotation.",
+            "Move {n} clients from {name} to the colleagues shown? The ownership history records each move "
+            "as rotation.", len(moves), name=self._name(self.person_id())))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -161,7 +163,7 @@ class RotationDialog(QDialog):
             show_error(self, error)
             return
         QMessageBox.information(self, self.tr("Rotation planner"),
-                                self.tr("{count} clients have a new owner.").format(count=count))
+                                ntr("{n} client has a new owner.", "{n} clients have a new owner.", count))
         current = self.person_id()
         self.person.blockSignals(True)
         self.person.clear()

@@ -143,8 +143,9 @@ class CandidatePage(QWizardPage):
         self.consent_references = QCheckBox(self.tr("The candidate also agreed to reference checks"))
         notice = QPushButton(self.tr("Print the notice to sign…"))
         notice.clicked.connect(lambda: wizard.print_consent_notice())
-        retention = QLabel(self.tr("If not hired, the screening is kept {months} months and then anonymised "
-                                   "(Firm settings).").format(months=wizard.retention))
+        retention = QLabel(ntr("If not hired, the screening is kept {n} month and then anonymised (Firm settings).",
+                               "If not hired, the screening is kept {n} months and then anonymised (Firm settings).",
+                               wizard.retention))
         retention.setWordWrap(True)
         form.addRow(notice)
         form.addRow(self.consent)
@@ -203,8 +204,8 @@ class HistoryPage(QWizardPage):
             median=tenure_text(facts.median_tenure_months), short=facts.short_stints,
             limit=self._wizard.rules.short_stint_months, moves=facts.same_industry_moves)]
         for start, end, months in facts.gaps:
-            lines.append(self.tr("Gap of {months} months from {start} to {end}.").format(months=months, start=start,
-                                                                                          end=end))
+            lines.append(ntr("Gap of {n} month from {start} to {end}.", "Gap of {n} months from {start} to {end}.",
+                             months, start=start, end=end))
         if facts.gaps:
             lines.append(self.tr("A gap scores nothing and its reason is not recorded: do not ask about marriage, "
                                  "childbirth, illness or study (妇女权益保障法 第43条)."))
