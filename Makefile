@@ -65,12 +65,12 @@ lock: $(VENV)/.installed
 	  --custom-compile-command "make lock" --quiet -o $(LOCK)
 
 bench: $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= -o faulthandler_timeout=0 \
 	  -m "not slow"
 
 # The 1,000,000-row import (about ten minutes on two cores).
 bench-slow: $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= -o faulthandler_timeout=0 \
 	  -m slow
 
 clean:
