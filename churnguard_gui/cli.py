@@ -46,12 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
     risks = sub.add_parser("risks", help=tr("print the firm's risk figures (early warning)"))
     risks.add_argument("--json", action="store_true", help=tr("print the figures as JSON"))
-    risks.add_argument("--as-of", type=_date, metavar="DATE", help=tr("the figures as of this day (default: today)"))
+    risks.add_argument("--as-of", type=_date, metavar="DATE", help=_as_of_help())
     risk_report = sub.add_parser("risk-report", help=tr("write the monthly risk report as PDF"))
     risk_report.add_argument("--out", required=True, metavar="FILE.pdf")
     risk_report.add_argument("--lang", choices=tuple(LANGUAGES), dest="report_lang", help=tr("language of the report"))
     risk_report.add_argument("--as-of", type=_date, metavar="DATE",
-                             help=tr("the figures as of this day (default: today)"))
+                             help=_as_of_help())
     sub.add_parser("backup", help=tr("make a verified backup now and print its path"))
     sub.add_parser("backups", help=tr("list the backups with date, size and counts"))
     res = sub.add_parser("restore", help=tr("put a backup in place of the database (the current one is backed up)"))
@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     meas.add_argument("--add", metavar="TEXT", help=tr("record a measure taken outside the app"))
     meas.add_argument("--on", metavar="DATE", help=tr("the date of the measure added (default: today)"))
     return parser
+
+
+def _as_of_help() -> str:
+    return tr("count deadlines and recent windows (compensation due, visits, warning signs) from this day "
+              "(default: today); staff, clients and agreements are taken as recorded now, not as they were then")
 
 
 def _date(text: str):
@@ -151,7 +156,11 @@ def _run(args: argparse.Namespace) -> int:
         return _restore(path, args.backup)
     if args.command == "backups":
         return _backups(path)
-    db = open_db(args.db)
+    from pathlib import Path
+
+    # A dry run writes nothing, not even a new database file: it checks against an empty one in memory.
+    dry_and_new = getattr(args, "dry_run", False) and not Path(path).exists()
+    db = open_db(":memory:" if dry_and_new else args.db)
     try:
         if args.command == "backup":
             from churnguard_gui.store.backup import make_backup

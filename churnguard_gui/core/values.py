@@ -195,7 +195,14 @@ def parse_choice(value: object, choices: tuple[str, ...], aliases: dict[str, str
     for choice in choices:
         if choice.lower() == key:
             return choice
-    raise FieldProblem("bad_choice", value=text, choices=", ".join(choices))
+    raise FieldProblem("bad_choice", value=text, choices=", ".join(_with_aliases(choice, aliases or {})
+                                                                   for choice in choices))
+
+
+def _with_aliases(choice: str, aliases: dict[str, str]) -> str:
+    """A choice as the refusal lists it, with up to four of the words read as it: "lost (流失、已流失、丢失)"."""
+    words = [word for word, meaning in aliases.items() if meaning == choice and not word.isascii()][:4]
+    return f"{choice} ({'、'.join(words)})" if words else choice
 
 
 def format_money(amount: int | None) -> str:

@@ -66,7 +66,9 @@ def open_db(path: str | Path | None = None, *, create: bool = True, backup_befor
     remembered by crypto.remember): none raises password_needed, a wrong one password_wrong."""
     target = default_db_path() if path is None else path
     if str(target) == ":memory:":
-        return _connect(":memory:", ":memory:")
+        db = _connect(":memory:", ":memory:")
+        _upgrade(db, None)
+        return db
     target = Path(target)
     if not target.exists() and not create:
         raise StoreError("file_missing", file=str(target))

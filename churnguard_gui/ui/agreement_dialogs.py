@@ -67,7 +67,7 @@ class SigningDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Signed on"), self.signed_on)
         form.addRow(self.tr("&Witness"), self.witness)
-        form.addRow(self.tr("Scanned &copy"), row)
+        form.addRow(self.tr("Scanned copy"), row)
         form.addRow(self.error)
         form.addRow(ok_cancel(self))
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

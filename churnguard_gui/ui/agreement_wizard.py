@@ -200,6 +200,7 @@ class TermsPage(QWizardPage):
         self.minimum = QLineEdit(get_setting(wizard.db, "minimum_wage", ""))
         self.minimum.setPlaceholderText(self.tr("local minimum monthly wage, e.g. 2,520"))
         self.floor = QLabel()
+        self.floor.setWordWrap(True)  # the rule and its source run to 150 characters: unwrapped, Next went off screen
         self.compensation = QLineEdit()
         use_floor = QPushButton(self.tr("Use the floor"))
         use_floor.clicked.connect(lambda: self.compensation.setText(format_money(self.floor_value())))

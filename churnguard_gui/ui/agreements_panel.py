@@ -21,8 +21,7 @@ class AgreementsPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.list = ListTab("agreements", agreement_model(db, self, load=False),
-                            self.tr("Search by document, staff or competitor"), sort_column=0,
-                            kind=self.tr("agreements"))
+                            self.tr("Search by document, staff or competitor"), sort_column=0)
         self.counts_changed = self.list.counts_changed  # the shell's status bar listens to this
         self.list.add_button.setText(self.tr("&New agreement…"))
         self.list.edit_button.setText(self.tr("&Open / print…"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from churnguard_gui.core.counts import list_count
 from churnguard_gui.ui.agreements_panel import AgreementsPanel
 from churnguard_gui.ui.list_tab import ListTab, add_staff_filter
 from churnguard_gui.ui.risk_tab import RiskTab
@@ -17,16 +18,15 @@ def risk_tab(window: MainWindow) -> RiskTab:
     tab.changed.connect(window.refresh)
     tab.report_requested.connect(window.risk_report)
     # Not a list: while it is shown, the status bar counts the firm's clients.
-    tab.status_text = lambda: window.tr("{total} {kind}").format(  # type: ignore[method-assign]
-        total=f"{window.clients_tab.model.total():,}", kind=window.tr("clients"))
+    tab.status_text = lambda: list_count(  # type: ignore[method-assign]
+        "clients", window.clients_tab.model.total(), window.clients_tab.model.total())
     window.risk_tab = tab
     return tab
 
 
 def clients_tab(window: MainWindow) -> ListTab:
     tab = ListTab("clients", client_model(window.db, window, load=False),
-                  window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1,
-                  kind=window.tr("clients"))
+                  window.tr("Search clients by name, code, contact, phone or owner"), sort_column=1)
     tab.add_requested.connect(lambda: window.edit_client(None))
     tab.edit_requested.connect(window.edit_client)
     tab.delete_requested.connect(window.remove_client)
@@ -36,7 +36,7 @@ def clients_tab(window: MainWindow) -> ListTab:
 
 def staff_tab(window: MainWindow) -> ListTab:
     tab = ListTab("staff", staff_model(window.db, window, load=False),
-                  window.tr("Search staff by name, role, department, phone or e-mail"), kind=window.tr("staff"))
+                  window.tr("Search staff by name, role, department, phone or e-mail"))
     window.staff_filter = add_staff_filter(tab)  # rejected and on-hold candidates are shown only on request
     window.agreement_button = tab.extra_button(window.tr("New a&greement…"))
     window.agreement_button.clicked.connect(lambda: window.new_agreement(tab.current_id()))

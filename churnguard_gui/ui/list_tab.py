@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from churnguard_gui.core.counts import list_count
 from churnguard_gui.ui.table_models import RecordTableModel
 from churnguard_gui.ui.widgets import RESIZE_SAMPLE_ROWS
 
@@ -26,10 +27,9 @@ class ListTab(QWidget):
     counts_changed = Signal()
 
     def __init__(self, name: str, model: RecordTableModel, search_hint: str, sort_column: int = 0,
-                 parent: QWidget | None = None, kind: str = "") -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.kind = kind or name
         self.model = model
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}_search")
@@ -119,10 +119,7 @@ class ListTab(QWidget):
 
     def status_text(self) -> str:
         """What the status bar shows for this list: "12 of 300 clients" while searching, else "300 clients"."""
-        shown, total = self.model.rowCount(), self.model.total()
-        if shown != total:
-            return self.tr("{shown} of {total} {kind}").format(shown=f"{shown:,}", total=f"{total:,}", kind=self.kind)
-        return self.tr("{total} {kind}").format(total=f"{total:,}", kind=self.kind)
+        return list_count(self.name, self.model.rowCount(), self.model.total())
 
     def refresh(self) -> None:
         self.model.refresh()

@@ -13,6 +13,7 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr
 from churnguard_gui.store.clients import delete_client, get_client
 from churnguard_gui.store.demo import is_empty, load_demo
+from churnguard_gui.store.settings import get_setting
 from churnguard_gui.store.staff import delete_staff, get_staff, owned_clients
 from churnguard_gui.ui import measures_dialog
 from churnguard_gui.ui.backup_actions import BackupActions
@@ -192,19 +193,6 @@ class MainWindow(QMainWindow):
         status = getattr(self.tabs.currentWidget(), "status_text", None)
         self.count_label.setText(status() if status is not None else "")
 
-    def count_text(self, tab: QWidget, shown: int, total: int) -> str:
-        """"1 client", "12 staff", "3 of 300 clients": counted words in the right form for the number."""
-        forms = {self.clients_tab: ("{total} client", "{total} clients", "{shown} of {total} client",
-                                    "{shown} of {total} clients"),
-                 self.staff_tab: ("{total} staff member", "{total} staff", "{shown} of {total} staff member",
-                                  "{shown} of {total} staff")}.get(
-            tab, ("{total} agreement", "{total} agreements", "{shown} of {total} agreement",
-                  "{shown} of {total} agreements"))
-        values = {"shown": f"{shown:,}", "total": f"{total:,}"}
-        if shown != total:
-            return ntr(forms[2], forms[3], total, **values)
-        return ntr(forms[0], forms[1], total, **values)
-
     def refresh(self) -> None:
         for widget in self.tab_widgets.values():
             if hasattr(widget, "refresh"):
@@ -334,6 +322,17 @@ class MainWindow(QMainWindow):
         CompensationDialog(self.db, parent=self).exec()
         self.refresh()
 
+    def ask_for_firm_name(self) -> None:
+        """Before a report is printed: without the firm's name it reads "(firm name not set)" on every page, and
+        the leaver's acknowledgement names no firm. Offer Firm settings (an owner may still go on without)."""
+        if get_setting(self.db, "firm_name").strip():
+            return
+        answer = QMessageBox.question(self, self.tr("Firm's name"), self.tr(
+            "The firm's registered name is printed on every page of the report and in what the leaver signs, and it "
+            "is not set yet. Set it now in Firm settings?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.firm_settings()
+
     def firm_settings(self) -> None:
         from churnguard_gui.ui.settings_dialog import SettingsDialog
 
@@ -409,6 +408,7 @@ class MainWindow(QMainWindow):
         from churnguard_gui.store.handovers import log_report_event, report_data
         from churnguard_gui.ui.report_preview import ReportPreview
 
+        self.ask_for_firm_name()
         report = report_data(self.db, staff_id)
         name = f"{report.document_no} {report.staff_name}.pdf"
 
@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
         from churnguard_gui.store.risk import log_risk_report, risk_figures
         from churnguard_gui.ui.report_preview import ReportPreview
 
+        self.ask_for_firm_name()
         figures = risk_figures(self.db)
         name = self.tr("Risk report {date}.pdf").format(date=figures.as_of)
 

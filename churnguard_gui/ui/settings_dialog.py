@@ -1,7 +1,18 @@
 """Firm settings: the name on reports, the law for agreements, the minimum wage, hiring-screen and risk thresholds."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
 from churnguard_gui.core.errors import ChurnError, FieldProblem
@@ -60,30 +71,42 @@ class SettingsDialog(QDialog):
             box.setToolTip(self.tr(label))
             self.risk[name] = box
         self.error = message_label()
-        form = QFormLayout(self)
+        self.pages = QTabWidget()
+        form = self._page(self.tr("Firm and law"))
         form.addRow(self.tr("Firm's full registered name"), self.firm)
         self._legal_rows(form)
         form.addRow(self.tr("Place of work"), self.place_of_work)
         form.addRow(self.tr("Law for agreements"), self.jurisdiction)
         form.addRow(self.tr("Governing law (Other jurisdiction)"), self.governing_law)
         form.addRow(self.tr("Local minimum wage (¥ a month)"), self.minimum)
-        form.addRow(QLabel(self.tr("Only when the place of work is outside mainland China may you choose “Other "
-                                   "jurisdiction”: the legal checks then warn instead of refusing.")))
-        form.addRow(QLabel("<b>" + self.tr("Hiring screen thresholds") + "</b>"))
+        note = QLabel(self.tr("Only when the place of work is outside mainland China may you choose “Other "
+                              "jurisdiction”: the legal checks then warn instead of refusing."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self._fit_fields(form)
+        form = self._page(self.tr("Hiring screen"))
         for name, box in self.rules.items():
             form.addRow(self.tr(RULE_LABELS[name]), box)
-        form.addRow(QLabel("<b>" + self.tr("Early-warning thresholds (Risk tab and risk report)") + "</b>"))
+        form = self._page(self.tr("Early warning"))
+        form.addRow(QLabel(self.tr("Thresholds of the Risk tab and the risk report.")))
         for name, box in self.risk.items():
             form.addRow(self.tr(THRESHOLD_LABELS[name]), box)
-        self._security_rows(form)
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self))
-        self._fit_fields(form)
+        self._security_rows(self._page(self.tr("Protection")))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self))
+
+    def _page(self, title: str) -> QFormLayout:
+        """One tab of the dialog: a form whose fields grow with the dialog (macOS keeps them at their hint)."""
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.pages.addTab(page, title)
+        return form
 
     def _fit_fields(self, form: QFormLayout) -> None:
-        """The firm's full name shows whole (a registered name runs to 20 characters and more); fields grow with
-        the dialog on every platform (macOS keeps them at their hint otherwise)."""
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        """The firm's full name shows whole (a registered name runs to 20 characters and more)."""
         wide_enough(self.firm, self.firm.text(), 30)
         wide_enough(self.address, self.address.text(), 30)
 
@@ -91,7 +114,7 @@ class SettingsDialog(QDialog):
         """Encryption at rest (the password) and the screen lock after idle minutes."""
         from churnguard_gui.core.security import DEFAULT_LOCK_MINUTES, LOCK_SETTING, MAX_LOCK_MINUTES
 
-        form.addRow(QLabel("<b>" + self.tr("Protection of trade secrets") + "</b>"))
+        form.addRow(QLabel(self.tr("Protection of trade secrets")))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, MAX_LOCK_MINUTES)
         self.lock_minutes.setSpecialValueText(self.tr("never"))

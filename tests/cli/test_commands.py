@@ -257,3 +257,12 @@ def test_the_reports_own_language_wins_over_the_messages_language(tmp_path):
     assert done.returncode == 0, done.stderr
     text = PdfReader(out).pages[0].extract_text()
     assert "Exit handover report" in text and "离职交接报告" not in text
+
+
+def test_a_dry_run_on_a_missing_database_creates_no_file(tmp_path):
+    db = tmp_path / "new.db"
+    src = tmp_path / "c.csv"
+    src.write_text("客户名称,负责销售\n甲,吴芳\n", encoding="utf-8")
+    dry = run("--db", db, "import", "clients", src, "--dry-run")
+    assert dry.returncode == 0 and "would be imported" in dry.stdout
+    assert list(tmp_path.iterdir()) == [src]

@@ -42,7 +42,7 @@ def test_a_command_runs_headless_and_no_command_opens_the_app(argv, gui):
 def test_python_m_runs_the_commands_without_qt_from_another_folder(tmp_path):
     done = run_module("--db", str(tmp_path / "firm.db"), "demo", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "Demo firm added: 300 clients, 12 staff members." in done.stdout
+    assert "Demo firm added: 300 clients, 12 staff." in done.stdout
     checked = run_module("--lang", "zh", "--db", str(tmp_path / "firm.db"), "check", tmp_path=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "数据库" in checked.stdout

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from churnguard_gui.core.errors import FieldProblem
-from churnguard_gui.core.values import parse_date, parse_email, parse_money, parse_phone, parse_yes_no
+from churnguard_gui.core.values import parse_choice, parse_date, parse_email, parse_money, parse_phone, parse_yes_no
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -119,3 +119,16 @@ def test_phones_only_with_plain_digits():
         parse_phone("٠٧٥٥-١٢٣٤٥٦٧")
     assert info.value.code == "foreign_digits"
     assert parse_phone("０７５５-1234567") == "0755-1234567"
+
+
+def test_client_statuses_as_firms_write_them_and_a_refusal_that_lists_the_words():
+    from churnguard_gui.core.fields import CLIENT_STATUSES
+    from churnguard_gui.core.importing import CLIENT_STATUS_ALIASES
+    from churnguard_gui.core.messages import problem_text
+
+    words = {"意向客户": "prospect", "成交客户": "active", "暂停合作": "dormant", "停止合作": "lost", "LOST": "lost"}
+    for word, status in words.items():
+        assert parse_choice(word, CLIENT_STATUSES, CLIENT_STATUS_ALIASES) == status
+    with pytest.raises(FieldProblem) as refused:
+        parse_choice("inactive", CLIENT_STATUSES, CLIENT_STATUS_ALIASES)
+    assert "lost (流失、已流失、丢失、停止合作)" in problem_text(refused.value)

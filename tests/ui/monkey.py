@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from churnguard_gui.ui.operations import operations
 
 MAX_DEPTH = 3
+SCREEN = (1366, 728)  # a common laptop screen, less a 40 px taskbar
 # Buttons a person uses to leave a dialog: pressed last, after everything else on it.
 _CLOSING_ROLES = {QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.RejectRole,
                   QDialogButtonBox.ButtonRole.DestructiveRole, QDialogButtonBox.ButtonRole.YesRole,
@@ -62,6 +63,7 @@ class Monkey:
     presses: int = 0
     answered_saves: list[Path] = field(default_factory=list)
     silent: list[str] = field(default_factory=list)  # "…" promises a dialog; these opened none
+    too_big: dict[str, tuple[int, int]] = field(default_factory=dict)  # windows that cannot shrink to a laptop screen
     opened: int = 0
     depth: int = 0
     _saved: int = 0
@@ -139,6 +141,7 @@ class Monkey:
         try:
             dialog.show()
             QCoreApplication.processEvents()
+            self.measure(dialog, name)
             if self.depth <= MAX_DEPTH:
                 if isinstance(dialog, QWizard):
                     self.walk(dialog)
@@ -152,6 +155,12 @@ class Monkey:
             if dialog.isVisible():  # a wizard asking before discarding typed data was answered; close it anyway
                 dialog.done(int(QDialog.DialogCode.Rejected))
         return QDialog.result(dialog)  # a subclass may shadow result()
+
+    def measure(self, window: QWidget, name: str) -> None:
+        """Note a window whose smallest size is bigger than a 1366×768 laptop screen less its taskbar."""
+        smallest = window.minimumSizeHint().expandedTo(window.minimumSize())
+        if smallest.width() > SCREEN[0] or smallest.height() > SCREEN[1]:
+            self.too_big[name] = (smallest.width(), smallest.height())
 
     def press(self, button: QAbstractButton) -> None:
         if button.isVisible() and button.isEnabled() and button.window().isVisible():
@@ -212,6 +221,7 @@ class Monkey:
             if wizard.currentId() == max(wizard.pageIds()):
                 self.wizards_at_last_page.add(name)
             page = wizard.currentPage()
+            self.measure(wizard, f"{name} page {wizard.currentId()}")
             self.select_first_rows(page)
             self.press_list(self.buttons(page)[0])
             if not wizard.isVisible():

@@ -83,6 +83,27 @@ def test_terms_refused_above_24_months_and_below_the_floor(qtbot, law):
     assert page.isComplete()
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_terms_page_fits_a_laptop_screen_with_next_in_view(qtbot, demo_db, language):
+    """An outside tester found the non-compete page 1,454 px wide (the floor's rule and source on one line), Next
+    off a 1400 px screen."""
+    from churnguard_gui.ui import i18n as qt_i18n
+
+    qt_i18n.install(language)
+    try:
+        wizard = wizard_for(qtbot, demo_db, "李静")
+        choose(wizard.kind_page.kind, "both")
+        next_page(wizard)
+        next_page(wizard)
+        assert wizard.currentId() == Page.TERMS
+        assert wizard.currentPage().title() == {"en": "Non-compete terms", "zh": "竞业限制条款"}[language]
+        assert wizard.width() <= 1366 and wizard.sizeHint().width() <= 1000
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert next_button.mapTo(wizard, next_button.rect().bottomRight()).x() <= wizard.width()
+    finally:
+        qt_i18n.install("en")
+
+
 def test_confidentiality_only_skips_the_terms_and_saves(qtbot, law):
     wizard = wizard_for(qtbot, law, "刘洋")
     next_page(wizard)

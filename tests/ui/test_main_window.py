@@ -85,7 +85,7 @@ def test_chinese_interface(qtbot, demo_db, db_path, settings):
         assert win.tabs.tabText(1) == "客户"
         win.tabs.setCurrentWidget(win.clients_tab)
         assert win.clients_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
-        assert win.count_label.text() == "客户：共 300"
+        assert win.count_label.text() == "300 个客户"
     finally:
         qt_i18n.install("en")
 

@@ -27,6 +27,7 @@ def test_monkey_presses_every_button_and_action_on_the_demo_firm(window, qtbot, 
           f"finished: {sorted(monkey.wizards_finished)}")
     wizards = {name for name in monkey.dialogs if name.endswith("Wizard")}
     assert wizards == monkey.wizards_at_last_page, f"stuck before the last page: {wizards - monkey.wizards_at_last_page}"
+    assert monkey.too_big == {}, f"windows that cannot shrink to a 1366×768 screen: {monkey.too_big}"
     assert monkey.silent == [], f"buttons promising a dialog (…) that opened nothing: {monkey.silent}"
     unwritten = [p.name for p in monkey.answered_saves if not p.exists()]
     assert monkey.answered_saves and not unwritten, f"a save dialog was answered but nothing was written: {unwritten}"

@@ -227,3 +227,36 @@ def test_each_tactic_tile_opens_the_tactic(tab, qtbot, monkeypatch, tile, dialog
     monkeypatch.setattr(QDialog, "exec", run)
     qtbot.mouseClick(tab.tiles[tile], Qt.MouseButton.LeftButton)
     assert opened == [dialog]
+
+
+def test_a_report_on_a_firm_without_a_name_offers_firm_settings_first(qtbot, fresh_db, db_path, settings,
+                                                                      monkeypatch):
+    """An owner who imported his own firm printed reports headed "(firm name not set)"; now he is asked first."""
+    from pypdf import PdfReader
+
+    from churnguard_gui.store.demo import load_demo
+    from churnguard_gui.store.settings import set_setting
+    from churnguard_gui.ui.main_window import MainWindow
+    from tests.ui.clicking import answer_message_boxes
+    from tests.ui.scripted import Scripts, action, button
+
+    load_demo(fresh_db, early_warning=True)
+    set_setting(fresh_db, "firm_name", "")
+    win = MainWindow(fresh_db, str(db_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    asked = answer_message_boxes(monkeypatch)
+    scripts = Scripts(qtbot).install(monkeypatch)
+
+    def name_the_firm(dialog) -> None:
+        scripts.type_into(dialog.firm, "Acme Trading Ltd")
+        scripts.click(button(dialog, "OK"))
+
+    printed = []
+    scripts.expect("SettingsDialog", name_the_firm)
+    scripts.expect("ReportPreview", lambda preview: printed.append(preview.pdf))
+    action(win, "Risk report…").trigger()
+    qtbot.waitUntil(lambda: bool(printed), timeout=30000)
+    assert [kind for kind, _, text in asked if "not set yet" in text] == ["question"]
+    first_page = PdfReader(__import__("io").BytesIO(printed[0])).pages[0].extract_text()
+    assert "Acme Trading Ltd" in first_page and "firm name not set" not in first_page
