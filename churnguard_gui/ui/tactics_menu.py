@@ -164,7 +164,7 @@ class Tactics(QObject):
         operations().adopt(worker)  # waited for if the app ends first
         worker.start()
 
-    def _offer_reminders(self, items: object) -> None:
+    def _offer_reminders(self, items: list[Reminder] | None) -> None:
         from churnguard_gui.ui.reminders_dialog import RemindersDialog
 
         if items and self.window.isVisible():
