@@ -12,8 +12,6 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import LANGUAGES, ntr, set_language, system_language, tr
 from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's (an encrypted database)
 
-COMMANDS = ("demo", "import", "export", "check", "handover-report", "risks", "risk-report", "purge", "backup",
-            "backups", "restore", "set-password", "recovery-sheet", "measures")
 PASSWORD_ENV, NEW_PASSWORD_ENV = "CHURNGUARD_PASSWORD", "CHURNGUARD_NEW_PASSWORD"
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,31 @@ def fresh_db(db_path: Path):
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def demo_into(tmp_path_factory) -> Callable[..., None]:
+    """demo_into(db, early_warning=False): the demo firm written into an empty database, as load_demo does, but
+    built once per session (and language) and copied page by page with SQLite's backup API: the copy takes
+    milliseconds where load_demo takes a second or more. Tests about load_demo itself call it (the `demo`
+    command in tests/cli, tests/store/test_demo_minimum_wage.py, the first-start offer in tests/ui)."""
+    from churnguard_gui.store.demo import is_empty, load_demo
+
+    built: dict[tuple[str, bool], Path] = {}
+
+    def fill(db, early_warning: bool = False) -> None:
+        assert is_empty(db), "the demo firm goes only into an empty database"
+        key = (i18n.language(), early_warning)
+        if key not in built:
+            path = tmp_path_factory.mktemp("demo") / "demo.db"
+            template = open_db(path)
+            load_demo(template, early_warning=early_warning)
+            template.close()
+            built[key] = path
+        source = sqlite3.connect(built[key])
+        try:
+            source.backup(db.conn)
+        finally:
+            source.close()
+
+    return fill

@@ -14,7 +14,8 @@ C10 60 张伟 (manager: himself). Not counted: C06 prospect, C07 dormant, C08 lo
   赵磊 left on 2026-01-31, non-compete from 2026-02-01, ¥5,000 a month, month 1 paid. As of 2026-04-15:
   month 2 (due 2026-03-31) overdue; months 3–5 (due 04-30, 05-31, 06-30) due within three months
   warning signs within 180 days: 李娜 ×2 (the one from 2025-09-01 is older)
-  tier-A clients without a manager visit for 180 days: C02 (never), C10 (2025-06-01) = 2, ¥1,400,000
+  key clients overdue for a manager visit by the tier schedule (A every 91 days, B every 182): C01 (2026-01-10,
+  95 days), C02 (never), C10 (2025-06-01), C03 and C04 (tier B, never) = 5, ¥3,300,000
 """
 from __future__ import annotations
 

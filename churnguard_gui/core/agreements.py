@@ -14,11 +14,9 @@ from churnguard_gui.core.legal import JURISDICTIONS, Terms, region_floor
 from churnguard_gui.core.values import format_money
 
 KINDS = ("confidentiality", "noncompete", "both")
-STATUSES = ("draft", "printed", "signed", "expired", "released")
 SECRET_ITEMS = ("client_list", "trading_habits", "price_terms", "client_needs", "price_lists", "supplier_terms",
                 "plans", "technical")  # their words, in each language, are in the template
 CURRENT_VERSION = "2026.3"  # agreement_v3.json; agreements keep the version they were printed with
-TEMPLATE_FILE = "templates/agreement_v3.json"  # under resources/
 FIRST_FULL_VERSION = "2026.2"  # versions before it lack the clawback, the free waiver and the dispute clause
 
 

@@ -25,6 +25,11 @@ def _optional_money(value: object) -> int | None:
     return parse_money(value) if clean_text(value) else None
 
 
+def _chosen_id(value: object) -> int | None:
+    """The id picked in a list (a combo box's data), None when nothing is picked."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def staff_from_form(values: Mapping[str, object], staff_id: int | None = None) -> tuple[Staff, Problems]:
     """values: text of each field, plus manager_id, status and secret_access as chosen."""
     problems: Problems = {}
@@ -36,7 +41,7 @@ def staff_from_form(values: Mapping[str, object], staff_id: int | None = None) -
                   status=str(values.get("status") or "active"),
                   notice_date=_read(values, problems, "notice_date", parse_date),
                   last_day=_read(values, problems, "last_day", parse_date),
-                  manager_id=values.get("manager_id"),  # type: ignore[arg-type]
+                  manager_id=_chosen_id(values.get("manager_id")),
                   monthly_wage=_read(values, problems, "monthly_wage", _optional_money),
                   secret_access=bool(values.get("secret_access")),
                   incentive_terms=plain_text(values.get("incentive_terms")),
@@ -52,7 +57,7 @@ def client_from_form(values: Mapping[str, object], contacts: Sequence[Mapping[st
     """values: text of each client field; contacts: one mapping per row; team: TeamMember list."""
     problems: Problems = {}
     client = Client(id=client_id, code=plain_text(values.get("code")) or None, name=plain_text(values.get("name")),
-                    industry=plain_text(values.get("industry")), tier=values.get("tier") or None,  # type: ignore[arg-type]
+                    industry=plain_text(values.get("industry")), tier=str(values.get("tier") or "") or None,
                     annual_value=_read(values, problems, "annual_value", parse_money) or 0,
                     status=str(values.get("status") or "active"), address=plain_text(values.get("address")),
                     trading_habits=str(values.get("trading_habits") or "").strip(),

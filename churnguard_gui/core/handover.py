@@ -59,12 +59,20 @@ class ClientLine:
     last_manager_visit: str
     role: str  # owner / backup
     backups: tuple[int, ...] = ()  # other staff linked as backup
-    others_linked: int = 0  # other staff linked in any role
+    others_linked: int = 0  # other staff of the firm still employed (active or on notice) linked in any role
     successor_id: int | None = None
     notify_on: str | None = None
     visit_on: str | None = None
     visited_by: int | None = None  # who visits the key client (a manager, usually)
     new_backup_id: int | None = None  # a backup added at the handover so the client is not left with one person
+    # Who those others are (backups and the manager, employed); None for a handover stored before it was kept.
+    linked: tuple[int, ...] | None = None
+    status: str = "active"  # the client's status: only active clients count in the figures (as on the Risk tab)
+
+    def team_after(self, successor: int | None) -> set[int]:
+        """The firm's employed people on the client's team once `successor` owns it (the leaver gone)."""
+        others = set(self.linked) if self.linked is not None else set(self.backups)
+        return others | {p for p in (successor, self.new_backup_id) if p is not None}
 
 
 @dataclass(frozen=True)
@@ -112,17 +120,29 @@ class HandoverPlan:
 
 def propose_successors(lines: list[ClientLine], candidates: list[Candidate], department: str,
                        leaver_id: int) -> dict[int, int | None]:
-    """For each owned client: an active backup on its team first, else the salesperson of the same department
-    carrying the least client value, counting what this handover already gave them. Nobody on notice or recorded
-    as having no access to trade secrets is ever proposed; directors only when no one else can take over."""
+    """For each owned client, a successor who keeps it multi-threaded where anyone can:
+
+    1. an active backup on its team, one who leaves someone else on the team (another backup, the manager) first;
+    2. else the salesperson of the same department carrying the least client value, counting what this handover
+       already gave them, and not someone already on the client's team: the client's manager made owner would be
+       the only person left (the Risk tab counts that client as single-threaded), so the manager stays the
+       second thread and a colleague takes the client;
+    3. the client's own manager (or another team member) only when nobody else can take over; propose_backups
+       then offers a backup for that client.
+
+    Nobody on notice or recorded as having no access to trade secrets is ever proposed; directors only when no one
+    else can take over."""
     active = {c.staff_id: c for c in candidates if c.staff_id != leaver_id and c.can_take_over}
     load = {c.staff_id: c.load for c in active.values()}
     pool = _pool(list(active.values()), department)
     proposal: dict[int, int | None] = {}
     for line in sorted((ln for ln in lines if ln.role == "owner"), key=lambda ln: (-ln.annual_value, ln.client_id)):
-        backup = next((b for b in line.backups if b in active and not active[b].is_director), None)
+        backups = [b for b in line.backups if b in active and not active[b].is_director]
+        backup = next((b for b in backups if len(line.team_after(b)) > 1), backups[0] if backups else None)
         if backup is None and pool:
-            backup = min(pool, key=lambda c: (load[c.staff_id], c.name)).staff_id
+            team = line.team_after(None)
+            outside = [c for c in pool if c.staff_id not in team] or pool
+            backup = min(outside, key=lambda c: (load[c.staff_id], c.name)).staff_id
         proposal[line.client_id] = backup
         if backup is not None:
             load[backup] += line.annual_value
@@ -137,23 +157,33 @@ def _pool(people: list[Candidate], department: str) -> list[Candidate]:
 
 
 def single_after_handover(line: ClientLine) -> bool:
-    """True when only the successor would be left in touch with the client after the handover."""
-    if line.role != "owner" or line.new_backup_id is not None:
+    """True when only the successor would be left in touch with the client after the handover (a successor who was
+    its backup or manager already is one person, not two)."""
+    if line.role != "owner":
         return False
+    if line.linked is not None or line.new_backup_id is not None:
+        return len(line.team_after(line.successor_id)) <= 1
     others = line.others_linked - (1 if line.successor_id in line.backups else 0)
     return others <= 0
 
 
+def collapses(line: ClientLine) -> bool:
+    """The handover itself would leave the client with one person: it had someone besides the leaver, and the
+    successor is that someone (its manager or only backup made owner)."""
+    return single_after_handover(line) and bool(line.team_after(None))
+
+
 def propose_backups(lines: list[ClientLine], candidates: list[Candidate], department: str,
                     leaver_id: int) -> dict[int, int | None]:
-    """A backup for each key client the handover would leave with one person: a colleague other than the
+    """A backup for each client the handover would leave with one person, when it is a key client or when the
+    handover itself made it so (its manager or only backup became the owner): a colleague other than the
     successor, chosen as successors are (no one on notice, no one without access, directors last)."""
     active = [c for c in candidates if c.staff_id != leaver_id and c.can_take_over]
     load = {c.staff_id: c.load for c in active}
     keys = key_client_ids(lines)
     offers: dict[int, int | None] = {}
     for line in sorted(lines, key=lambda ln: (-ln.annual_value, ln.client_id)):
-        if line.client_id not in keys or not single_after_handover(line):
+        if not single_after_handover(line) or (line.client_id not in keys and not collapses(line)):
             continue
         pool = [c for c in _pool(active, department) if c.staff_id != line.successor_id] or \
             [c for c in active if c.staff_id != line.successor_id]
@@ -324,21 +354,32 @@ class HandoverReport:
     status: str = "draft"
     produced_by: str = ""  # who produced the document (the firm), printed in the footer
 
+    # The figures use the Risk tab's definitions (core/risk.py): active clients only, the share of the firm's
+    # active client value, single-threaded when nobody else still employed is on the team.
     @property
     def owned(self) -> list[ClientLine]:
+        """Every client the person owns, whatever its status (each one is handed over)."""
         return [ln for ln in self.lines if ln.role == "owner"]
 
     @property
+    def owned_active(self) -> list[ClientLine]:
+        return [ln for ln in self.owned if ln.status == "active"]
+
+    @property
     def total_value(self) -> int:
-        return sum(ln.annual_value for ln in self.owned)
+        """The annual value of the active clients owned."""
+        return sum(ln.annual_value for ln in self.owned_active)
 
     @property
     def share(self) -> float:
+        """Of the firm's active client value (firm_total_value counts active clients only)."""
         return self.total_value / self.firm_total_value if self.firm_total_value else 0.0
 
     @property
     def single_threaded(self) -> int:
-        return sum(1 for ln in self.owned if ln.others_linked == 0)
+        """Active clients owned with nobody else of the firm still employed on the team."""
+        return sum(1 for ln in self.owned_active
+                   if (not ln.linked if ln.linked is not None else ln.others_linked == 0))
 
 
 # What the owner can still do when a leaver going to a competitor signed nothing; each line is a plain literal.

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from churnguard_gui.core.importing import ImportPlan
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
 
 
 class ImportOutcome(Protocol):
@@ -26,10 +26,11 @@ class ImportOutcome(Protocol):
 def import_summary(result: ImportOutcome) -> str:
     """What an import did (or a dry run would do), for the command's output and the import dialog."""
     plan = result.plan
-    kind = tr("clients") if plan.kind == "clients" else tr("staff")
-    lines = [tr("Dry run: {count} {kind} would be imported from {file}; nothing was written.",
-                count=result.written, kind=kind, file=plan.file) if result.dry_run else
-             tr("Imported {count} {kind} from {file}.", count=result.written, kind=kind, file=plan.file)]
+    records = (ntr("{n} client", "{n} clients", result.written) if plan.kind == "clients" else
+               ntr("{n} staff member", "{n} staff", result.written))
+    lines = [tr("Dry run: {records} would be imported from {file}; nothing was written.", records=records,
+                file=plan.file) if result.dry_run else
+             tr("Imported {records} from {file}.", records=records, file=plan.file)]
     if plan.refused_rows:
         lines.append(tr("Refused rows (not imported): {rows}", rows=_row_list(plan.refused_rows)))
     if result.created_staff:

@@ -334,10 +334,6 @@ def retention_expired(screened_on: str, months: int, today: dt.date) -> bool:
     return add_months(dt.date.fromisoformat(screened_on), months) <= today
 
 
-# Gap reasons that score nothing and are never stored (妇女权益保障法 第43条; also illness and study).
-PROTECTED_GAP_REASONS = ("childbirth", "illness", "study")
-
-
 # -- where the work is done decides whether another law may be chosen (涉外民事关系法律适用法 第43条: labour
 # contracts follow the law of the place of work; 第4条 and 解释(一) 第8条: PRC labour protection is mandatory)
 PLACES_OF_WORK = ("mainland", "outside")

@@ -10,6 +10,10 @@ Definitions (the same for the Risk tab, the risk report and `risks --json`):
   later expired or was released counts too: expiry and early release end the non-compete period only, the
   duty of confidentiality stays (劳动合同法 第23条). A non-compete-only agreement does not count: its printed text
   has no confidentiality clause (see resources/templates/agreement_v1.json).
+- Key clients overdue for a manager visit: one definition, the tier schedule of tactic 4 (core/visits.py: an
+  active client of a tier with scheduled visits, A every 91 days and B every 182 by default, whose last manager
+  visit is older than its tier's interval, or who was never visited). The Risk tab's tile, the risk report and
+  `risks --json` ("key_clients_unvisited" and "tactics.overdue_visits", the same numbers) all use it.
 - Key people: employed staff with access to trade secrets, or whose active clients are at least
   `key_person_percent` of the firm's active value. Without a non-compete: no signed agreement of kind
   non-compete or "both".
@@ -40,7 +44,6 @@ class Thresholds:
 
     concentration_percent: int = 25  # one salesperson holding more than this share of the value is flagged
     key_person_percent: int = 10  # holding at least this share makes a salesperson a key person
-    visit_days: int = 180  # a tier-A client without a manager visit for longer is overdue
     sign_days: int = 180  # warning signs recorded within this many days are shown
 
     def to_json(self) -> str:
@@ -64,11 +67,9 @@ class Thresholds:
 THRESHOLD_LABELS = {
     "concentration_percent": "Flag a salesperson holding more than this % of client value",
     "key_person_percent": "A salesperson holding this % of client value is a key person",
-    "visit_days": "Days without a manager visit before a key client is overdue",
     "sign_days": "Days a recorded warning sign stays on the Risk tab",
 }
-THRESHOLD_RANGES = {"concentration_percent": (1, 100), "key_person_percent": (1, 100), "visit_days": (1, 3650),
-                    "sign_days": (1, 3650)}
+THRESHOLD_RANGES = {"concentration_percent": (1, 100), "key_person_percent": (1, 100), "sign_days": (1, 3650)}
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,9 @@ class RiskFigures:
     on_notice: tuple[Leaver, ...]
     payments: tuple[PaymentDue, ...]
     signs: tuple[WarningSign, ...]
-    unvisited_count: int
+    unvisited_count: int  # key clients overdue for a manager visit by the tier schedule (core/visits.py)
     unvisited_value: int
+    visit_intervals: dict[str, int] = field(default_factory=dict)  # tier -> days between manager visits (0: none)
     generated_at: str = ""
     # The tactics' figures (store/tactics.py): overdue visits by tier schedule, key clients without firm-level
     # contact for 12 months, renewals due in 60 days, single-contact clients, former employees' clients at risk.
@@ -213,7 +215,8 @@ class RiskFigures:
             },
             "warning_signs": [{"staff": s.staff, "kind": s.kind, "noted_on": s.noted_on, "note": s.note}
                               for s in self.signs],
-            "key_clients_unvisited": {"count": self.unvisited_count, "value": self.unvisited_value},
+            "key_clients_unvisited": {"count": self.unvisited_count, "value": self.unvisited_value,
+                                      "interval_days": {k: v for k, v in self.visit_intervals.items() if v}},
             "tactics": {name: dict(values) for name, values in self.tactics.items()},
         }
 
@@ -251,5 +254,6 @@ def sign_cutoff(today: dt.date, thresholds: Thresholds) -> str:
     return (today - dt.timedelta(days=thresholds.sign_days)).isoformat()
 
 
-def visit_cutoff(today: dt.date, thresholds: Thresholds) -> str:
-    return (today - dt.timedelta(days=thresholds.visit_days)).isoformat()
+def visit_schedule_text(intervals: dict[str, int]) -> str:
+    """'A 91, B 182' : the tiers with scheduled manager visits and their intervals in days."""
+    return ", ".join(f"{tier} {days}" for tier, days in intervals.items() if days)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from churnguard_gui.core import csvread
 from churnguard_gui.core.csvread import PREVIEW_ROWS, Progress, Ticker, Undecodable
@@ -86,7 +87,7 @@ class CsvRows:
                 stream = csvread.records(self.path, self.encoding, self.delimiter, where, Ticker(None, 0, ""))
                 for number, values in csvread.checked(stream, where):
                     if number > self.header_row and any(v.strip() for v in values):
-                        yield number, values  # type: ignore[misc]
+                        yield number, cast("list[object]", values)  # cells of text; nobody writes into it
             except Undecodable as exc:  # the file changed since it was checked
                 where.row, where.column_index = exc.row, exc.column_index
                 raise where.error("undecodable") from None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 from churnguard_gui.core.private import create_private, private_folder
@@ -65,7 +66,7 @@ def sweep() -> list[Path]:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name == "nt":  # pragma: no cover - Windows: os.kill(pid, 0) would terminate the process there
+    if sys.platform == "win32":  # pragma: no cover - Windows: os.kill(pid, 0) would terminate the process there
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION

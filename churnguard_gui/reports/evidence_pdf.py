@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -14,7 +13,6 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 
 from churnguard_gui.core.after_exit import MEASURE_LABELS, RISK_LABELS, EvidencePack, follow_until, risk_reasons
 from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, CLIENT_STATUS_LABELS
-from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import tr
 from churnguard_gui.reports.fonts import register
@@ -71,13 +69,6 @@ def build_evidence_pdf(pack: EvidencePack, today: dt.date | None = None) -> byte
                          tr("Generated {time} · {name}", time=pack.generated_at, name=pack.staff_name))
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue()
-
-
-def write_evidence_pdf(pack: EvidencePack, out: str | Path) -> Path:
-    data = build_evidence_pdf(pack)
-    with atomic_write(out, "wb") as handle:
-        handle.write(data)
-    return Path(out)
 
 
 def _dates(pack: EvidencePack, styles, width: float) -> list:

@@ -14,7 +14,7 @@ from churnguard_gui.core.fields import AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_L
 from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.handover import REASON_LABELS, HandoverReport
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import language, tr
+from churnguard_gui.i18n import language, ntr, tr
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.handover_ack import acknowledgement
 from churnguard_gui.reports.pages import canvas_maker
@@ -104,13 +104,21 @@ def _summary(report: HandoverReport, styles) -> list:
     backups = len(report.lines) - len(owned)
     agreements = [_agreement_summary(a) for a in report.agreements] or [
         tr("No confidentiality or non-compete agreement on record.")]
+    active = len(report.owned_active)
+    others = len(owned) - active
+    # The Risk tab's definitions: active clients, the share of the firm's active client value.
     rows = [
-        [tr("Clients owned"), str(len(owned)), tr("Clients backed up"), str(backups)],
-        [tr("Annual value owned (¥)"), format_money(report.total_value), tr("Share of the firm's client value"),
-         f"{report.share:.1%}"],
-        [tr("Single-threaded clients (no one else linked)"), str(report.single_threaded), tr("Agreements"),
-         paragraph("\n".join(agreements), styles["cell"])],
+        [tr("Active clients owned"), str(active) + (" " + ntr("(+{n} prospect, dormant or lost)",
+                                                              "(+{n} prospects, dormant or lost)", others)
+                                                    if others else ""),
+         tr("Clients backed up"), str(backups)],
+        [tr("Annual value of active clients owned (¥)"), format_money(report.total_value),
+         tr("Share of the firm's active client value"), f"{report.share:.1%}"],
+        [tr("Single-threaded active clients (nobody else employed on the team)"), str(report.single_threaded),
+         tr("Agreements"), paragraph("\n".join(agreements), styles["cell"])],
     ]
+    rows = [[paragraph(cell, styles["cell"]) if i in (0, 2) and isinstance(cell, str) else cell
+             for i, cell in enumerate(row)] for row in rows]
     table = Table(rows, colWidths=[60 * mm, 40 * mm, 55 * mm, None])
     table.setStyle(TableStyle([*_grid(0), ("BACKGROUND", (0, 0), (0, -1), HEAD), ("BACKGROUND", (2, 0), (2, -1), HEAD),
                                ("ALIGN", (1, 0), (1, -1), "RIGHT")]))

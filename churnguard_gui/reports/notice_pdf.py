@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer
 
-from churnguard_gui.core.files import atomic_write
 from churnguard_gui.core.notices import NoticeText
 from churnguard_gui.reports.agreement_pdf import SEAL_RED, _table
 from churnguard_gui.reports.fonts import register
@@ -73,9 +71,3 @@ def _story(notice: NoticeText, styles: dict[str, ParagraphStyle], signed: bool) 
     story.append(KeepTogether([*tail, paragraph(notice.end_of_text, styles["end"]), Spacer(1, 12), block]))
     return story
 
-
-def write_notice_pdf(notice: NoticeText, out: str | Path, translation: NoticeText | None = None) -> Path:
-    data = build_notice_pdf(notice, translation)
-    with atomic_write(out, "wb") as handle:
-        handle.write(data)
-    return Path(out)

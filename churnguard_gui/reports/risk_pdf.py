@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, SimpleDocTemplate, Table, TableStyle
 
 from churnguard_gui.core.files import atomic_write
-from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
+from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures, visit_schedule_text
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import ntr, tr
 from churnguard_gui.reports.fonts import register
@@ -112,7 +112,8 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
         (tr("Warning signs recorded in the last {days} days", days=t.sign_days),
          ntr("{n} sign", "{n} signs", len(figures.signs)) + ", "
          + ntr("{n} person", "{n} people", len(figures.signs_by_staff))),
-        (tr("Key clients without a manager visit for {days} days", days=t.visit_days),
+        (tr("Key clients overdue for a manager visit (days between visits by tier: {schedule})",
+            schedule=visit_schedule_text(figures.visit_intervals) or tr("none scheduled")),
          _clients(figures.unvisited_count, figures.unvisited_value)),
         *_tactic_rows(figures.tactics),
     ]
@@ -120,8 +121,8 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
 
 def _tactic_rows(tactics: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
     """The tactics' figures (none when the figures were made without them)."""
-    labels = (("overdue_visits", tr("Manager visits overdue by the tier schedule")),
-              ("no_firm_contact_12_months", tr("Key clients without firm-level contact for 12 months")),
+    # the overdue manager visits are the summary's key clients overdue for a visit (one figure, shown once)
+    labels = (("no_firm_contact_12_months", tr("Key clients without firm-level contact for 12 months")),
               ("renewals_due", tr("Contracts ending within 60 days")),
               ("former_clients_at_risk", tr("Former employees' clients at risk (12 months after leaving)")))
     rows = [(label, _clients(tactics[key]["count"], tactics[key]["value"])) for key, label in labels if key in tactics]
@@ -137,7 +138,9 @@ def _tactic_rows(tactics: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
 
 
 def _clients(count: int, value: int) -> str:
-    return ntr("{n} client, ¥{value}", "{n} clients, ¥{value}", count, value=format_money(value))
+    """'34,392 clients, ¥171,675,754,724': the count with thousands separators, as on the Risk tab."""
+    return ntr("{count} client, ¥{value}", "{count} clients, ¥{value}", count, count=f"{count:,}",
+               value=format_money(value))
 
 
 def _payments_text(payments) -> str:
@@ -163,14 +166,14 @@ def _concentration(figures: RiskFigures, styles, width: float) -> list:
              tr("above threshold") if h.flagged else ""] for h in figures.concentration]
     alerts = tuple(i for i, h in enumerate(figures.concentration) if h.flagged)
     table = _table([tr("Salesperson"), tr("Active clients"), tr("Annual value (¥)"), tr("Share"), ""], rows,
-                   [width * 0.4, width * 0.15, width * 0.2, width * 0.15, width * 0.1], styles, (1, 2, 3), alerts)
+                   [width * 0.34, width * 0.15, width * 0.2, width * 0.13, width * 0.18], styles, (1, 2, 3), alerts)
     return [paragraph(tr("Concentration: each salesperson's share of the client value"), styles["h2"]), image, table]
 
 
 def _single_threaded(figures: RiskFigures, styles, width: float) -> list:
     rows = [[c.code, c.name, c.owner, format_money(c.value)] for c in figures.single_threaded_top]
     intro = tr("{count} active clients (¥{value}) are known to their owner only. The largest {top}:",
-               count=figures.single_threaded_count, value=format_money(figures.single_threaded_value),
+               count=f"{figures.single_threaded_count:,}", value=format_money(figures.single_threaded_value),
                top=len(rows))
     return [paragraph(tr("Single-threaded clients"), styles["h2"]), paragraph(intro, styles["intro"]),
             _table([tr("Code"), tr("Client"), tr("Owner"), tr("Annual value (¥)")], rows,

@@ -68,17 +68,6 @@ def parties(db: Database, staff_id: int) -> Parties:
                    get_setting(db, "firm_address"), row[3], row[4], row[5], get_setting(db, "governing_law"))
 
 
-def set_party_details(db: Database, staff_id: int, id_number: str, notice_address: str, phone: str) -> None:
-    """The person's identification for agreements, kept on the staff record (an audit row names what changed)."""
-    from churnguard_gui.core.values import phone_digits
-
-    with writing(db):
-        db.execute("UPDATE staff SET id_number = ?, notice_address = ?, phone = ?, phone_digits = ?, "
-                   "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
-                   [id_number.strip().upper(), notice_address.strip(), phone.strip(), phone_digits(phone), staff_id])
-        audit(db, "staff_party_details", staff=staff_id)
-
-
 def printable(db: Database, agreement_id: int, language: str) -> tuple[AgreementText, AgreementText | None]:
     """What is printed for signing: always the binding Chinese text; with an English courtesy translation
     attached when the app (or the draft) is in English (劳动合同法 第23条: the signed text is the Chinese one)."""
@@ -135,13 +124,6 @@ def owed_monthly(db: Database, stored: StoredAgreement) -> int:
 
 def _int(text: str) -> int:
     return int(text) if text.strip().isdigit() else 0
-
-
-def agreement_text(db: Database, agreement_id: int) -> AgreementText:
-    """The text exactly as drafted: its own template version and the parties as they were printed."""
-    stored = get_agreement(db, agreement_id)
-    people = stored.parties or parties(db, stored.draft.staff_id)
-    return render(stored.draft, people, stored.document_no, stored.template_version)
 
 
 def get_agreement(db: Database, agreement_id: int) -> StoredAgreement:

@@ -3,7 +3,19 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from churnguard_gui.i18n import tr
+from churnguard_gui.i18n import ntr, tr
+
+# client_threads (m014_risk2, kept by triggers) against the rule computed from scratch: clients missing there, or
+# whose status, value, owner or single-threadedness differ.
+_STALE_THREADS = """
+    SELECT count(*) FROM clients c
+    LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
+    LEFT JOIN client_threads x ON x.client_id = c.id
+    WHERE x.client_id IS NULL OR x.active != (c.status = 'active') OR x.value != c.annual_value
+       OR x.owner_id IS NOT ot.staff_id
+       OR (ot.staff_id IS NOT NULL AND x.alone != NOT EXISTS (
+           SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
+           WHERE t.client_id = c.id AND t.staff_id != ot.staff_id AND s.status IN ('active', 'notice')))"""
 
 
 def check_db(db: Database) -> list[str]:
@@ -24,6 +36,11 @@ def check_db(db: Database) -> list[str]:
             "JOIN staff s ON s.id = t.staff_id WHERE c.status = 'active' AND s.status IN ('left', 'rejected')"):
         findings.append(tr("active client {name} (id {id}) is owned by {owner}, who has left", name=name,
                            id=client_id, owner=owner))
+    (stale,) = db.execute(_STALE_THREADS).fetchone()
+    if stale:
+        findings.append(ntr("the Risk tab's record of who is on each client's team is out of date for {n} client",
+                            "the Risk tab's record of who is on each client's team is out of date for {n} clients",
+                            stale))
     triggers = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
         findings.append(tr("the audit log is no longer protected against changes"))

@@ -27,7 +27,8 @@ def renewals_due(db: Database, today: dt.date | None = None, limit: int | None =
 
 
 def renewals_due_count(db: Database, today: dt.date | None = None) -> tuple[int, int]:
-    return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) {_RENEWAL_SQL}",
+    return tuple(db.execute("SELECT count(*), coalesce(sum(c.annual_value), 0) FROM clients c "
+                            "WHERE c.status = 'active' AND c.contract_end BETWEEN ? AND ?",
                             list(renewal_window(today or dt.date.today()))).fetchone())
 
 

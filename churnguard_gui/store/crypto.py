@@ -189,10 +189,11 @@ def swap_in(target: Path, copy: Path) -> None:
     old = target.parent / f".{target.name}.old"
     with contextlib.suppress(FileNotFoundError):
         old.unlink()
+    to_wipe: Path | None = old
     try:
         os.link(target, old)  # the old bytes stay reachable to be wiped after the atomic replace
     except OSError:
-        old = None  # a file system without hard links: the replace frees the old blocks unwiped
+        to_wipe = None  # a file system without hard links: the replace frees the old blocks unwiped
     for suffix in ("-wal", "-shm"):
         wipe(Path(f"{target}{suffix}"))
     os.replace(copy, target)
@@ -201,8 +202,8 @@ def swap_in(target: Path, copy: Path) -> None:
             fd = os.open(target.parent, os.O_RDONLY)
             os.fsync(fd)
             os.close(fd)
-    if old is not None:
-        wipe(old)
+    if to_wipe is not None:
+        wipe(to_wipe)
 
 
 def rekey_file(path: Path, old: str | None, new: str | None) -> None:

@@ -161,12 +161,11 @@ def _connect(name: str, opened_key: str, password: str | None = None) -> Databas
 
 def close_db(db: Database) -> None:
     """Close a connection opened by open_db (its WAL is then no longer live for this process)."""
-    opened = getattr(db, "opened_key", None)
     with contextlib.suppress(*crypto.Error):
         db.conn.close()
-    if opened and _open_here[opened] > 0:
-        _open_here[opened] -= 1
-        db.opened_key = None  # type: ignore[union-attr]
+    if isinstance(db, ChurnDatabase) and db.opened_key and _open_here[db.opened_key] > 0:
+        _open_here[db.opened_key] -= 1
+        db.opened_key = None
 
 
 def inspect(path: str | Path) -> None:
@@ -259,7 +258,7 @@ def _upgrade(db: Database, path: Path | None) -> None:
     try:
         applied = migrations.applied(db)
     except crypto.Error as exc:
-        raise translate(exc, path and str(path)) from None
+        raise translate(exc, None if path is None else str(path)) from None
     unknown = [m.name for m in applied if m.name not in known]
     if unknown:
         raise StoreError("db_too_new", details={"found": ", ".join(unknown), "known": SCHEMA_VERSION})
@@ -275,7 +274,7 @@ def _upgrade(db: Database, path: Path | None) -> None:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except crypto.Error as exc:
-        raise translate(exc, path and str(path)) from None
+        raise translate(exc, None if path is None else str(path)) from None
 
 
 def translate(exc: BaseException, name: str | None = None) -> StoreError:

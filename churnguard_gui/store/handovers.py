@@ -28,30 +28,41 @@ _PRIMARY = ("(SELECT {f} FROM client_contacts cc WHERE cc.client_id = c.id "
 _CLIENT_SQL = f"""
     SELECT c.id, coalesce(c.code, ''), c.name, coalesce(c.tier, ''), c.annual_value,
            coalesce({_PRIMARY.format(f="name")}, ''), coalesce({_PRIMARY.format(f="phone")}, ''),
-           coalesce(c.last_contact, ''), coalesce(c.last_manager_visit, '')"""
-# The team as it is now: the other backups, and how many other staff are linked at all.
+           coalesce(c.last_contact, ''), coalesce(c.last_manager_visit, ''), c.status"""
+# The team as it is now: the other backups, and the other staff still employed linked in any role (how many, who):
+# the Risk tab's rule of a second thread (store/risk.py).
 _LIVE_TEAM_SQL = """,
            (SELECT group_concat(b.staff_id) FROM client_team b
              WHERE b.client_id = c.id AND b.role = 'backup' AND b.staff_id != :staff),
-           (SELECT count(DISTINCT o.staff_id) FROM client_team o WHERE o.client_id = c.id AND o.staff_id != :staff)"""
+           (SELECT count(DISTINCT o.staff_id) FROM client_team o JOIN staff os ON os.id = o.staff_id
+             WHERE o.client_id = c.id AND o.staff_id != :staff AND os.status IN ('active', 'notice')),
+           coalesce((SELECT group_concat(DISTINCT o.staff_id) FROM client_team o JOIN staff os ON os.id = o.staff_id
+             WHERE o.client_id = c.id AND o.staff_id != :staff AND os.status IN ('active', 'notice')), '')"""
 
 _LINE_COLUMNS = ("client_id", "code", "name", "tier", "annual_value", "contact", "contact_phone", "last_contact",
-                 "last_manager_visit")  # the first nine columns of _CLIENT_SQL
+                 "last_manager_visit", "status")  # the first ten columns of _CLIENT_SQL
+_TEAM = len(_LINE_COLUMNS) + 3  # then backups, others linked, who they are
+
+
+def _ids(text: str | None) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(",")) if text else ()
 
 
 def _line(row: tuple, role: str, successor: int | None = None, notify: str | None = None,
           visit: str | None = None, visited_by: int | None = None, new_backup: int | None = None) -> ClientLine:
-    backups = tuple(int(x) for x in row[9].split(",")) if row[9] else ()
-    return ClientLine(**dict(zip(_LINE_COLUMNS, row[:9], strict=True)), role=role, backups=backups,
-                      others_linked=row[10], successor_id=successor,
-                      notify_on=notify, visit_on=visit, visited_by=visited_by, new_backup_id=new_backup)
+    n = len(_LINE_COLUMNS)
+    linked = row[n + 2]
+    return ClientLine(**dict(zip(_LINE_COLUMNS, row[:n], strict=True)), role=role, backups=_ids(row[n]),
+                      others_linked=row[n + 1], linked=None if linked is None else _ids(linked),
+                      successor_id=successor, notify_on=notify, visit_on=visit, visited_by=visited_by,
+                      new_backup_id=new_backup)
 
 
 def current_lines(db: Database, staff_id: int) -> list[ClientLine]:
     """Every client the person owns or backs up, by annual value, largest first."""
     sql = (_CLIENT_SQL + _LIVE_TEAM_SQL + ", t.role FROM client_team t JOIN clients c ON c.id = t.client_id "
            "WHERE t.staff_id = :staff AND t.role IN ('owner', 'backup') ORDER BY c.annual_value DESC, c.id")
-    return [_line(row[:11], row[11]) for row in db.execute(sql, {"staff": staff_id})]
+    return [_line(row[:_TEAM], row[_TEAM]) for row in db.execute(sql, {"staff": staff_id})]
 
 
 def candidates(db: Database) -> list[Candidate]:
@@ -117,11 +128,11 @@ def load_handover(db: Database, handover_id: int) -> HandoverPlan:
     departure = Departure(row[1], row[2], row[3], row[4], row[5], to_competitor=bool(row[6]),
                           secret_access=bool(row[7]))
     # The team as it was when the handover was written, not as the handover left it.
-    sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.role, h.successor_id, h.notify_on, h.visit_on, "
-           "h.visited_by, h.new_backup_id "
+    sql = (_CLIENT_SQL + ", h.backups, h.others_linked, h.linked, h.role, h.successor_id, h.notify_on, "
+           "h.visit_on, h.visited_by, h.new_backup_id "
            "FROM handover_clients h JOIN clients c ON c.id = h.client_id WHERE h.handover_id = :handover "
            "ORDER BY c.annual_value DESC, c.id")
-    lines = tuple(_line(r[:11], *r[11:]) for r in db.execute(sql, {"handover": handover_id}))
+    lines = tuple(_line(r[:_TEAM], *r[_TEAM:]) for r in db.execute(sql, {"handover": handover_id}))
     items = tuple(ChecklistItem(t, r, d, bool(done)) for t, r, d, done in db.execute(
         "SELECT text, responsible, due, done FROM handover_items WHERE handover_id = ? ORDER BY position",
         [handover_id]))
@@ -158,9 +169,12 @@ def _write(db: Database, plan: HandoverPlan, status: str) -> int:
         db.execute("DELETE FROM handover_items WHERE handover_id = ?", [handover_id])
     for line in plan.lines:
         db.execute("INSERT INTO handover_clients (handover_id, client_id, role, successor_id, notify_on, visit_on, "
-                   "backups, others_linked, visited_by, new_backup_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "backups, others_linked, linked, visited_by, new_backup_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [handover_id, line.client_id, line.role, line.successor_id, line.notify_on, line.visit_on,
-                    ",".join(map(str, line.backups)), line.others_linked, line.visited_by, line.new_backup_id])
+                    ",".join(map(str, line.backups)), line.others_linked,
+                    None if line.linked is None else ",".join(map(str, line.linked)), line.visited_by,
+                    line.new_backup_id])
     for position, item in enumerate(plan.checklist):
         db.execute("INSERT INTO handover_items (handover_id, position, text, responsible, due, done) "
                    "VALUES (?, ?, ?, ?, ?, ?)",

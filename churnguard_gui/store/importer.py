@@ -95,10 +95,10 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
     if dry_run:
         result.written = plan.total
         has_team = any(c.field in ("backups", "manager") for c in plan.columns)
-        owners = {name_key(r.owner_name) for r in plan.all_records() if isinstance(r, ClientRow) and r.owner_name} \
+        owning = {name_key(r.owner_name) for r in plan.all_records() if isinstance(r, ClientRow) and r.owner_name} \
             if has_team else {name_key(n) for n in plan.new_staff}
-        result.created_staff = [n for n in plan.new_staff if name_key(n) in owners]
-        result.created_team_staff = [n for n in plan.new_staff if name_key(n) not in owners]
+        result.created_staff = [n for n in plan.new_staff if name_key(n) in owning]
+        result.created_team_staff = [n for n in plan.new_staff if name_key(n) not in owning]
         return result
     backup = _backup_before_import(db)
     with writing(db):

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import FieldProblem, StoreError
 from churnguard_gui.core.values import parse_date
-from churnguard_gui.store.db import audit, writing
+from churnguard_gui.store.db import audit, inserted_id, writing
 
 # audit actions that are a protection measure in themselves → the kind shown on the record
 AUDITED = {"password_set": "encryption", "password_changed": "encryption", "password_removed": "encryption",
@@ -87,7 +87,7 @@ def add_measure(db: Database, on: str, what: str, note: str = "") -> int:
     if day is None:
         raise StoreError("required", field="done_on")
     with writing(db):
-        row_id = db.execute("INSERT INTO protection_measures (done_on, measure, note) VALUES (?, ?, ?)",
-                            [str(day), what, note]).lastrowid
+        row_id = inserted_id(db.execute("INSERT INTO protection_measures (done_on, measure, note) VALUES (?, ?, ?)",
+                                        [str(day), what, note]))
         audit(db, "measure_added", measure=row_id)
     return row_id

@@ -553,3 +553,67 @@ CREATE TABLE protection_measures (
 @migrations()
 def m012_privacy(db: Database) -> None:
     _run_script(db, _PRIVACY)
+
+
+@migrations()
+def m014_risk2(db: Database) -> None:
+    _run_script(db, _RISK2)
+
+
+# The Risk tab's one pass (issue 12 point 7): each client's owner and whether it is single-threaded, kept up to date
+# by triggers on clients, client_team and staff, so the figures read one small covering index instead of joining
+# the whole client team to the clients (see store/risk.py for the rule; tests/store/test_threads.py checks the
+# table against the rule computed from scratch). active/value copy the client's status and annual value.
+# Indexes the tactics' counts need: contracts ending soon, firm-level contact by day.
+_THREADS_OF = """(SELECT staff_id FROM client_team o WHERE o.client_id = client_threads.client_id
+                   AND o.role = 'owner')"""
+_ALONE = f"""NOT EXISTS (SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
+                  WHERE t.client_id = client_threads.client_id AND s.status IN ('active', 'notice')
+                    AND t.staff_id IS NOT {_THREADS_OF})"""
+_REFRESH = f"UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE} WHERE client_id = {{id}};"
+_RISK2 = f"""
+CREATE TABLE client_threads (
+    client_id INTEGER PRIMARY KEY,
+    active INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    owner_id INTEGER,
+    alone INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO client_threads (client_id, active, value) SELECT id, status = 'active', annual_value FROM clients;
+UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE};
+CREATE INDEX client_threads_holdings ON client_threads(active, owner_id, value, alone);
+CREATE INDEX client_threads_single ON client_threads(active, alone, value DESC);
+CREATE TRIGGER client_threads_client_ai AFTER INSERT ON clients BEGIN
+    INSERT OR REPLACE INTO client_threads (client_id, active, value) VALUES (NEW.id, NEW.status = 'active',
+                                                                            NEW.annual_value);
+    {_REFRESH.format(id="NEW.id")}
+END;
+CREATE TRIGGER client_threads_client_au AFTER UPDATE OF id, status, annual_value ON clients BEGIN
+    DELETE FROM client_threads WHERE client_id = OLD.id AND OLD.id != NEW.id;
+    INSERT OR REPLACE INTO client_threads (client_id, active, value) VALUES (NEW.id, NEW.status = 'active',
+                                                                            NEW.annual_value);
+    {_REFRESH.format(id="NEW.id")}
+END;
+CREATE TRIGGER client_threads_client_ad AFTER DELETE ON clients BEGIN
+    DELETE FROM client_threads WHERE client_id = OLD.id;
+END;
+CREATE TRIGGER client_threads_team_ai AFTER INSERT ON client_team BEGIN
+    {_REFRESH.format(id="NEW.client_id")}
+END;
+CREATE TRIGGER client_threads_team_au AFTER UPDATE ON client_team BEGIN
+    {_REFRESH.format(id="OLD.client_id")}
+    {_REFRESH.format(id="NEW.client_id")}
+END;
+CREATE TRIGGER client_threads_team_ad AFTER DELETE ON client_team BEGIN
+    {_REFRESH.format(id="OLD.client_id")}
+END;
+CREATE TRIGGER client_threads_staff_au AFTER UPDATE OF id, status ON staff
+WHEN OLD.id != NEW.id OR (OLD.status IN ('active', 'notice')) != (NEW.status IN ('active', 'notice')) BEGIN
+    UPDATE client_threads SET alone = {_ALONE}
+    WHERE client_id IN (SELECT client_id FROM client_team WHERE staff_id IN (OLD.id, NEW.id));
+END;
+-- who else of the firm (employed) was on each client's team when a handover was written: ids, comma-separated
+ALTER TABLE handover_clients ADD COLUMN linked TEXT;
+CREATE INDEX clients_contract_end ON clients(status, contract_end, annual_value);
+CREATE INDEX firm_contacts_day ON firm_contacts(happened_on, client_id);
+"""

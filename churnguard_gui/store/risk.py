@@ -19,45 +19,30 @@ from churnguard_gui.core.risk import (
     is_key_person,
     payments_due,
     sign_cutoff,
-    visit_cutoff,
 )
 from churnguard_gui.core.values import parse_date
 from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting, risk_thresholds
-from churnguard_gui.store.tactics import tactic_figures
+from churnguard_gui.store.tactics import tactic_figures, visits_figure
+from churnguard_gui.store.visits import visit_days, visit_schedule
 
 EMPLOYED = "('active', 'notice')"
-# The client c (with owner row ot) has nobody else of the firm linked who is still employed.
-ALONE_SQL = f"""NOT EXISTS (
-        SELECT 1 FROM client_team t JOIN staff s ON s.id = t.staff_id
-        WHERE t.client_id = c.id AND t.staff_id != ot.staff_id AND s.status IN {EMPLOYED})"""
-# An active client whose owner is the only employed person of the firm linked to it.
-SINGLE_THREADED_SQL = f"""
-    FROM clients c
-    JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
-    JOIN staff o ON o.id = ot.staff_id
-    WHERE c.status = 'active' AND {ALONE_SQL}"""
-# One ordered pass over the client teams (the same rule as ALONE_SQL: alone when the employed people linked,
-# less the owner if employed, are none), joined to the active clients: each owner's clients and value, and how
-# many of them (and how much value) are single-threaded. Faster than ALONE_SQL for every client.
-HOLDINGS_SQL = f"""
-    SELECT x.owner, o.name, count(*), sum(c.annual_value), sum(x.alone), sum(x.alone * c.annual_value)
-    FROM (SELECT t.client_id,
-                 max(CASE WHEN t.role = 'owner' THEN t.staff_id END) AS owner,
-                 count(DISTINCT CASE WHEN s.status IN {EMPLOYED} THEN t.staff_id END)
-                   - max(CASE WHEN t.role = 'owner' AND s.status IN {EMPLOYED} THEN 1 ELSE 0 END) = 0 AS alone
-          FROM client_team t JOIN staff s ON s.id = t.staff_id GROUP BY t.client_id) AS x
+# The rule (kept per client in client_threads by the triggers of migration m014_risk2): an active client is
+# single-threaded when it has an owner and nobody else of the firm linked to it (backup or manager) who is still
+# employed (active or on notice). The owner counts once, whatever other roles they also hold.
+SINGLE_THREADED_SQL = """
+    FROM client_threads x
     JOIN clients c ON c.id = x.client_id
-    JOIN staff o ON o.id = x.owner
-    WHERE c.status = 'active'
-    GROUP BY x.owner"""
-UNVISITED_WHERE = ("c.status = 'active' AND c.tier = 'A' "
-                   "AND (c.last_manager_visit IS NULL OR c.last_manager_visit < ?)")
-UNVISITED_SQL = f"""
-    FROM clients c
-    LEFT JOIN client_team ot ON ot.client_id = c.id AND ot.role = 'owner'
-    LEFT JOIN staff o ON o.id = ot.staff_id
-    WHERE {UNVISITED_WHERE}"""
+    JOIN staff o ON o.id = x.owner_id
+    WHERE x.active = 1 AND x.alone = 1 AND x.owner_id IS NOT NULL"""
+# One pass over a covering index, in owner order: each owner's active clients and value, and how many of them (and
+# how much value) are single-threaded.
+HOLDINGS_SQL = """
+    SELECT x.owner_id, o.name, count(*), sum(x.value), sum(x.alone), sum(x.alone * x.value)
+    FROM client_threads x INDEXED BY client_threads_holdings
+    JOIN staff o ON o.id = x.owner_id
+    WHERE x.active = 1 AND x.owner_id IS NOT NULL
+    GROUP BY x.owner_id"""
 CONFIDENTIALITY_SQL = ("SELECT DISTINCT staff_id FROM agreements "
                        "WHERE (kind = 'confidentiality' AND status = 'signed') "
                        "OR (kind = 'both' AND status IN ('signed', 'expired', 'released'))")
@@ -76,19 +61,18 @@ def risk_figures(db: Database, today: dt.date | None = None, now: dt.datetime | 
     single_count, single_value = sum(row[4] for row in rows), sum(row[5] for row in rows)
     top = tuple(ClientRisk(*row) for row in db.execute(
         f"SELECT c.id, coalesce(c.code, ''), c.name, o.name, c.annual_value {SINGLE_THREADED_SQL} "
-        f"ORDER BY c.annual_value DESC, c.id LIMIT {TOP_SINGLE_THREADED}"))
-    unvisited_count, unvisited_value = db.execute(
-        f"SELECT count(*), coalesce(sum(c.annual_value), 0) FROM clients c WHERE {UNVISITED_WHERE}",
-        [visit_cutoff(today, thresholds)]).fetchone()
+        f"ORDER BY x.value DESC, x.client_id LIMIT {TOP_SINGLE_THREADED}"))
+    intervals = visit_days(db)
+    overdue = visits_figure(db, today, intervals)  # the one definition of an overdue manager visit (tactic 4)
     return RiskFigures(
         as_of=today.isoformat(), firm=get_setting(db, "firm_name"), thresholds=thresholds, clients=clients,
         value=value, concentration=held, single_threaded_count=single_count, single_threaded_value=single_value,
         single_threaded_top=top, without_confidentiality=_without_confidentiality(db, held),
         key_without_noncompete=_key_without_noncompete(db, held, value, thresholds),
         on_notice=_on_notice(db), payments=_payments(db, today),
-        signs=warning_signs(db, since=sign_cutoff(today, thresholds)), unvisited_count=unvisited_count,
-        unvisited_value=unvisited_value, generated_at=now.strftime("%Y-%m-%d %H:%M"),
-        tactics=tactic_figures(db, today))
+        signs=warning_signs(db, since=sign_cutoff(today, thresholds)), unvisited_count=overdue["count"],
+        unvisited_value=overdue["value"], visit_intervals=intervals, generated_at=now.strftime("%Y-%m-%d %H:%M"),
+        tactics=tactic_figures(db, today, (single_count, single_value), overdue))
 
 
 def _without_confidentiality(db: Database, held) -> tuple[PersonNote, ...]:
@@ -143,15 +127,15 @@ def client_count(db: Database) -> int:
 def single_threaded_clients(db: Database) -> list[ClientRisk]:
     return [ClientRisk(*row) for row in db.execute(
         f"SELECT c.id, coalesce(c.code, ''), c.name, o.name, c.annual_value {SINGLE_THREADED_SQL} "
-        "ORDER BY c.annual_value DESC, c.id")]
+        "ORDER BY x.value DESC, x.client_id")]
 
 
 def unvisited_clients(db: Database, today: dt.date | None = None) -> list[tuple[ClientRisk, str]]:
-    """Tier-A active clients without a manager visit within the threshold, with their last visit."""
-    cutoff = visit_cutoff(today or dt.date.today(), risk_thresholds(db))
-    return [(ClientRisk(*row[:5]), row[5]) for row in db.execute(
-        f"SELECT c.id, coalesce(c.code, ''), c.name, coalesce(o.name, ''), c.annual_value, "
-        f"coalesce(c.last_manager_visit, '') {UNVISITED_SQL} ORDER BY c.annual_value DESC, c.id", [cutoff])]
+    """Key clients overdue for a manager visit by the tier schedule (the tile's figure), largest first, with their
+    last visit."""
+    rows = visit_schedule(db, today, overdue_only=True)
+    rows.sort(key=lambda v: (-v.value, v.client_id))
+    return [(ClientRisk(v.client_id, v.code, v.name, v.owner, v.value), v.last_visit) for v in rows]
 
 
 # -- warning signs on the staff record

@@ -187,8 +187,8 @@ def save_screening_draft(db: Database, draft_id: int | None, staff_id: int | Non
     """Keep what the wizard holds so far (nothing about the candidate is stored as staff yet)."""
     with writing(db):
         if draft_id is None:
-            draft_id = db.execute("INSERT INTO screening_drafts (staff_id, name, data) VALUES (?, ?, ?)",
-                                  [staff_id, name, json.dumps(data, ensure_ascii=False)]).lastrowid
+            draft_id = inserted_id(db.execute("INSERT INTO screening_drafts (staff_id, name, data) VALUES (?, ?, ?)",
+                                              [staff_id, name, json.dumps(data, ensure_ascii=False)]))
         else:
             db.execute("UPDATE screening_drafts SET staff_id = ?, name = ?, data = ?, saved_at = "
                        "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",

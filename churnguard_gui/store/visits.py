@@ -97,10 +97,20 @@ def visit_schedule(db: Database, today: dt.date | None = None, overdue_only: boo
     return out
 
 
-def overdue_visit_count(db: Database, today: dt.date | None = None) -> tuple[int, int]:
-    where, params = _overdue_where(today or dt.date.today(), visit_days(db))
-    return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) FROM clients c "
-                            f"WHERE c.status = 'active' AND {where}", params).fetchone())
+def overdue_visit_count(db: Database, today: dt.date | None = None,
+                        intervals: dict[str, int] | None = None) -> tuple[int, int]:
+    """How many active clients are overdue by their tier's schedule, and their value: per tier, the never visited
+    and those visited before the cutoff, each a range of the covering index clients_key_visits (an OR of the two
+    would read every matching row from the table)."""
+    parts, params = [], []
+    for tier, cutoff in overdue_cutoffs(today or dt.date.today(), intervals or visit_days(db)).items():
+        for test, extra in (("IS NULL", []), ("< ?", [cutoff])):
+            parts.append("SELECT count(*) AS n, coalesce(sum(annual_value), 0) AS v FROM clients "
+                         f"WHERE tier = ? AND status = 'active' AND last_manager_visit {test}")
+            params += [tier, *extra]
+    if not parts:
+        return 0, 0
+    return tuple(db.execute(f"SELECT sum(n), sum(v) FROM ({' UNION ALL '.join(parts)})", params).fetchone())
 
 
 def visits(db: Database, client_id: int | None = None, planned_only: bool = False) -> list[Visit]:
@@ -156,11 +166,6 @@ def log_visit(db: Database, client_id: int, visited_on: str, manager_id: int | N
                    "VALUES (?, ?, 'manager_visit', ?, ?)", [client_id, manager_id, date, notes.strip()])
         audit(db, "visit_logged", client=client_id, on=date)
     return visit_id
-
-
-def delete_visit(db: Database, visit_id: int) -> None:
-    with writing(db):
-        db.execute("DELETE FROM manager_visits WHERE id = ? AND visited_on IS NULL", [visit_id])
 
 
 def visits_from_handover(db: Database, handover_id: int) -> int:
@@ -229,5 +234,11 @@ def without_firm_contact(db: Database, today: dt.date | None = None, limit: int 
 
 
 def without_firm_contact_count(db: Database, today: dt.date | None = None) -> tuple[int, int]:
-    return tuple(db.execute(f"SELECT count(*), coalesce(sum(c.annual_value), 0) {_NO_FIRM_CONTACT_SQL}",
-                            [firm_contact_cutoff(today or dt.date.today())]).fetchone())
+    """The key clients, less those with a firm-level contact since the cutoff (read from the contacts by day, not
+    one look-up per client)."""
+    key = f"c.status = 'active' AND c.tier IN {KEY_TIERS}"
+    return tuple(db.execute(
+        f"SELECT a.n - b.n, a.v - b.v FROM (SELECT count(*) AS n, coalesce(sum(c.annual_value), 0) AS v "
+        f"FROM clients c WHERE {key}) a, (SELECT count(*) AS n, coalesce(sum(c.annual_value), 0) AS v FROM clients c "
+        f"WHERE {key} AND c.id IN (SELECT client_id FROM firm_contacts WHERE happened_on >= ?)) b",
+        [firm_contact_cutoff(today or dt.date.today())]).fetchone())

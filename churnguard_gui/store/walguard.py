@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ def in_use_elsewhere(db_path: Path) -> bool | None:
 
 
 def _try_exclusive(fd: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows (a check mypy understands: it skips this on Linux)
         import msvcrt
 
         os.lseek(fd, DMS_BYTE, os.SEEK_SET)
@@ -75,7 +76,7 @@ def opening(db_path: Path, timeout: float = 30.0) -> Iterator[None]:
 
 
 def _lock(fd: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows (a check mypy understands: it skips this on Linux)
         import msvcrt
 
         try:

@@ -240,7 +240,7 @@ class CompensationDialog(QDialog):
         bar.addWidget(pay)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.alerts)
         layout.addWidget(self.view)
         layout.addLayout(bar)
@@ -256,7 +256,7 @@ class CompensationDialog(QDialog):
         view = self.view
         columns = sum(view.columnWidth(c) for c in range(self.model.columnCount())) + 2 * view.frameWidth() + 24
         rows = view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth() + 4
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         extra = self.sizeHint().height() - view.sizeHint().height()
         fit_to_screen(self, QSize(max(columns, self.sizeHint().width()) + margins.left() + margins.right(),
                                   max(rows, 6 * view.verticalHeader().defaultSectionSize()) + extra))

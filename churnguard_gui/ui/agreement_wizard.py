@@ -320,7 +320,7 @@ class AgreementWizard(QWizard):
         self.setPage(Page.TERMS, self.terms_page)
         self.setPage(Page.REVIEW, ReviewPage(self))
         self.resize(860, 620)
-        install_discard_guard(self)
+        self.discard_guard = install_discard_guard(self)
 
     def nextId(self) -> int:  # noqa: N802 - no terms page for a confidentiality-only agreement
         if self.currentId() == Page.SECRETS and self.kind_page.kind.currentData() == "confidentiality":

@@ -92,7 +92,7 @@ def run(argv: list[str]) -> int:
     _purge_on_start(db)
     context = AppContext(path, settings, db)
     window = MainWindow(db, path, settings, context=context)
-    instance.on_second_start(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    instance.on_second_start(window.bring_to_front)
     window.show()
     QTimer.singleShot(0, lambda: daily_backup(window))
     QTimer.singleShot(0, window.offer_first_start)
@@ -131,7 +131,7 @@ def daily_backup(window: MainWindow) -> None:
     context = window.context
 
     def job(progress):
-        db = context.connect()
+        db = context.open_connection()
         try:
             return backups.daily_backup(db, context.path)
         finally:

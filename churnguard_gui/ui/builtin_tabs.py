@@ -13,13 +13,22 @@ if TYPE_CHECKING:
     from churnguard_gui.ui.main_window import MainWindow
 
 
+class ShellRiskTab(RiskTab):
+    """The Risk tab in the main window. Not a list: while it is shown, the status bar counts the firm's clients."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window.db, window, db_path=window.db_path)
+        self._window = window
+
+    def status_text(self) -> str:
+        total = self._window.clients_tab.model.total()
+        return list_count("clients", total, total)
+
+
 def risk_tab(window: MainWindow) -> RiskTab:
-    tab = RiskTab(window.db, window, db_path=window.db_path)
+    tab = ShellRiskTab(window)
     tab.changed.connect(window.refresh)
     tab.report_requested.connect(window.risk_report)
-    # Not a list: while it is shown, the status bar counts the firm's clients.
-    tab.status_text = lambda: list_count(  # type: ignore[method-assign]
-        "clients", window.clients_tab.model.total(), window.clients_tab.model.total())
     window.risk_tab = tab
     return tab
 

@@ -298,7 +298,8 @@ class ClientDialog(QDialog):
                 self.contacts.item(r, c).setBackground(QBrush())
         for key, problem in problems.items():
             _, index, field = key.split(".")
-            row = int(rows[int(index)]["table_row"])  # type: ignore[call-overload]
+            row = rows[int(index)]["table_row"]
+            assert isinstance(row, int)  # contact_rows() puts the row's place in the table there
             if field in _CONTACT_FIELDS:
                 self.contacts.item(row, _CONTACT_FIELDS.index(field)).setBackground(QColor("#f5c6c0"))
             lines.append(self.tr("Contact {row}, {field}: {problem}").format(

@@ -2,7 +2,7 @@
 
 Windows and tabs read `context.db` when they need it instead of keeping their own connection, and rebuild what
 shows records when `database_changed` is emitted (after a restore), so nothing holds a stale connection. Jobs on
-worker threads open their own connection with `context.connect()`.
+worker threads open their own connection with `context.open_connection()`.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class AppContext(QObject):
     def operations(self) -> Operations:
         return operations()
 
-    def connect(self) -> Database:
+    def open_connection(self) -> Database:
         """A connection of its own for a job on a worker thread (close it when done)."""
         return open_db(self.path)
 
@@ -63,7 +63,7 @@ class AppContext(QObject):
 
     def backup_now(self, reason: str = "manual") -> Path:
         """A verified backup from a connection of its own (callable from a worker thread)."""
-        db = self.connect()
+        db = self.open_connection()
         try:
             return backups.make_backup(db, self.path, reason=reason)
         finally:

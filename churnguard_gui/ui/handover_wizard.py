@@ -134,7 +134,7 @@ class DeparturePage(QWizardPage):
         self.reason.currentIndexChanged.connect(
             lambda: self.to_competitor.setChecked(self.to_competitor.isChecked()
                                                   or self.reason.currentData() == "competitor"))
-        self._agreements = agreement_lines(wizard.db, wizard.staff.id, wizard.today)
+        self._agreements = agreement_lines(wizard.db, wizard.staff_id, wizard.today)
         self.to_competitor.toggled.connect(lambda: self.update_exposure())
 
     def update_exposure(self) -> None:
@@ -266,14 +266,15 @@ class ClientsPage(QWizardPage):
 
 
 class KeyClientsProxy(QSortFilterProxyModel):
-    """Only the key clients of the handover."""
+    """The key clients of the handover, and any other client offered a backup (its manager became its owner)."""
 
     def __init__(self, wizard: HandoverWizard, parent=None) -> None:
         super().__init__(parent)
         self._wizard = wizard
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
-        return self._wizard.clients.line(row).client_id in self._wizard.key_ids
+        client_id = self._wizard.clients.line(row).client_id
+        return client_id in self._wizard.key_ids or client_id in self._wizard.offered_ids
 
 
 class KeyClientsPage(QWizardPage):
@@ -311,9 +312,9 @@ class KeyClientsPage(QWizardPage):
         self.proxy.invalidate()
         self.view.resizeColumnsToContents()
         self.backups.setText(ntr(
-            "{n} key client would be left with only its new owner: a backup is proposed in “Backup added” "
+            "{n} client would be left with only its new owner: a backup is proposed in “Backup added” "
             "(choose “no backup” to decline).",
-            "{n} key clients would be left with only their new owner: a backup is proposed in “Backup added” "
+            "{n} clients would be left with only their new owner: a backup is proposed in “Backup added” "
             "(choose “no backup” to decline).", offered) if offered else "")
         self.update_problems()
 
@@ -401,7 +402,7 @@ class HandoverWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for later"))
-        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        self.customButtonClicked.connect(lambda _button: self.save_for_later())
         self.departure_page = DeparturePage(self)
         self.setPage(Page.DEPARTURE, self.departure_page)
         self.setPage(Page.CLIENTS, ClientsPage(self))
@@ -417,7 +418,7 @@ class HandoverWizard(QWizard):
                                                        self.staff.secret_access, self.today))
             self.accept_proposals()
         self.resize(1000, 640)
-        install_discard_guard(self, self.save_for_later)
+        self.discard_guard = install_discard_guard(self, self.save_for_later)
 
     def picker_labels(self) -> list[tuple[int, str]]:
         """Each colleague as the pickers show them: current clients and value, and a warning when the record
@@ -433,10 +434,15 @@ class HandoverWizard(QWizard):
             out.append((c.staff_id, label))
         return out
 
+    @property
+    def offered_ids(self) -> set[int]:
+        """The clients a backup was offered for (key clients, and those whose manager became the owner)."""
+        return self._offered
+
     def offer_backups(self) -> int:
-        """Propose a backup for each key client the handover would leave with one person (once per client);
-        returns how many are proposed now."""
-        offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff.id)
+        """Propose a backup for each client the handover would leave with one person, by the rule of
+        core.handover.propose_backups (once per client); returns how many are proposed now."""
+        offers = propose_backups(self.clients.lines(), self.candidates, self.staff.department, self.staff_id)
         fresh = {cid: sid for cid, sid in offers.items() if cid not in self._offered}
         self._offered |= set(offers)
         self.clients.offer_backups(fresh)
@@ -478,7 +484,7 @@ class HandoverWizard(QWizard):
     def review_text(self) -> str:
         plan = self.plan()
         owned = [ln for ln in plan.lines if ln.role == "owner"]
-        names = dict(self.people)
+        names: dict[int | None, str] = dict(self.people)  # a line nobody visits has visited_by None
         lines = [self.tr("{name} leaves on {date}.").format(name=self.staff.name, date=plan.departure.last_day),
                  ntr("{n} owned client, ¥{value} a year, goes to:", "{n} owned clients, ¥{value} a year, go to:",
                      len(owned), value=format_money(sum(ln.annual_value for ln in owned)))]

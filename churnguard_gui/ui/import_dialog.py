@@ -190,12 +190,12 @@ class ImportDialog(QDialog):
 
     def _mark_guess(self, header: str, combo: QComboBox, field: str | None) -> None:
         """A loose reading (合同金额 → annual value) is marked until the owner picks the field themselves."""
-        if not is_guess(header, field):
+        if field is None or not is_guess(header, field):
             return
         self.guesses.add(header)
         combo.setStyleSheet(f"QComboBox {{ background: {GUESS_COLOUR}; }}")
-        combo.setToolTip(self.tr("A guess: check that this column really holds this field, then choose it to "
-                                 "confirm."))
+        combo.setToolTip(self.tr("A guess: check that this column really holds this field; if not, choose the "
+                                 "right one."))
         combo.setItemText(combo.currentIndex(), self.tr("{field} (a guess — check)").format(
             field=self.tr(FIELD_LABELS[field])))
 
@@ -295,7 +295,8 @@ class ImportDialog(QDialog):
 
     def import_warnings(self, plan: ImportPlan) -> list[str]:
         """Guesses still to confirm, and clients that would go to someone on notice or gone."""
-        lines = [self.tr("Check: column “{header}” is read as {field} by a guess; choose the field to confirm it.")
+        lines = [self.tr("Check: column “{header}” is read as {field} by a guess; if that is wrong, choose the right "
+                         "field above.")
                  .format(header=header, field=self.tr(FIELD_LABELS[self.combos[header].currentData()]))
                  for header in sorted(self.guesses) if self.combos[header].currentData()]
         owners = [getattr(record, "owner_name", "") for record in plan.records]

@@ -66,9 +66,9 @@ class ListTab(QWidget):
         top.addWidget(self.search, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.view)
         model.modelReset.connect(self.counts_changed)
         # A refresh (after a save, an import, a search) keeps the selected record selected when it is still listed.
         self._kept_id: int | None = None
@@ -105,7 +105,7 @@ class ListTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(widget)
         row.addStretch()
-        self.layout().addLayout(row)
+        self._layout.addLayout(row)
 
     def insert_widget(self, position: int, widget: QWidget) -> None:
         """A widget (a filter, say) in the row beside the search box."""

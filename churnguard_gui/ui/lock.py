@@ -3,15 +3,15 @@ password (or, for a database without one, a click) uncovers them. Nothing of the
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -23,8 +23,19 @@ from churnguard_gui.core.security import LOCK_SETTING, lock_minutes
 from churnguard_gui.store import crypto
 from churnguard_gui.ui.widgets import message_label
 
+if TYPE_CHECKING:
+    from churnguard_gui.ui.main_window import MainWindow
+
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
             QEvent.Type.TouchBegin}
+
+
+def _app() -> QCoreApplication:
+    """The running application (a lock exists only in a running app)."""
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("no QApplication")
+    return app
 
 
 class LockCover(QWidget):
@@ -80,8 +91,9 @@ class LockCover(QWidget):
         self.setGeometry(host.rect())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and watched is self.parent():
-            self.setGeometry(self.parentWidget().rect())
+        host = self.parentWidget()
+        if event.type() == QEvent.Type.Resize and host is not None and watched is host:
+            self.setGeometry(host.rect())
         return False
 
     def _submit(self) -> None:
@@ -99,7 +111,7 @@ class LockGuard(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         self.context = window.context
@@ -112,9 +124,9 @@ class LockGuard(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self._covers: list[LockCover] = []
-        self._disabled: list[QObject] = []
+        self._disabled: list[QWidget | QAction] = []
         self.minutes = 0
-        QApplication.instance().installEventFilter(self)
+        _app().installEventFilter(self)
         self.reload()
 
     @property
@@ -148,7 +160,7 @@ class LockGuard(QObject):
         while popup is not None:
             popup.close()
             popup = QApplication.activePopupWidget() if QApplication.activePopupWidget() is not popup else None
-        QApplication.instance().setProperty("churnguardLocked", True)
+        _app().setProperty("churnguardLocked", True)
         modal = QApplication.activeModalWidget()
         entry_host = modal if modal is not None else self.window
         hosts = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, QMenu)]
@@ -190,6 +202,6 @@ class LockGuard(QObject):
         for item in self._disabled:
             item.setEnabled(True)
         self._disabled.clear()
-        QApplication.instance().setProperty("churnguardLocked", False)
+        _app().setProperty("churnguardLocked", False)
         self._restart()
         self.locked_changed.emit(False)

@@ -21,6 +21,7 @@ from churnguard_gui.ui.backup_status import BackupStatus
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import show_error
+from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.lock import LockGuard
 from churnguard_gui.ui.operations import operations, report_error
 from churnguard_gui.ui.staff_dialog import StaffDialog
@@ -29,10 +30,9 @@ from churnguard_gui.ui.tactics_menu import install as install_tactics
 from churnguard_gui.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QComboBox, QPushButton
 
     from churnguard_gui.ui.agreements_panel import AgreementsPanel
-    from churnguard_gui.ui.list_tab import ListTab
     from churnguard_gui.ui.risk_tab import RiskTab
 
 
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     clients_tab: ListTab
     staff_tab: ListTab
     agreements_tab: AgreementsPanel
+    staff_filter: QComboBox
     agreement_button: QPushButton
     exit_button: QPushButton
     report_button: QPushButton
@@ -91,14 +92,14 @@ class MainWindow(QMainWindow):
     def _database_changed(self) -> None:
         """After a restore: every tab is built again on the new database; layout, current tab and selection kept."""
         current = self.tabs.currentIndex()
-        selected = {key: w.current_id() for key, w in self.tab_widgets.items() if hasattr(w, "current_id")}
+        selected = {key: w.current_id() for key, w in self.tab_widgets.items() if isinstance(w, ListTab)}
         self._save_tab_states()
         self._build_tabs()
         self._restore_tab_states()
         self.tabs.setCurrentIndex(max(current, 0))
         for key, record_id in selected.items():  # the same records stay selected where they still exist
             widget = self.tab_widgets.get(key)
-            if record_id is not None and hasattr(widget, "select_id"):
+            if record_id is not None and isinstance(widget, ListTab):
                 widget.model.set_active(True)
                 widget.select_id(record_id)
                 widget.model.set_active(widget.isVisible())
@@ -158,9 +159,11 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Find in the current tab; a tab without a search box (Risk) finds among the clients."""
-        if not hasattr(self.tabs.currentWidget(), "focus_search"):
+        focus_search = getattr(self.tabs.currentWidget(), "focus_search", None)
+        if focus_search is None:
             self.tabs.setCurrentWidget(self.clients_tab)
-        self.tabs.currentWidget().focus_search()
+            focus_search = self.clients_tab.focus_search
+        focus_search()
 
     # -- layout and counts
     def restore_layout(self) -> None:
@@ -455,7 +458,7 @@ class MainWindow(QMainWindow):
         from churnguard_gui.store.exporter import export_file
 
         def job(progress):
-            db = self.context.connect()
+            db = self.context.open_connection()
             try:
                 return export_file(db, kind, path)
             finally:
@@ -505,6 +508,12 @@ class MainWindow(QMainWindow):
             "重新启动 ChurnGuard 后将使用中文界面。" if code == "zh"
             else "ChurnGuard will be in English when it starts again.",
             self.tr("The language changes when ChurnGuard starts again."))))
+
+    def bring_to_front(self) -> None:
+        """A second start of the app shows this window instead of opening another."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def offer_first_start(self) -> str | None:
         """On an empty database, offer the demo firm or an import; returns what was chosen."""

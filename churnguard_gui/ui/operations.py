@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
@@ -25,6 +26,7 @@ from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlcipher3's
 
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 
 class Worker(QThread):
@@ -55,10 +57,10 @@ class Worker(QThread):
             self.succeeded.emit(result)
 
 
-def _alive(callback: Callable | None) -> bool:
+def _alive(callback: Callable[..., Any]) -> bool:
     """False when callback is a method of a Qt object that has been deleted."""
     owner = getattr(callback, "__self__", None)
-    return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def report_error(parent: QWidget | None, error: BaseException) -> None:
@@ -86,8 +88,8 @@ class Operations(QObject):
     def busy(self) -> bool:
         return bool(self._workers)
 
-    def run(self, parent: QWidget, label: str, job: Callable[[Progress], object],
-            on_done: Callable[[object], None] | None = None,
+    def run(self, parent: QWidget, label: str, job: Callable[[Progress], T],
+            on_done: Callable[[T], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
             refresh: Callable[[], None] | None = None) -> Worker:
         """Start job with a modal, cancellable progress dialog (shown after 0.3 s)."""
@@ -103,14 +105,14 @@ class Operations(QObject):
                 dialog.setValue(done)
 
         def succeeded(result: object) -> None:
-            if _alive(on_done):
-                on_done(result)  # type: ignore[misc]
-            if _alive(refresh):
-                refresh()  # type: ignore[misc]
+            if on_done is not None and _alive(on_done):
+                on_done(cast(T, result))  # what job returned, through a Signal(object)
+            if refresh is not None and _alive(refresh):
+                refresh()
 
         def failed(error: BaseException) -> None:
-            if _alive(on_error):
-                on_error(error)  # type: ignore[misc]
+            if on_error is not None and _alive(on_error):
+                on_error(error)
             else:
                 report_error(parent if shiboken6.isValid(parent) else None, error)
 

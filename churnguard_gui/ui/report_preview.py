@@ -81,7 +81,8 @@ class ReportPreview(QDialog):
     def fit_to_screen(self) -> None:
         """As large as the page wants but never beyond the screen's free area (a 1366×768 laptop keeps
         Save, Print and Close in view): the size comes from the available geometry, not fixed pixels."""
-        screen = (self.parentWidget().screen() if self.parentWidget() else None) or QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         free = screen.availableGeometry()
         frame = 40  # title bar and borders the window manager adds around the dialog
         width = min(int(free.width() * 0.9), self.sizeHint().width() + 1100)

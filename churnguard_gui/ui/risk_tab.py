@@ -19,21 +19,23 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures
+from churnguard_gui.core.risk import WARNING_LABELS, RiskFigures, visit_schedule_text
 from churnguard_gui.core.values import format_money
 from churnguard_gui.i18n import ntr
 from churnguard_gui.store.risk import client_count, risk_figures, single_threaded_clients, unvisited_clients
+from churnguard_gui.ui.risk_chart_view import ChartView
 from churnguard_gui.ui.risk_lists import RiskListDialog, RowsModel, rows_view
 
 if TYPE_CHECKING:
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
     from churnguard_gui.ui.workers import Worker
 
 RED, AMBER, GREEN = "#c0392b", "#b9770e", "#1e8449"
 MIN_TILE_HEIGHT = 72
-BACKGROUND_FROM = 20_000  # clients: from here the figures are computed off the GUI thread (about 0.1 s per 20,000)
+# Clients from which the figures are computed off the GUI thread: they take about 60 ms per 100,000 clients on a
+# quiet machine (tests/benchmarks/test_risk_tab.py), so a laptop four times slower reaches 0.5 s near 200,000.
+BACKGROUND_FROM = 200_000
 HANDOVER_LABELS = {"none": "not started", "draft": "draft", "handed_over": "clients handed over",
                    "complete": "complete"}
 
@@ -96,9 +98,6 @@ class RiskTab(QWidget):
         self._today = today or dt.date.today
         self._dirty = True
         self.figures: RiskFigures | None = None
-        # matplotlib's figure and canvas, made when the chart is first drawn (see _draw_chart)
-        self.figure: Figure | None = None
-        self.canvas: FigureCanvasQTAgg | None = None
         self.heading = QLabel()
         self.heading.setObjectName("risk_heading")
         self.heading.setWordWrap(True)
@@ -122,9 +121,8 @@ class RiskTab(QWidget):
             tile.clicked.connect(opener)
             self.tiles[name] = tile
             grid.addWidget(tile, n // 4, n % 4)
-        self.chart_placeholder = QLabel(self.tr("Drawing the chart…"))
-        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_placeholder.setMinimumSize(240, 120)
+        self.chart = ChartView(self)  # drawn by matplotlib once the numbers are on screen
+        self.chart.setText(self.tr("Drawing the chart…"))
         self.top_title = QLabel()
         self.top_title.setWordWrap(True)
         self.top_model = RowsModel([self.tr("Client"), self.tr("Owner"), self.tr("Annual value (¥)")], [], (2,), self)
@@ -138,8 +136,7 @@ class RiskTab(QWidget):
         self.chart_title = QLabel()
         self.chart_title.setWordWrap(True)
         left.addWidget(self.chart_title)
-        left.addWidget(self.chart_placeholder, 1)
-        self._chart_box = left
+        left.addWidget(self.chart, 1)
         bottom = QHBoxLayout()
         bottom.addLayout(left, 3)
         bottom.addLayout(right, 2)
@@ -257,16 +254,15 @@ class RiskTab(QWidget):
             "、".join(f"{name} ({count})" for name, count in list(people.items())[:3]) or self.tr("None recorded."),
             RED if people else GREEN)
         self.tiles["unvisited"].show_figure(
-            f"{f.unvisited_count:,}", self.tr("key clients not visited by a manager for {days} days").format(
-                days=t.visit_days), self.tr("¥{value}").format(value=format_money(f.unvisited_value)),
+            f"{f.unvisited_count:,}", self.tr("key clients overdue for a manager visit"),
+            self.tr("¥{value} · schedule in days: {schedule}").format(
+                value=format_money(f.unvisited_value),
+                schedule=visit_schedule_text(f.visit_intervals) or self.tr("none")),
             AMBER if f.unvisited_count else GREEN)
         self.show_tactics(f.tactics)
         self.chart_title.setText("<b>" + self.tr("Concentration: each salesperson's share of client value")
                                  + "</b>")
-        if self.canvas is None:  # the tab and its numbers first; matplotlib loads after they are on screen
-            QTimer.singleShot(0, self._draw_chart)
-        else:
-            self._draw_chart()
+        self._draw_chart()  # after the numbers are on screen: the chart view draws in the next pass of the loop
         self.top_title.setText("<b>" + ntr("The largest single-threaded client — click it to add a backup",
                                            "The {n} largest single-threaded clients — click one to add a backup",
                                            len(f.single_threaded_top)) + "</b>")
@@ -287,11 +283,9 @@ class RiskTab(QWidget):
             return
         firm, renewals = tactics["no_firm_contact_12_months"], tactics["renewals_due"]
         one, former = tactics["single_contact"], tactics["former_clients_at_risk"]
-        visits = tactics["overdue_visits"]
         self.tiles["firm_contact"].show_figure(
             f"{firm['count']:,}", self.tr("key clients without firm-level contact for 12 months"),
-            self.tr("¥{value}; manager visits overdue by schedule: {visits}").format(
-                value=format_money(firm["value"]), visits=f"{visits['count']:,}"), AMBER if firm["count"] else GREEN)
+            self.tr("¥{value}").format(value=format_money(firm["value"])), AMBER if firm["count"] else GREEN)
         self.tiles["renewals"].show_figure(
             f"{renewals['count']:,}", self.tr("contracts ending within 60 days"),
             self.tr("¥{value}").format(value=format_money(renewals["value"])), AMBER if renewals["count"] else GREEN)
@@ -330,32 +324,25 @@ class RiskTab(QWidget):
         self.refresh()
 
     def _draw_chart(self) -> None:
-        from churnguard_gui.reports.risk_chart import draw_concentration
-
-        if self.figures is None:
+        figures = self.figures
+        if figures is None:
             return
-        figure, canvas = (self.figure, self.canvas) if self.figure is not None and self.canvas is not None \
-            else self._make_canvas()
-        draw_concentration(figure, self.figures)
-        canvas.draw_idle()
 
-    def _make_canvas(self) -> tuple[Figure, FigureCanvasQTAgg]:
-        """matplotlib (about half a second to import, longer the very first time it lists the fonts) only
-        when the chart is first drawn, not when the app starts."""
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        def draw(figure: Figure) -> None:
+            from churnguard_gui.reports.risk_chart import draw_concentration
 
-        from churnguard_gui.reports.risk_chart import fit_margins, use_shipped_font
+            draw_concentration(figure, figures)
 
-        use_shipped_font()
-        figure = self.figure = Figure()
-        canvas = self.canvas = FigureCanvasQTAgg(figure)
-        canvas.mpl_connect("resize_event", lambda event: fit_margins(figure))
-        canvas.setObjectName("concentration_chart")
-        canvas.setMinimumSize(240, 120)
-        self._chart_box.replaceWidget(self.chart_placeholder, canvas)
-        self.chart_placeholder.hide()
-        return figure, canvas
+        self.chart.set_drawing(draw)
+
+    @property
+    def figure(self) -> Figure | None:
+        """matplotlib's figure of the chart (None until first drawn)."""
+        return self.chart.figure
+
+    def chart_ready(self) -> bool:
+        """The chart shows the figures on screen now, at its present size."""
+        return self.figures is not None and self.chart.is_current()
 
     def _notice_line(self, f: RiskFigures) -> str:
         if not f.on_notice:
@@ -440,9 +427,10 @@ class RiskTab(QWidget):
     def show_unvisited(self) -> RiskListDialog:
         rows = [(c.client_id, (c.code, c.name, c.owner, format_money(c.value), last or self.tr("never")))
                 for c, last in unvisited_clients(self.db, self._today())]
-        return self._list(self.tr("Key clients without a manager visit"), self.tr(
-            "Tier-A clients a manager has not visited for {days} days.").format(
-            days=self._current().thresholds.visit_days),
+        return self._list(self.tr("Key clients overdue for a manager visit"), self.tr(
+            "Active clients whose last manager visit is older than their tier's schedule (days between visits: "
+            "{schedule}), or who were never visited. Change the schedule in Manager visits….").format(
+            schedule=visit_schedule_text(self._current().visit_intervals) or self.tr("none")),
             [self.tr("Code"), self.tr("Client"), self.tr("Owner"), self.tr("Annual value (¥)"),
              self.tr("Last manager visit")], rows, (3,), self.open_client)
 

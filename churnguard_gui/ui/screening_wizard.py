@@ -426,10 +426,10 @@ class ScreeningWizard(QWizard):
         self.resize(980, 640)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Save for &later"))
-        self.customButtonClicked.connect(lambda which: self.save_for_later())
+        self.customButtonClicked.connect(lambda _button: self.save_for_later())
         if draft:
             self.restore(draft)
-        install_discard_guard(self, self.save_for_later)
+        self.discard_guard = install_discard_guard(self, self.save_for_later)
 
     # -- saving for later
     def state(self) -> dict:

@@ -120,10 +120,9 @@ class DiscardGuard(QObject):
 
 
 def install_discard_guard(wizard: QWizard, save_for_later: Callable[[], None] | None = None) -> DiscardGuard:
-    """Call once every page is set: Esc and the close button then ask before discarding typed data."""
-    guard = DiscardGuard(wizard, save_for_later)
-    wizard.discard_guard = guard
-    return guard
+    """Call once every page is set: Esc and the close button then ask before discarding typed data. The wizard
+    keeps the returned guard (`self.discard_guard = install_discard_guard(self)`)."""
+    return DiscardGuard(wizard, save_for_later)
 
 
 def wide_enough(edit: QLineEdit, sample: str = "", chars: int = 0) -> None:

@@ -1,8 +1,10 @@
-"""The Risk tab on 100,000 clients and 1,000 staff: figures in SQL and the tab's build, against a bare query.
+"""The Risk tab on 100,000 clients and 1,000 staff: figures in SQL and the tab's build, against a bare query, and
+the 300 ms a person may wait for it (issue 12 point 7).
 
-Run with `make bench`. Times are printed; the asserts compare ratios to a bare reference query timed in the same
-run (one join of the team to the clients, grouped by salesperson: the least any overview must do), never absolute
-times. The goal is the tab open in under 300 ms on an ordinary laptop.
+Run with `make bench`. The figures and the tab are compared to a bare reference query timed in the same run (one join
+of the team to the clients, grouped by salesperson: what an overview computed from scratch must do at least), and the
+whole wait — from the tab being shown to its tiles, the top 20 and the chart painted, matplotlib's drawing included —
+is held to 300 ms (best of seven: other work on the machine only ever makes a run slower).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import time
 import pytest
 
 from churnguard_gui.store.db import open_db, writing
+from tests.benchmarks.conftest import within
 
 CLIENTS, STAFF = 100_000, 1_000
 REFERENCE = ("SELECT t.staff_id, count(*), sum(c.annual_value) FROM client_team t JOIN clients c ON c.id = t.client_id "
@@ -77,11 +80,11 @@ def test_figures_and_tab_against_a_bare_query(big_db, qapp):
     figures_time, figures = timed("risk figures (every tile, top 20)", lambda: risk_figures(big_db))
     assert figures.clients > 80_000 and figures.single_threaded_count > 0
 
-    def open_tab():
+    def open_tab() -> RiskTab:
         tab = RiskTab(big_db)
         tab.resize(1366, 700)
         tab.show()  # computes the figures and shows the tiles and the top 20
-        while tab.canvas is None:  # the chart is drawn right after
+        while not tab.chart_ready():  # the chart is drawn in the next pass of the event loop
             qapp.processEvents()
         tab.grab()  # lays out and paints every tile, the chart and the top 20
         tab.close()
@@ -89,8 +92,7 @@ def test_figures_and_tab_against_a_bare_query(big_db, qapp):
         return tab
 
     timed("Risk tab, first time (matplotlib imported)", open_tab, repeat=1)
-    tab_time, _ = timed("Risk tab: build, compute, chart, first paint", open_tab)
-    print(f"{'ratios (figures / reference, tab / reference)':<52} {figures_time / bare:8.1f} {tab_time / bare:8.1f}")
-    # Where the reference takes 40 ms (a laptop with the file in its cache), 8× is the 300 ms the tab may take.
-    assert figures_time < 5 * bare
-    assert tab_time < 8 * bare
+    print(f"{'ratio: figures / reference':<52} {figures_time / bare:8.1f}")
+    assert figures_time < 1.5 * bare  # one pass over a covering index: about the reference's cost, or less
+    tab_time = within("Risk tab on 100,000 clients: shown to figures and chart painted", open_tab, 0.300, runs=7)
+    print(f"{'Risk tab: build, compute, chart, first paint':<52} {tab_time * 1000:8.1f} ms")

@@ -30,7 +30,8 @@ def test_risks_json_matches_the_hand_computed_figures(firm):
     assert data["staff_without_confidentiality"] == EXPECTED["staff_without_confidentiality"]
     assert data["on_notice"] == EXPECTED["on_notice"]
     assert data["compensation"]["overdue"] == {"count": 1, "amount": 5000}
-    assert data["key_clients_unvisited"] == {"count": 2, "value": 1_400_000}
+    assert data["key_clients_unvisited"] == {"count": 5, "value": 3_300_000, "interval_days": {"A": 91, "B": 182}}
+    assert data["tactics"]["overdue_visits"] == {"count": 5, "value": 3_300_000}  # one measure, not two
 
 
 def test_risks_as_text(firm):
@@ -58,7 +59,7 @@ def test_risk_report_pdf_has_the_same_figures_dated_paginated_and_font_embedded(
     reader = PdfReader(out)
     pages = [p.extract_text() for p in reader.pages]
     text = "\n".join(pages)
-    for figure in ("3,750,000", "2,400,000", "64.0%", "18.7%", "13.3%", "4.0%", "2,050,000", "1,400,000",
+    for figure in ("3,750,000", "2,400,000", "64.0%", "18.7%", "13.3%", "4.0%", "2,050,000", "3,300,000",
                    "5,000", "15,000", "2026-03-31", "2026-04-15", "C02", "乙公司", "癸公司", "刘洋", "张伟", "王强",
                    "问过离职流程"):
         assert figure in text, figure

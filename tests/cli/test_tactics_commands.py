@@ -28,8 +28,8 @@ def test_risks_on_the_demo_firm_name_the_tactics(tmp_path):
     assert run("--db", db, "demo").returncode == 0
     out = run("--db", db, "risks")
     assert out.returncode == 0, out.stderr
-    for label in ("Manager visits overdue by the tier schedule", "Key clients without firm-level contact for 12 months",
-                  "Contracts ending within 60 days", "Clients that went with a former employee: 1 client"):
+    for label in ("Key clients overdue for a manager visit (days between visits by tier: A 91, B 182)",
+                  "Key clients without firm-level contact for 12 months", "Contracts ending within 60 days", "Clients that went with a former employee: 1 client"):
         assert label in out.stdout
     figures = json.loads(run("--db", db, "risks", "--json").stdout)["tactics"]
     assert all(figures[name]["count"] > 0 for name in figures)

@@ -167,3 +167,55 @@ def test_exposure_names_what_a_leaver_to_a_competitor_has_not_signed():
     assert exposure([signed_conf, expired_nc], True) == ["noncompete"]
     assert exposure([AgreementLine("confidentiality", "printed")], True) == ["confidentiality", "noncompete"]
     assert exposure([], False) == []
+
+
+# -- the successor and the client's manager (issue 12 point 4)
+MANAGER, COLLEAGUE, DIRECTOR = 21, 22, 23
+TEAM = [Candidate(MANAGER, "陈经理", "销售部", 0, "销售经理"), Candidate(COLLEAGUE, "刘洋", "销售部", 900, "销售代表"),
+        Candidate(DIRECTOR, "李总", "销售部", 0, "销售总监")]
+
+
+def managed(client_id: int = 30, value: int = 100, backups=()) -> ClientLine:
+    """A client of the leaver's with its manager on the team (and any backups)."""
+    return replace(line(client_id, value, tier="C", backups=backups), linked=(MANAGER, *backups),
+                   others_linked=1 + len(backups))
+
+
+def test_the_clients_own_manager_is_not_made_owner_when_a_colleague_can_take_over():
+    # 陈经理 carries the least value and would be the least-loaded choice; as owner he would be the only one left
+    client = managed()
+    proposal = propose_successors([client], TEAM, "销售部", leaver_id=9)
+    assert proposal == {30: COLLEAGUE}
+    after = replace(client, successor_id=COLLEAGUE)
+    assert after.team_after(COLLEAGUE) == {MANAGER, COLLEAGUE} and not single_after_handover(after)
+    assert propose_backups([after], TEAM, "销售部", leaver_id=9) == {}  # nothing to offer: two people stay
+
+
+def test_a_backup_who_leaves_the_manager_beside_them_is_still_first():
+    proposal = propose_successors([managed(backups=(COLLEAGUE,))], TEAM, "销售部", leaver_id=9)
+    assert proposal == {30: COLLEAGUE}
+    assert not single_after_handover(replace(managed(backups=(COLLEAGUE,)), successor_id=COLLEAGUE))
+
+
+def test_of_two_backups_the_one_who_leaves_someone_beside_them_is_proposed():
+    # 5 (吴芳) was the only person besides the leaver until 1 (孙丽) joined as backup; either leaves the other
+    both = replace(line(31, 100, backups=(1, 5)), linked=(1, 5), others_linked=2)
+    assert propose_successors([both], STAFF, "销售部", leaver_id=9) == {31: 1}
+    only = replace(line(32, 100, backups=(1,)), linked=(1,), others_linked=1)
+    assert propose_successors([only], STAFF, "销售部", leaver_id=9) == {32: 1}  # the backup still comes first
+
+
+def test_when_only_the_manager_can_take_over_a_backup_is_offered_even_for_a_small_client():
+    # the colleague is on notice: the manager is the only one (directors last) who can take over
+    team = [TEAM[0], replace(TEAM[1], status="notice"), TEAM[2]]
+    client = managed(value=1)
+    small = [client, *(line(40 + i, 1000) for i in range(5))]  # client 30 is not a key client
+    assert 30 not in key_client_ids(small)
+    proposal = propose_successors([client], team, "销售部", leaver_id=9)
+    assert proposal == {30: MANAGER}
+    after = replace(client, successor_id=MANAGER)
+    assert single_after_handover(after)  # the manager as owner is one person, not two
+    lines = [after, *(replace(ln, successor_id=MANAGER) for ln in small[1:])]
+    offers = propose_backups(lines, team, "销售部", leaver_id=9)
+    assert offers[30] == DIRECTOR  # the handover made it single-threaded: a backup is offered all the same
+    assert not single_after_handover(replace(after, new_backup_id=DIRECTOR))

@@ -22,7 +22,7 @@ def test_team_names_drop_the_owner_and_keep_one_manager():
 
 
 def test_thresholds_round_trip_and_ignore_bad_values():
-    t = Thresholds(concentration_percent=30, key_person_percent=12, visit_days=90, sign_days=60)
+    t = Thresholds(concentration_percent=30, key_person_percent=12, sign_days=60)
     assert Thresholds.from_json(t.to_json()) == t
     assert Thresholds.from_json('{"concentration_percent": "x", "visit_days": -1, "other": 3}') == Thresholds()
     assert Thresholds.from_json("not json") == Thresholds()

@@ -21,14 +21,13 @@ from churnguard_gui.store.agreements import (
     scans,
     staff_without_confidentiality,
 )
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.settings import set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
 
 
 @pytest.fixture
-def demo(fresh_db):
-    load_demo(fresh_db)
+def demo(fresh_db, demo_into):
+    demo_into(fresh_db)
     return fresh_db
 
 

@@ -23,14 +23,13 @@ from churnguard_gui.store.agreements import (
     supplement,
 )
 from churnguard_gui.store.db import writing
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.staff import find_staff
 from tests.store.test_agreements import draft, signed_and_left, store
 
 
 @pytest.fixture
-def demo(fresh_db):
-    load_demo(fresh_db)
+def demo(fresh_db, demo_into):
+    demo_into(fresh_db)
     return fresh_db
 
 

@@ -12,7 +12,6 @@ from churnguard_gui.core.handover import (
     HandoverPlan,
     propose_successors,
 )
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.handovers import (
     candidates,
     complete_handover,
@@ -28,8 +27,8 @@ from churnguard_gui.store.staff import find_staff, get_staff
 
 
 @pytest.fixture
-def demo(fresh_db):
-    load_demo(fresh_db)
+def demo(fresh_db, demo_into):
+    demo_into(fresh_db)
     return fresh_db
 
 
@@ -141,11 +140,18 @@ def test_report_data_before_and_after_the_handover(demo):
     staff_id = find_staff(demo, "孙丽")
     before = report_data(demo, staff_id)
     assert before.status == "none" and before.document_no.startswith("CL-")
-    owned = [ln for ln in before.lines if ln.role == "owner"]
+    owned = [ln for ln in before.lines if ln.role == "owner" and ln.status == "active"]
+    assert len(owned) < len(before.owned)  # she owns a client that is not active: it is handed over, not counted
     assert before.total_value == sum(ln.annual_value for ln in owned)
     total = demo.execute("SELECT sum(annual_value) FROM clients WHERE status = 'active'").fetchone()[0]
     assert before.share == pytest.approx(before.total_value / total)
     assert before.single_threaded == sum(1 for ln in owned if ln.others_linked == 0)
+    # the same figures as the Risk tab's for her (issue 12 point 3: one definition, active clients)
+    from churnguard_gui.store.risk import risk_figures, single_threaded_clients
+
+    (held,) = [h for h in risk_figures(demo).concentration if h.staff_id == staff_id]
+    assert (held.clients, held.value, held.share) == (len(owned), before.total_value, before.share)
+    assert before.single_threaded == sum(1 for c in single_threaded_clients(demo) if c.owner == "孙丽")
     finish_handover(demo, full_plan(demo))
     after = report_data(demo, staff_id)
     assert after.status == "handed_over" and after.document_no.startswith("HO-")
@@ -169,3 +175,45 @@ def test_a_firms_own_template_gets_the_legally_required_items_it_lacks(fresh_db)
     assert fifteen[2] == 15  # due 15 days after the last working day
     assert len(checklist_template(fresh_db, "en")) == len(rows)  # nothing doubles
     assert {r[0] for r in default_template("zh")} >= {"出具解除或者终止劳动合同的证明（离职证明）"}
+
+
+def test_a_handover_proposed_by_the_rules_leaves_no_client_single_threaded(fresh_db):
+    """Issue 12 point 4: the leaver's client has its manager on the team; the proposal gives it to a colleague
+    (the manager stays beside them), and where only the manager can take it, the backup offered is added."""
+    from churnguard_gui.core.handover import propose_backups
+    from churnguard_gui.store.risk import risk_figures
+
+    db = fresh_db
+    db.execute("INSERT INTO staff (id, name, department, role, status, secret_access) VALUES "
+               "(1, '王强', '销售部', '销售代表', 'active', 1), (2, '陈经理', '销售部', '销售经理', 'active', 1), "
+               "(3, '刘洋', '销售部', '销售代表', 'active', 1), (4, '李总', '销售部', '销售总监', 'active', 1)")
+    db.execute("INSERT INTO clients (id, name, annual_value, tier) VALUES (1, '甲', 500, 'C'), (2, '乙', 10, 'C'), "
+               "(3, '丙', 9000, 'B'), (4, '丁', 8000, 'B'), (5, '戊', 7000, 'B'), (6, '己', 6000, 'B')")
+    db.execute("INSERT INTO client_team (client_id, staff_id, role) VALUES (1, 1, 'owner'), (1, 2, 'manager'), "
+               "(2, 3, 'owner'), (3, 3, 'owner'), (3, 4, 'backup'), (4, 3, 'owner'), (4, 4, 'backup'), "
+               "(5, 1, 'owner'), (5, 3, 'backup'), (6, 1, 'owner'), (6, 3, 'backup')")
+    db.conn.commit()
+    assert risk_figures(db).single_threaded_count == 1  # 乙 (刘洋 alone)
+
+    def plan(leaver: int, people) -> HandoverPlan:
+        lines = current_lines(db, leaver)
+        proposal = propose_successors(lines, people, "销售部", leaver)
+        lines = [replace(ln, successor_id=proposal.get(ln.client_id)) for ln in lines]
+        offers = propose_backups(lines, people, "销售部", leaver)
+        lines = [replace(ln, new_backup_id=offers.get(ln.client_id)) for ln in lines]
+        return HandoverPlan(leaver, Departure("2026-11-20", "2026-12-20"), tuple(lines))
+
+    first = plan(1, candidates(db))
+    assert {ln.client_id: ln.successor_id for ln in first.lines} == {1: 3, 5: 3, 6: 3}  # 甲 to 刘洋, not 陈经理
+    finish_handover(db, first, "2026-11-21")
+    assert risk_figures(db).single_threaded_count == 1  # still only 乙
+    # now 刘洋 leaves, and nobody but 陈经理 (and the director) can take 甲 over
+    second = plan(3, [c for c in candidates(db) if c.staff_id != 3])
+    by_client = {ln.client_id: ln for ln in second.lines if ln.role == "owner"}
+    assert by_client[1].successor_id == 2 and by_client[1].new_backup_id == 4  # the manager, with a backup
+    finish_handover(db, second, "2026-11-22")
+    db.execute("UPDATE staff SET status = 'left' WHERE id IN (1, 3)")
+    db.conn.commit()
+    figures = risk_figures(db)
+    # 乙 (small, nobody else on its team) went to 陈经理 alone, as it was with 刘洋; 甲 has 陈经理 and 李总
+    assert [c.name for c in figures.single_threaded_top] == ["乙"]

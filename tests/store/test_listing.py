@@ -8,7 +8,6 @@ import pytest
 from churnguard_gui.core.agreements import AgreementDraft, effective_status
 from churnguard_gui.store import listing
 from churnguard_gui.store.agreements import save_agreement
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.staff import find_staff
 
 
@@ -22,8 +21,8 @@ def _agreement(db, name: str, kind: str, status: str, end: str | None) -> int:
 
 
 @pytest.fixture
-def agreements(fresh_db):
-    load_demo(fresh_db)
+def agreements(fresh_db, demo_into):
+    demo_into(fresh_db)
     yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     ids = {

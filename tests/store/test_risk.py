@@ -42,12 +42,44 @@ def test_the_known_firm_gives_the_hand_computed_figures(firm):
     assert data["compensation"]["due"] == {"count": 3, "amount": 15000}
     assert [(s["staff"], s["kind"]) for s in data["warning_signs"]] == [
         ("李娜", "asked_about_leaving"), ("李娜", "competitor_contact")]
-    assert data["key_clients_unvisited"] == {"count": 2, "value": 1_400_000}
+    assert data["key_clients_unvisited"] == {"count": 5, "value": 3_300_000, "interval_days": {"A": 91, "B": 182}}
+
+
+def test_one_measure_of_overdue_manager_visits(firm):
+    """The tile, the list behind it, the report's row and `risks --json` (both of its places) count the same
+    clients: those overdue by the tier schedule of core/visits.py, checked here client by client."""
+    import datetime as dt
+
+    from churnguard_gui.core.visits import is_overdue
+    from churnguard_gui.reports.risk_pdf import summary_rows
+    from churnguard_gui.store.visits import set_visit_days, visit_days
+
+    def by_hand() -> tuple[set[str], int]:
+        rows = firm.execute("SELECT code, tier, last_manager_visit, annual_value FROM clients "
+                            "WHERE status = 'active'").fetchall()
+        due = [(code, value) for code, tier, last, value in rows if is_overdue(tier, last, AS_OF, visit_days(firm))]
+        return {code for code, _ in due}, sum(value for _, value in due)
+
+    for schedule, codes in (({"A": 91, "B": 182, "C": 0}, {"C01", "C02", "C10", "C03", "C04"}),
+                            ({"A": 100, "B": 0, "C": 0}, {"C02", "C10"}),
+                            ({"A": 400, "B": 0, "C": 30}, {"C02", "C05", "C09"})):
+        set_visit_days(firm, schedule)
+        figures = risk_figures(firm, AS_OF, dt.datetime(2026, 4, 15, 9))
+        data = figures.as_json()
+        expected_codes, expected_value = by_hand()
+        assert expected_codes == codes
+        assert {c.code for c, _ in unvisited_clients(firm, AS_OF)} == codes
+        assert (figures.unvisited_count, figures.unvisited_value) == (len(codes), expected_value)
+        assert data["key_clients_unvisited"]["count"] == data["tactics"]["overdue_visits"]["count"] == len(codes)
+        assert data["key_clients_unvisited"]["value"] == data["tactics"]["overdue_visits"]["value"]
+        rows = [(label, value) for label, value in summary_rows(figures) if "manager visit" in label.lower()]
+        assert len(rows) == 1 and rows[0][1].startswith(f"{len(codes)} client")
 
 
 def test_the_lists_behind_the_tiles(firm):
     assert [c.code for c in single_threaded_clients(firm)] == ["C02", "C10", "C03", "C09"]
-    assert [(c.code, last) for c, last in unvisited_clients(firm, AS_OF)] == [("C02", ""), ("C10", "2025-06-01")]
+    assert [(c.code, last) for c, last in unvisited_clients(firm, AS_OF)] == [
+        ("C01", "2026-01-10"), ("C02", ""), ("C10", "2025-06-01"), ("C03", ""), ("C04", "")]
 
 
 def test_a_backup_who_is_employed_makes_a_client_not_single_threaded(firm):
@@ -65,8 +97,10 @@ def test_a_backup_who_is_employed_makes_a_client_not_single_threaded(firm):
 
 def test_thresholds_change_the_figures(firm):
     assert risk_thresholds(firm) == Thresholds()
-    save_risk_thresholds(firm, Thresholds(concentration_percent=15, key_person_percent=15, visit_days=400,
-                                          sign_days=30))
+    from churnguard_gui.store.visits import set_visit_days
+
+    save_risk_thresholds(firm, Thresholds(concentration_percent=15, key_person_percent=15, sign_days=30))
+    set_visit_days(firm, {"A": 400, "B": 0, "C": 0})  # the manager-visit schedule (tactic 4), not a threshold
     figures = risk_figures(firm, AS_OF)
     assert [h.staff for h in figures.flagged] == ["张伟", "王强"]
     assert [p.name for p in figures.key_without_noncompete] == ["王强"]

@@ -14,7 +14,6 @@ from churnguard_gui.core.handover import schedule_key_clients
 from churnguard_gui.core.incentives import Incentive
 from churnguard_gui.reports.evidence_pdf import build_evidence_pdf
 from churnguard_gui.store import after_exit, assignment, contracts, incentives, reminders, visits
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.handovers import finish_handover, open_handover
 from churnguard_gui.store.staff import find_staff
 from churnguard_gui.store.tactics import tactic_figures
@@ -24,8 +23,8 @@ TODAY = dt.date.today()
 
 
 @pytest.fixture
-def demo(fresh_db):
-    load_demo(fresh_db, early_warning=True)
+def demo(fresh_db, demo_into):
+    demo_into(fresh_db, early_warning=True)
     return fresh_db
 
 

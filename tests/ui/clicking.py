@@ -6,7 +6,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QWidget,
+    QWizard,
+)
 
 
 def answer_save_dialog(monkeypatch, path: Path | None) -> Path | None:
@@ -80,3 +91,22 @@ def press_ok(dialog: QDialog) -> None:
                 click(button)
                 return
     raise AssertionError(f"{type(dialog).__name__} has no OK button")
+
+
+def click_row(view: QTableView, row: int) -> None:
+    """Click a row of a table as a person does: scrolled into view, then the mouse on its first shown cell."""
+    column = view.horizontalHeader().logicalIndex(0)  # the leftmost column on screen
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    QCoreApplication.processEvents()
+
+
+def cancel_progress(parent: QWidget) -> None:
+    """Press Cancel on the progress dialog of the job parent started (on screen after 0.3 s; its button works from
+    the start, so a quick job can be cancelled before the dialog shows)."""
+    progress = [p for p in parent.findChildren(QProgressDialog) if not p.wasCanceled()][-1]
+    buttons = progress.findChildren(QPushButton)
+    assert len(buttons) == 1, "the progress dialog has one button: Cancel"
+    click(buttons[0])
+    assert progress.wasCanceled()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.ui import i18n as qt_i18n
 
 
@@ -19,8 +18,8 @@ def collect_on_the_gui_thread(qapp):
 
 
 @pytest.fixture
-def demo_db(fresh_db):
-    load_demo(fresh_db)
+def demo_db(fresh_db, demo_into):
+    demo_into(fresh_db)
     return fresh_db
 
 

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from churnguard_gui.store.agreements import get_agreement, mark_printed, obligations, scans
 from churnguard_gui.store.settings import get_setting, set_setting
 from churnguard_gui.store.staff import find_staff, get_staff, save_staff
-from churnguard_gui.ui.agreement_dialogs import CompensationDialog, ReleaseDialog, SigningDialog
+from churnguard_gui.ui.agreement_dialogs import ReleaseDialog, SigningDialog
 from churnguard_gui.ui.agreement_wizard import AgreementWizard, Page
 from churnguard_gui.ui.settings_dialog import SettingsDialog
-from tests.ui.clicking import click, finish, next_page, press_ok
-from tests.ui.scripted import button
+from tests.ui.clicking import click, click_row, finish, next_page, press_ok
+from tests.ui.scripted import Scripts, button
 
 
 @pytest.fixture
@@ -169,25 +169,31 @@ def signed_noncompete_for_leaver(qtbot, db, last_day: str) -> int:
     return wizard.agreement_id
 
 
-def test_overdue_compensation_alert_for_a_leaver(qtbot, law):
+def test_overdue_compensation_alert_for_a_leaver(qtbot, law, db_path, settings, monkeypatch):
     last_day = (dt.date.today() - dt.timedelta(days=75)).isoformat()
     signed_noncompete_for_leaver(qtbot, law, last_day)
-    from churnguard_gui.ui.agreements_panel import AgreementsPanel
+    from churnguard_gui.ui.main_window import MainWindow
 
-    panel = AgreementsPanel(law)
-    qtbot.addWidget(panel)
+    window = MainWindow(law, str(db_path), settings)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.agreements_tab
+    window.tabs.setCurrentWidget(panel)
     assert "李静: 2 months of non-compete compensation unpaid" in panel.alerts.text()
-    assert "第38条" in panel.alerts.text() and panel.alerts.isVisibleTo(panel)
-    dialog = CompensationDialog(law)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    pay = button(dialog, "Record payment for the selected month")
-    dialog.view.selectRow(0)
-    click(pay)
-    dialog.view.selectRow(1)
-    click(pay)
+    assert "第38条" in panel.alerts.text() and panel.alerts.isVisible()
+
+    def pay_two_months(dialog):
+        pay = button(dialog, "Record payment for the selected month")
+        click_row(dialog.view, 0)
+        click(pay)
+        click_row(dialog.view, 1)
+        click(pay)
+
+    scripts = Scripts(qtbot).install(monkeypatch)
+    scripts.expect("CompensationDialog", pay_two_months)
+    click(panel.pay_button)
+    assert scripts.opened == ["CompensationDialog"]
     assert obligations(law)[0].alert.level == "none"
-    panel.refresh_notes()
     assert panel.alerts.text() == ""
 
 

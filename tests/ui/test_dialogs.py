@@ -7,7 +7,7 @@ from churnguard_gui.store.clients import get_client, ownership_history
 from churnguard_gui.ui.client_dialog import ClientDialog
 from churnguard_gui.ui.import_dialog import ImportDialog
 from churnguard_gui.ui.staff_dialog import StaffDialog
-from tests.ui.clicking import click, press_ok
+from tests.ui.clicking import answer_open_dialog, cancel_progress, click, press_ok
 from tests.ui.scripted import button
 
 
@@ -89,54 +89,59 @@ def test_client_dialog_edits_deep_fields_team_and_logs_owner_change(qtbot, demo_
     assert ownership_history(demo_db, 5)[-1][3] == "edit"
 
 
-def test_import_dialog_reads_maps_checks_and_imports(qtbot, fresh_db, db_path, samples):
-    dialog = ImportDialog(fresh_db, str(db_path))
+def open_import_dialog(qtbot, monkeypatch, db, db_path, path) -> ImportDialog:
+    """The import dialog on screen, with path chosen through its Choose file… button."""
+    dialog = ImportDialog(db, str(db_path))
     qtbot.addWidget(dialog)
-    dialog.load(str(samples / "clients_excel_gbk.csv"))
+    dialog.show()
+    answer_open_dialog(monkeypatch, path)
+    click(button(dialog, "Choose file…"))
+    return dialog
+
+
+def test_import_dialog_reads_maps_checks_and_imports(qtbot, fresh_db, db_path, samples, monkeypatch):
+    dialog = open_import_dialog(qtbot, monkeypatch, fresh_db, db_path, samples / "clients_excel_gbk.csv")
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
     assert dialog.kind.currentData() == "clients"
     assert dialog.combos["所属销售"].currentData() == "owner"
     assert dialog.combos["合同金额"].currentData() == "annual_value"
     assert dialog.preview.rowCount() == 20 and dialog.preview.item(0, 0).text() == "南诚化工有限公司0"
-    dialog.check()
+    click(dialog.check_button)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     assert "60 rows can be imported, 0 rows are refused." in dialog.report.toPlainText()
-    dialog.start_import()
+    click(dialog.import_button)
     qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert "Imported 60 clients" in dialog.report.toPlainText()
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 60
 
 
-def test_import_dialog_remapping_and_refusal(qtbot, fresh_db, db_path, tmp_path):
+def test_import_dialog_remapping_and_refusal(qtbot, fresh_db, db_path, tmp_path, monkeypatch):
     src = tmp_path / "crm.csv"
     src.write_text("Account,Rep,Deal\n甲,吴芳,abc\n乙,郑浩,200\n", encoding="utf-8")
-    dialog = ImportDialog(fresh_db, str(db_path))
-    qtbot.addWidget(dialog)
-    dialog.load(str(src))
+    dialog = open_import_dialog(qtbot, monkeypatch, fresh_db, db_path, src)
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
     deal = dialog.combos["Deal"]
     deal.setCurrentIndex(deal.findData("annual_value"))
-    dialog.check()
+    click(dialog.check_button)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
     assert "crm.csv, row 2, column Deal: not an amount of money: abc" in dialog.report.toPlainText()
-    dialog.start_import()
+    click(dialog.import_button)
     assert "Nothing was imported" in dialog.report.toPlainText()
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
-    dialog.skip_bad.setChecked(True)
-    dialog.start_import()
+    click(dialog.skip_bad)
+    assert dialog.skip_bad.isChecked()
+    click(dialog.import_button)
     qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert [n for (n,) in fresh_db.execute("SELECT name FROM clients")] == ["乙"]
 
 
-def test_cancelling_a_running_import_writes_nothing(qtbot, fresh_db, db_path, samples):
-    dialog = ImportDialog(fresh_db, str(db_path))
-    qtbot.addWidget(dialog)
-    dialog.load(str(samples / "clients.xlsx"))
+def test_cancelling_a_running_import_writes_nothing(qtbot, fresh_db, db_path, samples, monkeypatch):
+    dialog = open_import_dialog(qtbot, monkeypatch, fresh_db, db_path, samples / "clients.xlsx")
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
-    dialog.check()
+    click(dialog.check_button)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
-    dialog.start_import()
-    dialog.worker.cancel()  # what the progress dialog's Cancel button does
+    click(dialog.import_button)
+    cancel_progress(dialog)
     qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=10000)
     assert dialog.import_result is None
     assert fresh_db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from churnguard_gui.store import listing
 from churnguard_gui.ui.import_dialog import ImportDialog
 from churnguard_gui.ui.table_models import RecordTableModel
+from tests.ui.clicking import cancel_progress
 
 
 def choose_file(qtbot, dialog, monkeypatch, path) -> None:
@@ -101,7 +102,7 @@ def test_cancel_stops_reading_a_big_file_within_a_second(qtbot, fresh_db, db_pat
     qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     started = time.monotonic()
-    dialog.worker.cancel()  # what the progress dialog's Cancel button does
+    cancel_progress(dialog)
     qtbot.waitUntil(lambda: "cancelled" in dialog.report.toPlainText(), timeout=5000)
     assert time.monotonic() - started < 1.0
     assert dialog.table is None

@@ -9,10 +9,12 @@ from churnguard_gui.store import crypto
 from churnguard_gui.store.db import open_db
 from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.password import change_password
-from churnguard_gui.store.settings import set_setting
+from churnguard_gui.store.settings import get_setting
 from churnguard_gui.ui import i18n as qt_i18n
 from churnguard_gui.ui.lock import LockCover
 from churnguard_gui.ui.report_preview import ReportPreview
+from tests.ui.clicking import press_ok
+from tests.ui.scripted import Scripts, action
 
 PASSWORD = "lock test password"
 
@@ -86,20 +88,38 @@ def test_file_lock_covers_everything_and_needs_the_password(qtbot, encrypted_win
     assert win.centralWidget().isEnabled() and win.import_action.isEnabled()
 
 
-def test_ctrl_l_locks_and_idle_minutes_lock_by_themselves(qtbot, encrypted_window):
+def unlock_with_the_password(qtbot, win) -> None:
+    cover = cover_of(win)
+    assert cover is not None and cover.password is not None
+    qtbot.keyClicks(cover.password, PASSWORD)
+    qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+    assert cover_of(win) is None
+
+
+def set_lock_minutes_in_firm_settings(qtbot, win, monkeypatch, minutes: int) -> None:
+    """File → Firm settings…, the idle minutes changed, OK."""
+    def change(dialog):
+        dialog.lock_minutes.setValue(minutes)
+        press_ok(dialog)
+
+    scripts = Scripts(qtbot).install(monkeypatch)
+    scripts.expect("SettingsDialog", change)
+    action(win, "Firm settings…").trigger()
+    assert scripts.opened == ["SettingsDialog"] and get_setting(win.db, "lock_minutes", "") == str(minutes)
+
+
+def test_ctrl_l_locks_and_idle_minutes_lock_by_themselves(qtbot, encrypted_window, monkeypatch):
     win = encrypted_window
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert cover_of(win) is not None
-    win.lock.unlock()
-    set_setting(win.db, "lock_minutes", "1")
-    win.lock.reload()
+    unlock_with_the_password(qtbot, win)
+    set_lock_minutes_in_firm_settings(qtbot, win, monkeypatch, 1)
     assert win.lock.timer.isActive() and win.lock.timer.interval() == 60_000
     win.lock.timer.setInterval(100)  # a minute made short for the test
     win.lock.timer.start()
     qtbot.waitUntil(lambda: cover_of(win) is not None, timeout=3000)
-    set_setting(win.db, "lock_minutes", "0")
-    win.lock.unlock()
-    win.lock.reload()
+    unlock_with_the_password(qtbot, win)
+    set_lock_minutes_in_firm_settings(qtbot, win, monkeypatch, 0)
     assert not win.lock.timer.isActive()  # 0 = never
 
 

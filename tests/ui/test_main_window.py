@@ -1,9 +1,20 @@
 """The main window as an owner uses it: tabs, search as you type, counts, remembered layout."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
+from churnguard_gui.ui import i18n as qt_i18n
+from churnguard_gui.ui.list_tab import ListTab
 from churnguard_gui.ui.main_window import MainWindow
+from tests.ui.clicking import click, click_row, finish, next_page
+from tests.ui.scripted import action
+
+
+def select(window: MainWindow, tab: ListTab, record_id: int) -> None:
+    """Show the tab and click the record's row in its list."""
+    window.tabs.setCurrentWidget(tab)
+    click_row(tab.view, tab.model.row_of(record_id))
+    assert tab.current_id() == record_id
 
 
 def test_search_filters_as_you_type_and_counts_show(window, qtbot):
@@ -31,18 +42,19 @@ def test_delete_refused_for_owner_and_names_clients(window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     zhou = window.db.execute("SELECT id FROM staff WHERE name = '周杰'").fetchone()[0]
-    window.remove_staff(zhou)
+    select(window, window.staff_tab, zhou)
+    click(window.staff_tab.delete_button)
     assert "周杰 still owns" in shown[0] and "有限公司" in shown[0]
     assert window.db.execute("SELECT count(*) FROM staff WHERE id = ?", [zhou]).fetchone()[0] == 1
 
 
 def test_delete_client_asks_first(window, monkeypatch):
-    window.tabs.setCurrentWidget(window.clients_tab)  # the app starts on the Risk tab
+    select(window, window.clients_tab, 1)  # the app starts on the Risk tab
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    window.remove_client(1)
+    click(window.clients_tab.delete_button)
     assert window.db.execute("SELECT count(*) FROM clients").fetchone()[0] == 300
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.remove_client(1)
+    click(window.clients_tab.delete_button)
     assert window.db.execute("SELECT count(*) FROM clients").fetchone()[0] == 299
     assert window.count_label.text() == "299 clients"
 
@@ -99,27 +111,29 @@ def test_start_exit_resumes_a_draft_and_then_opens_the_checklist(window, monkeyp
 
     def save_draft_instead(self):
         seen.append(("wizard", self._draft_id))
-        self.save_for_later()
-        return 0
+        self.show()
+        click(self.button(QWizard.WizardButton.CustomButton1))  # Save for later
+        return self.result()
 
     monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", save_draft_instead)
-    window.start_exit(staff_id)
-    window.start_exit(staff_id)
+    select(window, window.staff_tab, staff_id)
+    click(window.exit_button)
+    click(window.exit_button)
     assert seen[0] == ("wizard", None) and seen[1][1] is not None  # the second run resumed the draft
 
-    def finish(self):
+    def run_to_the_end(self):
         self.show()
         for _ in range(4):
-            self.next()
-        self.accept()
-        return 1
+            next_page(self)
+        finish(self)
+        return self.result()
 
-    monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", finish)
+    monkeypatch.setattr(handover_wizard.HandoverWizard, "exec", run_to_the_end)
     monkeypatch.setattr("churnguard_gui.ui.report_preview.ReportPreview.exec", lambda self: seen.append("report"))
-    window.start_exit(staff_id)
+    click(window.exit_button)
     qtbot.waitUntil(lambda: seen[-1] == "report", timeout=20000)  # the report is laid out off the GUI thread
     monkeypatch.setattr(handover_dialog.HandoverDialog, "exec", lambda self: seen.append("checklist"))
-    window.start_exit(staff_id)
+    click(window.exit_button)
     assert seen[-1] == "checklist"
 
 
@@ -132,15 +146,15 @@ def test_hiring_offers_the_confidentiality_agreement(window, monkeypatch):
         fill_to_the_end(self)
         self.result_page.decision.setCurrentIndex(self.result_page.decision.findData("hire"))
         self.result_page.reviewer.setText("钱建国")
-        self.accept()
-        return 1
+        finish(self)
+        return self.result()
 
     offered = []
     monkeypatch.setattr(screening_wizard.ScreeningWizard, "exec", run_screen)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(agreement_wizard.AgreementWizard, "exec",
                         lambda self: offered.append((self.staff.name, self.kind_page.kind.currentData())) or 0)
-    window.screen_candidate(None)
+    action(window, "Screen a candidate…").trigger()
     assert offered == [("张伟", "confidentiality")]
 
 
@@ -193,3 +207,23 @@ def test_start_queries_the_client_list_once_with_its_index(qtbot, demo_db, db_pa
         assert not any("TEMP B-TREE" in row[-1] for row in plan), plan
     finally:
         demo_db.conn.set_trace_callback(None)
+
+
+def test_the_status_bar_counts_one_in_the_singular(qtbot, fresh_db, db_path, settings):
+    from churnguard_gui.core.models import Client, Staff, TeamMember
+    from churnguard_gui.store.clients import save_client
+    from churnguard_gui.store.staff import insert_staff
+
+    qt_i18n.install("en")
+    owner = insert_staff(fresh_db, Staff(name="吴芳"))
+    save_client(fresh_db, Client(name="甲公司", team=[TeamMember(owner, "owner")]))
+    win = MainWindow(fresh_db, str(db_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.count_label.text() == "1 client"  # on the Risk tab: the firm's clients
+    win.tabs.setCurrentWidget(win.clients_tab)
+    assert win.count_label.text() == "1 client"
+    win.tabs.setCurrentWidget(win.staff_tab)
+    assert win.count_label.text() == "1 staff member"
+    win.tabs.setCurrentWidget(win.agreements_tab)
+    assert win.count_label.text() == "0 agreements"

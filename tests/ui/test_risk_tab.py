@@ -9,6 +9,7 @@ from churnguard_gui.store.risk import risk_figures
 from churnguard_gui.ui.risk_lists import RiskListDialog
 from churnguard_gui.ui.risk_tab import RED, RiskTab
 from tests.risk_firm import AS_OF, build
+from tests.ui.clicking import press_ok
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def tab(qtbot, firm):
     widget.resize(1366, 720)
     widget.show()
     qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: widget.canvas is not None)  # the chart is drawn once the numbers are on screen
+    qtbot.waitUntil(widget.chart_ready)  # the chart is drawn once the numbers are on screen
     return widget
 
 
@@ -37,7 +38,7 @@ def numbers(tab: RiskTab) -> dict[str, str]:
 
 def test_tiles_show_the_hand_computed_figures(tab):
     assert numbers(tab) == {"concentration": "1", "single_threaded": "4", "confidentiality": "3", "noncompete": "2",
-                            "notice": "1", "compensation": "1 / 3", "signs": "1", "unvisited": "2",
+                            "notice": "1", "compensation": "1 / 3", "signs": "1", "unvisited": "5",
                             # the tactics' tiles: no firm-level contact yet with the active A/B clients C01, C02,
                             # C03, C04, C10; no contract dates imported; no contact persons imported, so all 7 active
                             # clients have one or none; 赵磊 owned no client, so no former client is followed
@@ -53,9 +54,12 @@ def test_tiles_show_the_hand_computed_figures(tab):
 def test_the_chart_has_a_bar_per_salesperson_and_the_flagged_one_is_red(tab):
     from matplotlib.colors import to_hex
 
+    from churnguard_gui.reports.risk_chart import bar_labels
+
     (axes,) = tab.figure.axes
     bars = axes.containers[0]
-    assert [t.get_text() for t in axes.get_yticklabels()] == ["刘洋", "李娜", "王强", "张伟"]
+    assert bar_labels(tab.figure) == ["刘洋", "李娜", "王强", "张伟"]
+    assert not tab.chart.pixmap().isNull() and tab.chart.pixmap().width() >= tab.chart.width()
     assert [to_hex(b.get_facecolor()) for b in bars][-1] == RED
     assert sum(to_hex(b.get_facecolor()) == RED for b in bars) == 1
 
@@ -68,7 +72,7 @@ def test_the_chart_has_a_bar_per_salesperson_and_the_flagged_one_is_red(tab):
     ("notice", 1, ("王强", "2026-05-15", "draft", "2/5", "20%", "2", "700,000")),
     ("compensation", 4, ("赵磊", "AG-2025-00005", "2", "2026-03-31", "5,000", "overdue")),
     ("signs", 2, ("2026-04-01", "李娜", "Asked about leaving", "问过离职流程")),
-    ("unvisited", 2, ("C02", "乙公司", "张伟", "800,000", "never")),
+    ("unvisited", 5, ("C01", "甲公司", "张伟", "1,000,000", "2026-01-10")),
 ])
 def test_every_tile_opens_the_filtered_list_behind_it(tab, qtbot, tile, rows, first):
     qtbot.mouseClick(tab.tiles[tile], Qt.MouseButton.LeftButton)
@@ -99,8 +103,8 @@ def test_one_click_on_a_top_client_opens_its_team_and_a_backup_updates_the_tab(t
             item = dialog.backups.item(row)
             if item.text() == "刘洋":
                 item.setCheckState(Qt.CheckState.Checked)
-        dialog.accept()
-        return QDialog.DialogCode.Accepted
+        press_ok(dialog)
+        return dialog.result()
 
     monkeypatch.setattr(ClientDialog, "exec", exec_)
     assert tab.top_model.index(0, 0).data() == "乙公司"
@@ -185,8 +189,8 @@ def test_thresholds_in_firm_settings_change_the_tab(qtbot, fresh_db, db_path, se
 
     def change(dialog):
         dialog.risk["concentration_percent"].setValue(10)
-        dialog.accept()
-        return QDialog.DialogCode.Accepted
+        press_ok(dialog)
+        return dialog.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", change)
     settings_action = next(a for a in win.menuBar().actions()[0].menu().actions() if "settings" in a.text())

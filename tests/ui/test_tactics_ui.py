@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLineEdit
 from churnguard_gui.store.after_exit import former_clients
 from churnguard_gui.store.assignment import single_threaded_count
 from churnguard_gui.store.contracts import renewals_due
-from churnguard_gui.store.demo import load_demo
 from churnguard_gui.store.staff import find_staff
 from churnguard_gui.store.visits import overdue_visit_count, without_firm_contact
 from tests.ui.clicking import answer_message_boxes, answer_open_dialog, answer_save_dialog, press_ok
@@ -23,8 +22,8 @@ TODAY = dt.date.today()
 
 
 @pytest.fixture
-def demo_db(fresh_db):
-    load_demo(fresh_db, early_warning=True)
+def demo_db(fresh_db, demo_into):
+    demo_into(fresh_db, early_warning=True)
     return fresh_db
 
 
