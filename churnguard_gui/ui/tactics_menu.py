@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from churnguard_gui.ui.reminders_dialog import ReminderTray
 
 
+REMINDERS_BACKGROUND_FROM = 20_000  # clients: from here the reminders at start (about 1 s at 100,000) use a worker
+
+
 class Tactics(QObject):
     """Owns the tactics' menu entries on the main window; each opens a dialog, then the window refreshes."""
 
@@ -135,7 +138,6 @@ class Tactics(QObject):
         from churnguard_gui.store.reminders import reminders
         from churnguard_gui.store.risk import client_count
         from churnguard_gui.ui.reminders_dialog import ON_START_KEY, ReminderTray
-        from churnguard_gui.ui.risk_tab import BACKGROUND_FROM
 
         if ReminderTray.available():
             tray = self.tray = ReminderTray(self.db, self.window, self.show_reminders)
@@ -143,7 +145,7 @@ class Tactics(QObject):
         if not self.window.settings.value(ON_START_KEY, True, type=bool):
             return
         context = self.window.context
-        if context.path in ("", ":memory:") or client_count(self.db) < BACKGROUND_FROM:
+        if context.path in ("", ":memory:") or client_count(self.db) < REMINDERS_BACKGROUND_FROM:
             self._offer_reminders(reminders(self.db))
             return
         from churnguard_gui.ui.operations import Worker, operations
