@@ -8,7 +8,7 @@ C10 60 张伟 (manager: himself). Not counted: C06 prospect, C07 dormant, C08 lo
   张伟 3 clients ¥2,400,000 = 0.64 (flagged above 25%); 王强 2, ¥700,000 = 0.18666…; 李娜 1, ¥500,000 = 0.1333…;
   刘洋 1, ¥150,000 = 0.04
   single-threaded: C02, C03, C09, C10 = 4 clients, ¥2,050,000
-  without confidentiality: 张伟 (non-compete only), 王强 ("both" printed, not signed), 刘洋 (a draft)
+  without confidentiality: 张伟 (non-compete only, on template 2026.2: no confidentiality clause), 王强 ("both" printed, not signed), 刘洋 (a draft)
   key people without a non-compete: 李娜 (13.3% ≥ 10%), 王强 (18.7%; his handover recorded no secret access)
   on notice: 王强, handover draft with 2 of 5 tasks done, 2 clients (¥700,000) still owned
   赵磊 left on 2026-01-31, non-compete from 2026-02-01, ¥5,000 a month, month 1 paid. As of 2026-04-15:
@@ -94,7 +94,7 @@ def build(db, folder: Path) -> None:
         assert not plan.problems, [str(p) for p in plan.problems]
         run_import(db, plan)
 
-    def agreement(name: str, kind: str, status: str, **terms) -> int:
+    def agreement(name: str, kind: str, status: str, template: str | None = None, **terms) -> int:
         nc = kind != "confidentiality"
         values = dict(staff_id=find_staff(db, name), kind=kind, category="senior_manager", secret_access=True,
                       secrets=("client_list",), months=12 if nc else 0, business="电子元器件的销售" if nc else "",
@@ -105,7 +105,7 @@ def build(db, folder: Path) -> None:
         draft = AgreementDraft(**values)
 
         def fingerprint(number):
-            text = render(draft, parties(db, draft.staff_id), number)
+            text = render(draft, parties(db, draft.staff_id), number, template)
             return text.fingerprint, text.template_version
 
         agreement_id = save_agreement(db, draft, fingerprint, today=dt.date(2025, 6, 1))
@@ -115,7 +115,7 @@ def build(db, folder: Path) -> None:
             record_signing(db, agreement_id, "2025-06-02", "陈静")
         return agreement_id
 
-    agreement("张伟", "noncompete", "signed")
+    agreement("张伟", "noncompete", "signed", template="2026.2")  # before every non-compete had the secrets clauses
     agreement("李娜", "confidentiality", "signed")
     agreement("王强", "both", "printed")
     agreement("刘洋", "confidentiality", "draft")

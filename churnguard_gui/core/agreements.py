@@ -18,6 +18,9 @@ SECRET_ITEMS = ("client_list", "trading_habits", "price_terms", "client_needs", 
                 "plans", "technical")  # their words, in each language, are in the template
 CURRENT_VERSION = "2026.3"  # agreement_v3.json; agreements keep the version they were printed with
 FIRST_FULL_VERSION = "2026.2"  # versions before it lack the clawback, the free waiver and the dispute clause
+# From this version every non-compete carries the confidentiality clauses (agreement_v3.json: 保密义务 and 保密期限
+# are "always"), so a signed non-compete alone also binds the person to confidentiality.
+NONCOMPETE_KEEPS_SECRETS_FROM = "2026.3"
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,12 @@ def propose_successors(lines: list[ClientLine], candidates: list[Candidate], dep
     return proposal
 
 
+def nobody_to_propose(candidates: list[Candidate], leaver_id: int) -> bool:
+    """True when no colleague may be proposed at all (all on notice, or none recorded with access to trade
+    secrets, as after importing a staff list without that column): the owner must be told why."""
+    return not any(c.can_take_over for c in candidates if c.staff_id != leaver_id)
+
+
 def _pool(people: list[Candidate], department: str) -> list[Candidate]:
     """Who takes clients over, best first: sales staff of the department, any sales staff, then directors."""
     staff = [c for c in people if not c.is_director]
@@ -346,7 +352,7 @@ class HandoverReport:
     destination: str
     lines: tuple[ClientLine, ...]
     reason_text: str = ""
-    successor_names: dict[int, str] = field(default_factory=dict)
+    successor_names: dict[int, str] = field(default_factory=dict)  # staff id → name: successors and visitors
     firm_total_value: int = 0
     agreements: tuple[AgreementLine, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()

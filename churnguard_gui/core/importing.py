@@ -29,8 +29,8 @@ STAFF_STATUS_ALIASES = {"在职": "active", "employed": "active", "正式": "act
                         "候选": "candidate", "候选人": "candidate", "待入职": "candidate",
                         "离职中": "notice", "交接中": "notice", "已提离职": "notice",
                         "离职": "left", "已离职": "left", "未录用": "rejected"}
-CLIENT_STATUS_ALIASES = {"合作中": "active", "正常": "active", "活跃": "active", "在合作": "active", "合作": "active",
-                         "成交客户": "active", "已成交": "active", "current": "active",
+CLIENT_STATUS_ALIASES = {"合作中": "active", "正常": "active", "活跃": "active", "成交客户": "active",
+                         "在合作": "active", "合作": "active", "已成交": "active", "current": "active",
                          "潜在": "prospect", "意向": "prospect", "潜在客户": "prospect", "意向客户": "prospect",
                          "休眠": "dormant", "沉睡": "dormant", "暂停": "dormant", "暂停合作": "dormant",
                          "流失": "lost", "已流失": "lost", "丢失": "lost", "停止合作": "lost", "终止合作": "lost"}

@@ -8,8 +8,9 @@ Definitions (the same for the Risk tab, the risk report and `risks --json`):
   manager) who is still employed (status active or on notice): staff who have left are nobody's second thread.
 - Confidentiality: held by a *signed* agreement of kind confidentiality or "both". A "both" agreement that
   later expired or was released counts too: expiry and early release end the non-compete period only, the
-  duty of confidentiality stays (劳动合同法 第23条). A non-compete-only agreement does not count: its printed text
-  has no confidentiality clause (see resources/templates/agreement_v1.json).
+  duty of confidentiality stays (劳动合同法 第23条). A non-compete-only agreement counts from template 2026.3
+  (agreement_v3.json), whose every non-compete carries the confidentiality clauses; one printed on an older
+  template does not (its text has no confidentiality clause). One SQL definition: store.agreements.CONFIDENTIALITY_HELD.
 - Key clients overdue for a manager visit: one definition, the tier schedule of tactic 4 (core/visits.py: an
   active client of a tier with scheduled visits, A every 91 days and B every 182 by default, whose last manager
   visit is older than its tier's interval, or who was never visited). The Risk tab's tile, the risk report and
@@ -231,6 +232,16 @@ def holdings(rows: list[tuple[int, str, int, int]], total: int, thresholds: Thre
     limit = thresholds.concentration_percent / 100
     out = [Holding(i, name, n, v, share(v, total), share(v, total) > limit) for i, name, n, v in rows]
     return tuple(sorted(out, key=lambda h: (-h.value, h.staff, h.staff_id)))
+
+
+def concentrated_after(held: dict[int, int], taken: dict[int, int], total: int, thresholds: Thresholds
+                       ) -> dict[int, float]:
+    """Successors a handover would put above the concentration threshold (the Risk tab's flag): staff id → their
+    share of the firm's active value after taking over. held: active value each owns now; taken: active value
+    each would take over (the leaver's clients stay in the firm, so the total does not change)."""
+    limit = thresholds.concentration_percent / 100
+    after = {sid: share(held.get(sid, 0) + value, total) for sid, value in taken.items() if value}
+    return {sid: part for sid, part in after.items() if part > limit}
 
 
 def is_key_person(secret_access: bool, value: int, total: int, thresholds: Thresholds) -> bool:

@@ -122,7 +122,7 @@ def _ack(report: HandoverReport, styles, _t: Tr, signed: bool) -> list:
     reminder = [paragraph(f"{n}. {line}", base) for n, line in enumerate(reminders(report, _t), start=1)]
     story = [paragraph(_t("Leaver's acknowledgement"), styles["h2"]),
              paragraph(_t("I, {name}, confirm on leaving the firm {firm}:", name=report.staff_name,
-                         firm=report.firm or "—"), base),
+                         firm=report.firm or "_" * 24), base),  # no name set: a line to write it by hand
              Spacer(1, 3), ticks, Spacer(1, 6),
              paragraph(_t("Obligations that continue after I leave"), styles["h2"]), *reminder]
     if not signed:

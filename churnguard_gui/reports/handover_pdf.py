@@ -108,9 +108,9 @@ def _summary(report: HandoverReport, styles) -> list:
     others = len(owned) - active
     # The Risk tab's definitions: active clients, the share of the firm's active client value.
     rows = [
-        [tr("Active clients owned"), str(active) + (" " + ntr("(+{n} prospect, dormant or lost)",
-                                                              "(+{n} prospects, dormant or lost)", others)
-                                                    if others else ""),
+        [tr("Active clients owned"), paragraph(str(active) + ("\n" + ntr("(+{n} prospect, dormant or lost)",
+                                                                       "(+{n} prospects, dormant or lost)", others)
+                                                             if others else ""), styles["cell"]),
          tr("Clients backed up"), str(backups)],
         [tr("Annual value of active clients owned (¥)"), format_money(report.total_value),
          tr("Share of the firm's active client value"), f"{report.share:.1%}"],
@@ -139,7 +139,13 @@ def _agreement_summary(a) -> str:
 
 _CLIENT_COLUMNS = ((22, "Code"), (58, "Client"), (42, "Contact and phone"), (10, "Tier"),
                    (24, "Annual value (¥)"), (21, "Last contact"), (21, "Manager visit"), (30, "Successor"),
-                   (21, "Notify on"), (0, "Visit planned"))
+                   (21, "Notify on"), (0, "Visit planned, by"))
+
+
+def _visit(line, names: dict[int, str]) -> str:
+    """The planned visit and, below it, who makes it ("2026-12-01" then "钱总")."""
+    who = names.get(line.visited_by, "") if line.visited_by else ""
+    return f"{line.visit_on}\n{who}" if line.visit_on and who else line.visit_on or ""
 
 
 def _clients(report: HandoverReport, styles, width: float) -> list:
@@ -153,7 +159,7 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
             successor = tr("(backup only)")
         contact = f"{line.contact} {line.contact_phone}".strip()
         values = [line.code, line.name, contact, line.tier, format_money(line.annual_value), line.last_contact,
-                  line.last_manager_visit, successor, line.notify_on or "", line.visit_on or ""]
+                  line.last_manager_visit, successor, line.notify_on or "", _visit(line, report.successor_names)]
         rows.append([fit_cell(v, w, cell) for v, w in zip(values, widths, strict=True)])
     if len(rows) == 1:
         rows.append([tr("No clients."), "", "", "", "", "", "", "", "", ""])

@@ -100,7 +100,7 @@ def summary_rows(figures: RiskFigures) -> list[tuple[str, str]]:
         (tr("Active clients"), _clients(figures.clients, figures.value)),
         (tr("Salespeople above {percent}% of client value", percent=t.concentration_percent),
          str(len(figures.flagged))),
-        (tr("Single-threaded clients (owner only, no backup or manager)"),
+        (tr("Single-threaded clients (no backup or manager who still works here)"),
          _clients(figures.single_threaded_count, figures.single_threaded_value)),
         (tr("Staff holding clients without a signed confidentiality agreement"),
          str(len(figures.without_confidentiality))),

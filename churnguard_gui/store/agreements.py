@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from churnguard_gui.core.agreements import (
+    NONCOMPETE_KEEPS_SECRETS_FROM,
     AgreementDraft,
     AgreementText,
     Installment,
@@ -351,11 +352,19 @@ def obligations(db: Database, today: dt.date | None = None) -> list[Obligation]:
     return out
 
 
+# Who is bound to confidentiality by a signed agreement (the one definition; the Risk tab uses it too): a signed
+# confidentiality agreement, or a signed agreement with a non-compete whose text has the confidentiality clauses
+# ("both", or a non-compete from NONCOMPETE_KEEPS_SECRETS_FROM) even once expired or released: the end of the
+# non-compete period does not end the duty of confidentiality (劳动合同法 第23条).
+CONFIDENTIALITY_HELD = (
+    "((a.kind = 'confidentiality' AND a.status = 'signed') OR (a.status IN ('signed', 'expired', 'released') "
+    f"AND (a.kind = 'both' OR (a.kind = 'noncompete' AND a.template_version >= '{NONCOMPETE_KEEPS_SECRETS_FROM}'))))")
+
+
 def staff_without_confidentiality(db: Database) -> list[tuple[int, str]]:
     return db.execute(
         "SELECT s.id, s.name FROM staff s WHERE s.status IN ('active', 'notice') AND NOT EXISTS ("
-        "SELECT 1 FROM agreements a WHERE a.staff_id = s.id AND a.status = 'signed' "
-        "AND a.kind IN ('confidentiality', 'both')) ORDER BY s.name").fetchall()
+        f"SELECT 1 FROM agreements a WHERE a.staff_id = s.id AND {CONFIDENTIALITY_HELD}) ORDER BY s.name").fetchall()
 
 
 def agreement_lines(db: Database, staff_id: int, today: dt.date | None = None) -> tuple[AgreementLine, ...]:

@@ -291,7 +291,7 @@ def report_data(db: Database, staff_id: int, now: dt.datetime | None = None) -> 
         number = f"CL-{staff_id:05d}-{now:%Y%m%d}"
         resignation, last_day, reason, destination = staff[3] or "", staff[4] or "", "", ""
         reason_text = ""
-    ids = {ln.successor_id for ln in lines if ln.successor_id}
+    ids = {ln.successor_id for ln in lines if ln.successor_id} | {ln.visited_by for ln in lines if ln.visited_by}
     names = dict(db.execute(f"SELECT id, name FROM staff WHERE id IN ({','.join('?' * len(ids))})", list(ids))
                  .fetchall()) if ids else {}
     firm_total = db.execute("SELECT coalesce(sum(annual_value), 0) FROM clients WHERE status = 'active'").fetchone()[0]

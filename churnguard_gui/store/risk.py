@@ -21,6 +21,7 @@ from churnguard_gui.core.risk import (
     sign_cutoff,
 )
 from churnguard_gui.core.values import parse_date
+from churnguard_gui.store.agreements import CONFIDENTIALITY_HELD
 from churnguard_gui.store.db import audit, inserted_id, writing
 from churnguard_gui.store.settings import get_setting, risk_thresholds
 from churnguard_gui.store.tactics import tactic_figures, visits_figure
@@ -43,9 +44,7 @@ HOLDINGS_SQL = """
     JOIN staff o ON o.id = x.owner_id
     WHERE x.active = 1 AND x.owner_id IS NOT NULL
     GROUP BY x.owner_id"""
-CONFIDENTIALITY_SQL = ("SELECT DISTINCT staff_id FROM agreements "
-                       "WHERE (kind = 'confidentiality' AND status = 'signed') "
-                       "OR (kind = 'both' AND status IN ('signed', 'expired', 'released'))")
+CONFIDENTIALITY_SQL = f"SELECT DISTINCT a.staff_id FROM agreements a WHERE {CONFIDENTIALITY_HELD}"
 NONCOMPETE_SQL = "SELECT DISTINCT staff_id FROM agreements WHERE kind IN ('noncompete', 'both') AND status = 'signed'"
 
 
@@ -116,6 +115,12 @@ def _payments(db: Database, today: dt.date):
     for ob in obligations(db, today):
         out += payments_due(ob.document_no, ob.staff_name, ob.agreement_id, ob.installments, today)
     return tuple(sorted(out, key=lambda p: (p.due_on, p.staff, p.number)))
+
+
+def active_holdings(db: Database) -> tuple[int, dict[int, int]]:
+    """The firm's active client value, and the active value each owner holds (the Risk tab's concentration)."""
+    (total,) = db.execute("SELECT coalesce(sum(annual_value), 0) FROM clients WHERE status = 'active'").fetchone()
+    return total, {owner: value for owner, _, _, value, _, _ in db.execute(HOLDINGS_SQL)}
 
 
 def client_count(db: Database) -> int:

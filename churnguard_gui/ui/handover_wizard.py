@@ -36,6 +36,7 @@ from churnguard_gui.core.handover import (
     exposure,
     key_client_ids,
     key_date_problems,
+    nobody_to_propose,
     plan_problems,
     propose_backups,
     propose_successors,
@@ -44,6 +45,7 @@ from churnguard_gui.core.handover import (
     template_from_checklist,
 )
 from churnguard_gui.core.messages import problem_text
+from churnguard_gui.core.risk import concentrated_after
 from churnguard_gui.core.values import format_money, parse_date
 from churnguard_gui.i18n import language, ntr
 from churnguard_gui.store.agreements import agreement_lines
@@ -55,6 +57,8 @@ from churnguard_gui.store.handovers import (
     save_draft,
     save_template,
 )
+from churnguard_gui.store.risk import active_holdings
+from churnguard_gui.store.settings import risk_thresholds
 from churnguard_gui.store.staff import get_staff
 from churnguard_gui.ui.departure_noncompete import NoncompeteBox
 from churnguard_gui.ui.errors import show_error
@@ -259,6 +263,16 @@ class ClientsPage(QWizardPage):
         if missing:
             text += "\n" + ntr("{n} owned client still needs a successor.",
                                 "{n} owned clients still need a successor.", missing)
+            if nobody_to_propose(self._wizard.candidates, self._wizard.staff_id):
+                text += " " + self.tr("Nobody could be proposed: successors are proposed only among colleagues "
+                                      "at work (not on notice) whose staff record gives them access to trade "
+                                      "secrets, and none has it. Tick “This person can see trade secrets” on the "
+                                      "records of those who may take clients over, or choose each successor here by "
+                                      "hand.")
+        for sid, part in self._wizard.concentrated().items():
+            text += "\n" + self.tr("{name} would hold {share} of the firm's active client value, above the Risk "
+                                   "tab's {percent}%: spread these clients over more colleagues.").format(
+                name=names.get(sid, sid), share=f"{part:.1%}", percent=self._wizard.thresholds.concentration_percent)
         self.loads.setText(text)
 
     def isComplete(self) -> bool:  # noqa: N802 - starts filled, so Qt's own check is not enough
@@ -390,6 +404,8 @@ class HandoverWizard(QWizard):
         self._draft_id = draft.handover_id if draft else None
         pool = candidates(db)
         self.candidates = pool
+        self.firm_value, self.held = active_holdings(db)  # to warn when a successor would hold too much
+        self.thresholds = risk_thresholds(db)
         self.people = [(c.staff_id, c.name) for c in pool if c.staff_id != staff_id]
         self.visitors = list(self.people)
         self._offered: set[int] = set()
@@ -451,6 +467,14 @@ class HandoverWizard(QWizard):
     # -- building the plan
     def departure(self) -> Departure:
         return self.departure_page.departure()
+
+    def concentrated(self) -> dict[int, float]:
+        """Successors this handover would put above the concentration threshold, with their share after it."""
+        taken: dict[int, int] = {}
+        for line in self.clients.lines():
+            if line.role == "owner" and line.status == "active" and line.successor_id is not None:
+                taken[line.successor_id] = taken.get(line.successor_id, 0) + line.annual_value
+        return concentrated_after(self.held, taken, self.firm_value, self.thresholds)
 
     def accept_proposals(self) -> None:
         lines = self.clients.lines()

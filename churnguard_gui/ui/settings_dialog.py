@@ -91,6 +91,9 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel(self.tr("Thresholds of the Risk tab and the risk report.")))
         for name, box in self.risk.items():
             form.addRow(self.tr(THRESHOLD_LABELS[name]), box)
+        visits = QLabel(self.tr("How often a manager visits key clients, by tier: Tactics → Manager visits…"))
+        visits.setWordWrap(True)
+        form.addRow(visits)
         self._security_rows(self._page(self.tr("Protection")))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)

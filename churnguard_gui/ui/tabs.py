@@ -2,7 +2,9 @@
 
 Add a tab with one line in TABS below (or `register_tab(...)` from your own module before the window opens):
 
-    TabSpec("risk", lambda: tr("Risk"), "churnguard_gui.ui.risk_tab:RiskTab", order=40),
+    TabSpec("visits", lambda: tr("Visits"), "churnguard_gui.ui.visits_tab:VisitsTab", order=40),
+
+(order places it in the row of tabs: Risk 5, Clients 10, Staff 20, Agreements 30.)
 
 The factory ("module:callable", imported when the window is built — the built app bundles every churnguard_gui
 module, see packaging/churnguard.spec — or a callable) is called as factory(window) and returns a QWidget; it reads the
@@ -13,6 +15,7 @@ is built again on the new database after a restore. A tab may also offer, all op
     counts_changed (Signal)   emitted when status_text() changes
     refresh() -> None         called after any change to the records
     save_state(QSettings) / restore_state(QSettings)   remembered layout
+    focus_search() -> None    where Find (Ctrl+F) goes while the tab is current (else the Clients search)
 """
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def test_risks_as_text(firm):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "Active clients: 7 clients, ¥3,750,000" in lines
-    assert "Single-threaded clients (owner only, no backup or manager): 4 clients, ¥2,050,000" in lines
+    assert "Single-threaded clients (no backup or manager who still works here): 4 clients, ¥2,050,000" in lines
     assert "Non-compete compensation overdue: 1 payment, ¥5,000" in lines
     assert "  above the threshold: 张伟 64.0%" in lines
 

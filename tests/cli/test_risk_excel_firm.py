@@ -53,7 +53,9 @@ OWNED = {"周杰": ("K01", "K02"), "吴芳": ("K03", "K12"), "孙丽": ("K06", "
          "何静": ("K10",)}
 SINGLE = {"K02": "周杰", "K09": "孙丽", "K03": "吴芳"}  # by value: 800,000, 700,000, 600,000
 NAMES = {"K02": "南方贸易有限公司", "K09": "银河科技有限公司", "K03": "西部机械有限公司"}
-SIGNED_CONFIDENTIALITY = {"周杰", "郑浩"}  # 吴芳: "both" printed, not signed; 孙丽: non-compete only; 何静: a draft
+# 吴芳: "both" printed, not signed; 何静: a draft. 孙丽 signed a non-compete only, on the current template, whose
+# every non-compete carries the confidentiality clauses: she is bound to confidentiality too.
+SIGNED_CONFIDENTIALITY = {"周杰", "郑浩", "孙丽"}
 OVERDUE_VISITS = ("K02", "K03", "K07", "K09")  # A every 91 days, B every 182: never visited, or K09 170 days ago
 
 
@@ -160,7 +162,7 @@ def test_every_field_of_risks_json_is_the_hand_computed_figure(firm):
     assert [(h["staff"], h["clients"], h["value"]) for h in data["concentration"]] == [
         ("周杰", 2, 2_000_000), ("吴芳", 2, 1_050_000), ("孙丽", 2, 950_000), ("郑浩", 2, 900_000), ("何静", 1, 150_000)]
     assert data["single_threaded"]["count"] == 3 and data["single_threaded"]["value"] == 2_100_000
-    assert data["staff_without_confidentiality"] == ["何静", "吴芳", "孙丽"]
+    assert data["staff_without_confidentiality"] == ["何静", "吴芳"]  # 孙丽: a non-compete on the current template binds to confidentiality
 
 
 def pdf_lines(path: Path) -> list[str]:
@@ -195,7 +197,7 @@ def test_the_risk_report_shows_the_same_numbers(firm, tmp_path, lang):
     firm, single, visits = data["firm"], data["single_threaded"], data["key_clients_unvisited"]
     if lang == "en":
         assert row("Active clients", f"{firm['clients']} clients, ¥{firm['value']:,}")
-        assert row("Single-threaded clients (owner only, no backup or manager)",
+        assert row("Single-threaded clients (no backup or manager who still works here)",
                    f"{single['count']} clients, ¥{single['value']:,}")
         assert f"{single['count']} active clients (¥{single['value']:,}) are known to their owner only" in text
         assert row("Key clients overdue for a manager visit (days between visits by tier: A 91, B 182)",
@@ -219,7 +221,7 @@ def test_the_handover_report_counts_as_the_risk_figures_do(firm, tmp_path):
     assert done.returncode == 0, done.stderr
     lines = pdf_lines(out)
     at = lines.index("Active clients owned")
-    assert lines[at + 1] == f"{held['clients']} (+1 prospect, dormant or lost)"
+    assert " ".join(lines[at + 1:at + 4]) == f"{held['clients']} (+1 prospect, dormant or lost)"  # wrapped in its cell
     at = lines.index("Annual value of active clients owned (¥)")
     assert lines[at + 1] == f"{held['value']:,}"
     at = lines.index("Share of the firm's active client value")

@@ -88,3 +88,11 @@ def test_write_is_atomic(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         write_handover_pdf(report(), target)
     assert target.read_bytes() == b"old"
+
+
+def test_a_key_clients_planned_visit_names_who_makes_it():
+    """An owner chose 钱总 to visit a key client in the wizard; the printed report did not say who."""
+    base = report(3)
+    lines = (replace(base.lines[0], notify_on="2026-11-23", visit_on="2026-11-25", visited_by=9),) + base.lines[1:]
+    whole = "".join(text_of(build_pdf(replace(base, lines=lines, successor_names={2: "吴芳", 9: "钱总"}))))
+    assert re.search(r"2026-11-25\s*钱总", whole)

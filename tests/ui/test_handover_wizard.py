@@ -193,3 +193,38 @@ def test_report_preview_cancelled_dialogs_write_nothing(qtbot, tmp_path, demo_db
     answer_print_dialog_to_pdf(monkeypatch, out / "printed.pdf", accept=False)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert events == [] and list(out.iterdir()) == []
+
+
+def test_giving_every_client_to_one_colleague_warns_of_the_concentration_it_makes(wizard, demo_db):
+    """An owner gave all of a leaver's clients to one colleague; the Risk tab then flagged her at 36.9% and the
+    wizard had said nothing. Now the Clients page says it while the owner chooses."""
+    from churnguard_gui.store.risk import risk_figures
+
+    next_page(wizard)
+    page = wizard.currentPage()
+    owned = [r for r in range(wizard.clients.rowCount()) if wizard.clients.line(r).role == "owner"]
+    before = {h.staff: h for h in risk_figures(demo_db).concentration}
+    taker = max((h for h in before.values() if h.staff != "马超"), key=lambda h: h.value)
+    page.view.clearSelection()
+    for row in owned:
+        page.view.selectionModel().select(wizard.clients.index(row, 0), page.view.selectionModel().SelectionFlag.Select
+                                          | page.view.selectionModel().SelectionFlag.Rows)
+    page.target.setCurrentIndex(page.target.findText(taker.staff, Qt.MatchFlag.MatchStartsWith))
+    click(button(page, "Assign selected clients to"))
+    taken = sum(wizard.clients.line(r).annual_value for r in owned if wizard.clients.line(r).status == "active")
+    total = sum(h.value for h in before.values())  # every active client of the demo firm has an owner
+    share = (taker.value + taken) / total
+    assert share > 0.25
+    assert f"{taker.staff} would hold {share:.1%} of the firm's active client value, above the Risk tab's 25%" \
+        in page.loads.text()
+
+
+def test_nobody_with_access_to_secrets_says_why_nothing_is_proposed(qtbot, demo_db):
+    """After importing a staff list without the secret-access column nobody can be proposed: the page says why."""
+    demo_db.execute("UPDATE staff SET secret_access = 0")
+    wiz = HandoverWizard(demo_db, find_staff(demo_db, "马超"), today=TODAY)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    next_page(wiz)
+    page = wiz.currentPage()
+    assert not page.isComplete() and "Nobody could be proposed" in page.loads.text()
