@@ -15,7 +15,7 @@ PY := $(VENV)/bin/python
 LOCK := requirements-dist.lock
 APP := dist/ChurnGuard
 
-.PHONY: run test unit sysdeps dist wheel smoke-wheel lock bench clean
+.PHONY: run test unit sysdeps dist wheel smoke-wheel lock bench bench-slow clean
 
 # One environment for running, testing and building, at the versions pinned in the lock (tests test what ships).
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -65,7 +65,13 @@ lock: $(VENV)/.installed
 	  --custom-compile-command "make lock" --quiet -o $(LOCK)
 
 bench: $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts=
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= -o faulthandler_timeout=0 \
+	  -m "not slow"
+
+# The 1,000,000-row import (about ten minutes on two cores).
+bench-slow: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts= -o faulthandler_timeout=0 \
+	  -m slow
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

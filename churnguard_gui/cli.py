@@ -399,22 +399,26 @@ def _import(db, args: argparse.Namespace) -> int:
     from churnguard_gui.core.importing import Owners
     from churnguard_gui.core.tabular import read_table
     from churnguard_gui.core.values import plain_text
-    from churnguard_gui.store.importer import plan_table, run_import
+    from churnguard_gui.store.importer import RowsRefused, import_table
 
     overrides = dict(parse_map_option(option, args.kind) for option in args.map)
     owners = Owners(plain_text(args.owner), bool(args.unassigned))
     table = read_table(args.file, sheet=args.sheet)
-    plan = plan_table(db, table, args.kind, overrides, owners)
+    try:  # a client file is checked while it is written, in one pass; refused rows roll it all back
+        result = import_table(db, table, args.kind, overrides, owners, skip_bad=args.skip_bad, dry_run=args.dry_run)
+    except RowsRefused as refused:
+        _print_problems(refused.plan)
+        print(tr("error: {message}", message=ntr("{n} row cannot be imported; nothing was written",
+                                                    "{n} rows cannot be imported; nothing was written",
+                                                    len(refused.plan.refused_rows))), file=sys.stderr)
+        return 1
+    _print_problems(result.plan)
+    print(import_summary(result))
+    return 0
+
+
+def _print_problems(plan) -> None:
     for problem in plan.problems:
         print(str(problem), file=sys.stderr)
     if plan.problem_count > len(plan.problems):
         print(tr("… and {count} more problems", count=plan.problem_count - len(plan.problems)), file=sys.stderr)
-    if plan.problems and not args.skip_bad:
-        print(tr("error: {message}", message=ntr("{n} row cannot be imported; nothing was written",
-                                                    "{n} rows cannot be imported; nothing was written",
-                                                    len(plan.refused_rows))), file=sys.stderr)
-        return 1
-    result = run_import(db, plan, skip_bad=args.skip_bad, dry_run=args.dry_run, table=table, overrides=overrides,
-                        owners=owners)
-    print(import_summary(result))
-    return 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
 
 from churnguard_gui.core.errors import Cancelled, FieldProblem, InputError
 from churnguard_gui.core.fields import CLIENT_STATUSES, DATE_FIELDS, MONEY_FIELDS, STAFF_STATUSES, TIERS
@@ -122,22 +124,43 @@ def name_key(name: str) -> str:
     return " ".join(clean_text(name).split()).lower()
 
 
-def _cell(values: list[object], column: ColumnMap) -> object:
-    return values[column.index] if column.index < len(values) else None
+# People's names repeat on every row of a client file (a thousand staff over 100,000 clients): keyed once each.
+_person_key = lru_cache(maxsize=8192)(name_key)
 
 
-def _read_row(values: list[object], columns: list[ColumnMap], readers: dict[str, Callable],
+class SeenKeys(Protocol):
+    """The keys (codes, names) met so far in a file, with the row each was first met on."""
+
+    def first(self, key: str, row: int) -> int | None:
+        """The row key was first met on, or None when it is new (and then row is remembered for it)."""
+
+
+class DictSeen:
+    """SeenKeys in a dict: fine for any file that fits in memory many times over (the store offers a bounded one)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, int] = {}
+
+    def first(self, key: str, row: int) -> int | None:
+        other = self._rows.get(key)
+        if other is None:
+            self._rows[key] = row
+        return other
+
+
+def _money_reader(multiplier: int) -> Callable[[object], object]:
+    def read(raw: object) -> object:
+        return parse_money(raw, multiplier) if clean_text(raw) else None
+    return read
+
+
+def _read_row(values: list[object], columns: list[tuple[ColumnMap, int, str, Callable]],
               problem: Callable[[ColumnMap, FieldProblem], None]) -> dict[str, object]:
     out: dict[str, object] = {}
-    for column in columns:
-        raw = _cell(values, column)
-        reader = readers.get(column.field, plain_text)
+    width = len(values)
+    for column, index, name, reader in columns:
         try:
-            if column.field in MONEY_FIELDS:
-                text = clean_text(raw)
-                out[column.field] = parse_money(raw, column.multiplier) if text else None
-            else:
-                out[column.field] = reader(raw)
+            out[name] = reader(values[index] if index < width else None)
         except FieldProblem as exc:
             problem(column, exc)
     return out
@@ -153,12 +176,26 @@ def _name_problem(name: str) -> FieldProblem | None:
 
 def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None, staff_names: set[str],
                 client_names: set[str] | None = None, client_codes: set[str] | None = None,
-                owners: Owners | None = None, progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+                owners: Owners | None = None, progress: Callable[[int, int], bool] | None = None,
+                seen: Callable[[], SeenKeys] = DictSeen) -> ImportPlan:
     """Check every row against itself and against the name keys and codes already stored.
 
     owners says who owns clients the file gives no owner; a client file without an owner column is refused
     unless it is given. progress(done, total) is asked every 1,000 rows; False cancels.
     """
+    plan, records, replay = check_rows(table, kind, overrides, staff_names, client_names, client_codes, owners,
+                                       progress, seen)
+    plan._keep(records, replay)
+    return plan
+
+
+def check_rows(table: Table, kind: str, overrides: dict[str, str | None] | None, staff_names: set[str],
+               client_names: set[str] | None = None, client_codes: set[str] | None = None,
+               owners: Owners | None = None, progress: Callable[[int, int], bool] | None = None,
+               seen: Callable[[], SeenKeys] = DictSeen) -> tuple[ImportPlan, Iterator, Callable[[], Iterator]]:
+    """The plan (empty yet), the iterator of its good records in file order (which fills the plan's counts,
+    problems and new staff as it is read: one pass over the file, nothing kept), and a way to read them again.
+    seen makes the store of codes and names met in the file (a dict unless the caller offers a bounded one)."""
     columns, unmapped = map_columns(table.headers, kind, overrides)
     file = table.path.replace("\\", "/").rsplit("/", 1)[-1]
     if not any(c.field == "name" for c in columns):
@@ -175,22 +212,26 @@ def plan_import(table: Table, kind: str, overrides: dict[str, str | None] | None
     def records(target: ImportPlan, report: Callable[[int, int], bool] | None) -> Iterator:
         if kind == "clients":
             return _client_records(table, target, staff_names, client_names or set(), client_codes or set(), owners,
-                                   report)
+                                   report, seen())
         return _staff_records(table, target, staff_names, report)
 
     def replay() -> Iterator:  # the same rows, checked the same way; their problems are known already
         return records(ImportPlan(kind, file, columns=columns), None)
 
-    plan._keep(records(plan, progress), replay)
-    return plan
+    return plan, records(plan, progress), replay
 
 
 def _readers(kind: str) -> dict[str, Callable]:
     readers: dict[str, Callable] = {f: parse_date for f in DATE_FIELDS}
+    # Chosen from a handful of values (a tier, a status) on every row: read once each.
+    choice = lru_cache(maxsize=256)
     readers.update(phone=parse_phone, email=parse_email)
     if kind == "clients":
-        readers["tier"] = lambda v: parse_choice(v, TIERS, TIER_ALIASES)
-        readers["status"] = lambda v: parse_choice(v, CLIENT_STATUSES, CLIENT_STATUS_ALIASES)
+        tier = choice(lambda v: parse_choice(v, TIERS, TIER_ALIASES))
+        status = choice(lambda v: parse_choice(v, CLIENT_STATUSES, CLIENT_STATUS_ALIASES))
+        readers["tier"] = lambda v: tier(v) if isinstance(v, str) else parse_choice(v, TIERS, TIER_ALIASES)
+        readers["status"] = lambda v: status(v) if isinstance(v, str) else parse_choice(v, CLIENT_STATUSES,
+                                                                                         CLIENT_STATUS_ALIASES)
         readers["backups"] = readers["manager"] = split_names
     else:
         readers["status"] = lambda v: parse_choice(v, STAFF_STATUSES, STAFF_STATUS_ALIASES)
@@ -227,6 +268,8 @@ class _Row:
 def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[int, int], bool] | None):
     """Every row read with the kind's readers; a missing or too long name is reported already."""
     readers = _readers(kind)
+    columns = [(c, c.index, c.field, _money_reader(c.multiplier) if c.field in MONEY_FIELDS
+                else readers.get(c.field, plain_text)) for c in plan.columns]
     by_field = {c.field: c for c in plan.columns}
     total = max(getattr(table, "row_count", 0), 0)
     for done, (row, values) in enumerate(table.rows, start=1):
@@ -234,7 +277,7 @@ def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[in
             raise Cancelled(file=plan.file)
         problem = _collector(plan, row)
         before = plan.problem_count
-        data = _read_row(values, plan.columns, readers, problem)
+        data = _read_row(values, columns, problem)
         name = str(data.get("name") or "")
         if (p := _name_problem(name)) is not None:
             problem(by_field["name"], p)
@@ -242,28 +285,24 @@ def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[in
 
 
 def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], client_names: set[str],
-                    existing_codes: set[str], owners: Owners, progress: Callable[[int, int], bool] | None
-                    ) -> Iterator[ClientRow]:
+                    existing_codes: set[str], owners: Owners, progress: Callable[[int, int], bool] | None,
+                    seen: SeenKeys) -> Iterator[ClientRow]:
     by_field = {c.field: c for c in plan.columns}
-    seen_codes: dict[str, int] = {}
-    seen_names: dict[str, int] = {}
     new_staff: dict[str, str] = {}
     for read in _read_rows(table, plan, "clients", progress):
         row, data, name, problem = read.row, read.data, read.name, read.problem
         code = str(data.get("code") or "") or None
         if code is not None:
-            if code in seen_codes:
-                problem(by_field["code"], FieldProblem("duplicate_code_in_file", other_row=seen_codes[code]), code)
+            if (other := seen.first("c" + code, row)) is not None:
+                problem(by_field["code"], FieldProblem("duplicate_code_in_file", other_row=other), code)
             elif code in existing_codes:
                 problem(by_field["code"], FieldProblem("duplicate_code"), code)
-            seen_codes.setdefault(code, row)
         elif name:
             key = name_key(name)
-            if key in seen_names:
-                problem(by_field["name"], FieldProblem("duplicate_client_in_file", other_row=seen_names[key]), name)
+            if (other := seen.first("n" + key, row)) is not None:
+                problem(by_field["name"], FieldProblem("duplicate_client_in_file", other_row=other), name)
             elif key in client_names:
                 problem(by_field["name"], FieldProblem("duplicate_client"), name)
-            seen_names.setdefault(key, row)
         status = data.get("status") or "active"
         owner = str(data.get("owner") or "") or owners.default
         needs_owner = not owner and status == "active"
@@ -273,8 +312,8 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
         if read.refused():
             continue
         for person in (owner, *backups, manager):
-            if person and name_key(person) not in staff_names:
-                new_staff.setdefault(name_key(person), person)
+            if person and (key := _person_key(person)) not in staff_names:
+                new_staff.setdefault(key, person)
         client = Client(
             code=code, name=name, status=str(status),
             annual_value=int(data.get("annual_value") or 0),
@@ -306,7 +345,7 @@ def _team(read: _Row, owner: str, by_field: dict[str, ColumnMap]) -> tuple[tuple
         for name in names:
             if (p := _name_problem(name)) is not None:
                 read.problem(by_field[name_field], p, name)
-    return team_names(owner, backups, managers, name_key)
+    return team_names(owner, backups, managers, _person_key)
 
 
 def _staff_records(table: Table, plan: ImportPlan, existing: set[str],

@@ -39,7 +39,10 @@ def export_rows(db: Database, kind: str) -> tuple[list[str], Iterator[tuple]]:
     source, order, columns = _SOURCES[kind]
     headers = [tr(FIELD_LABELS["staff_name" if kind == "staff" and key == "name" else key]) for key, _ in columns]
     sql = f"SELECT {', '.join(expr for _, expr in columns)} FROM {source} ORDER BY {order}"
-    return headers, iter(db.execute(sql).fetchall())
+
+    def rows() -> Iterator[tuple]:  # streamed from the cursor as they are written: memory stays flat
+        yield from db.execute(sql)
+    return headers, rows()
 
 
 def export_file(db: Database, kind: str, path: str | Path) -> int:

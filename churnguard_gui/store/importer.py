@@ -11,10 +11,11 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import Cancelled, InputError, StoreError
 from churnguard_gui.core.headers import normalise
-from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, name_key, plan_import
+from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, check_rows, name_key, plan_import
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
+from churnguard_gui.store.bulk import BATCH, BoundedSeen, ClientWriter, bulk_load
 from churnguard_gui.store.clients import client_codes, client_name_index, write_client
 from churnguard_gui.store.db import audit, writing
 from churnguard_gui.store.search import suspended
@@ -23,8 +24,16 @@ from churnguard_gui.store.staff import insert_staff, staff_name_index
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
-__all__ = ["Cancelled", "ImportResult", "Owners", "plan_file", "plan_table", "remember_mapping",
-           "remembered_mapping", "run_import"]
+__all__ = ["Cancelled", "ImportResult", "Owners", "RowsRefused", "import_table", "plan_file", "plan_table",
+           "remember_mapping", "remembered_mapping", "run_import"]
+
+
+class RowsRefused(Exception):
+    """import_table found rows it cannot import (and was not told to skip them): nothing was written."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(plan.file)
+        self.plan = plan
 
 
 @dataclass
@@ -46,7 +55,7 @@ def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str |
     staff_names = set(staff_name_index(db))
     if kind == "clients":
         return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db),
-                           owners=owners, progress=progress)
+                           owners=owners, progress=progress, seen=lambda: BoundedSeen(db))
     return plan_import(table, kind, overrides, staff_names, progress=progress)
 
 
@@ -93,15 +102,74 @@ def run_import(db: Database, plan: ImportPlan, *, skip_bad: bool = False, dry_ru
         return result
     backup = _backup_before_import(db)
     with writing(db):
-        if table is not None:  # in the same transaction as the writes: nobody can change the database between
-            plan = _plan_again(db, plan, table, overrides, owners, skip_bad)
-            result.plan = plan
-        with suspended(db):  # the search index is built once for the new clients, at the end
-            _write_plan(db, plan, result, progress)
-        audit(db, "import", kind=plan.kind, file=plan.file, rows=result.written, refused=plan.refused_rows,
-              created_staff=result.created_staff + result.created_team_staff, unassigned=plan.unassigned,
-              backup=str(backup or ""))
+        if table is not None and plan.kind == "clients":  # checked again while written, in one pass
+            _check_and_write(db, plan, table, overrides, owners, skip_bad, result, progress)
+        else:
+            if table is not None:  # in the same transaction as the writes: nobody can change the database between
+                plan = _plan_again(db, plan, table, overrides, owners, skip_bad)
+                result.plan = plan
+            with suspended(db):  # the search index is built once for the new clients, at the end
+                _write_plan(db, plan, result, progress)
+        _audit_import(db, result, backup)
     return result
+
+
+def import_table(db: Database, table: Table, kind: str, overrides: dict[str, str | None] | None = None,
+                 owners: Owners | None = None, *, skip_bad: bool = False, dry_run: bool = False) -> ImportResult:
+    """The headless import: a client file is checked while it is written, in one pass and one transaction (a
+    refused row, unless skip_bad, rolls everything back: RowsRefused carries the plan with its problems)."""
+    if dry_run or kind != "clients":
+        plan = plan_table(db, table, kind, overrides, owners)
+        if plan.problems and not skip_bad:
+            raise RowsRefused(plan)
+        return run_import(db, plan, skip_bad=skip_bad, dry_run=dry_run, table=table, overrides=overrides,
+                          owners=owners)
+    result = ImportResult(ImportPlan(kind, table.file))
+    backup = _backup_before_import(db)
+    with writing(db):
+        _check_and_write(db, None, table, overrides, owners, skip_bad, result, None)
+        _audit_import(db, result, backup)
+    return result
+
+
+def _audit_import(db: Database, result: ImportResult, backup: Path | None) -> None:
+    plan = result.plan
+    audit(db, "import", kind=plan.kind, file=plan.file, rows=result.written, refused=plan.refused_rows,
+          created_staff=result.created_staff + result.created_team_staff, unassigned=plan.unassigned,
+          backup=str(backup or ""))
+
+
+def _check_and_write(db: Database, checked: ImportPlan | None, table: Table, overrides: dict[str, str | None] | None,
+                     owners: Owners | None, skip_bad: bool, result: ImportResult, progress: Progress | None) -> None:
+    """Inside the write transaction: check the client file against the database as it is now and write its good
+    rows as they are read, a batch at a time. Rows refused now that the earlier check (checked) let through, or
+    any refused row without skip_bad, roll it all back."""
+    staff_ids = staff_name_index(db)
+    plan, records, replay = check_rows(table, "clients", overrides, set(staff_ids), set(client_name_index(db)),
+                                       client_codes(db), owners, None, lambda: BoundedSeen(db))
+    total = checked.total if checked is not None else max(table.row_count, 0)
+    writer = ClientWriter(db, staff_ids, result.created_staff, result.created_team_staff)
+    written = 0
+    with suspended(db), bulk_load(db, total):  # the search index and other indexes built once, at the end
+        for written, record in enumerate(records, start=1):
+            if plan.problem_count and not skip_bad:
+                continue  # refused: only the rest of the problems are still wanted
+            writer.add(record)
+            if len(writer) >= BATCH:
+                writer.flush()
+            if progress and (written % 200 == 0 or written == total) and not progress(written, max(total, written)):
+                raise Cancelled()
+        if not (plan.problem_count and not skip_bad):
+            writer.flush()
+    plan.record_count, plan._replay = written, replay
+    result.plan, result.written = plan, written
+    if checked is None:
+        if plan.problems and not skip_bad:
+            raise RowsRefused(plan)
+        return
+    newly_refused = set(plan.refused_rows) - set(checked.refused_rows)
+    if newly_refused or (plan.problems and not skip_bad):
+        raise StoreError("import_changed", file=checked.file, details={"count": len(newly_refused)})
 
 
 def _write_plan(db: Database, plan: ImportPlan, result: ImportResult, progress: Progress | None) -> None:

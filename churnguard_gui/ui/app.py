@@ -100,6 +100,10 @@ def run(argv: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        # The event loop can end without the window closing (the session ends, app.quit()): jobs still running,
+        # such as the start's backup check, are cancelled and waited for before the database closes; a QThread
+        # destroyed while running aborts the process.
+        operations().shutdown()
         context.close()
         instance.release()
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from churnguard_gui.core.errors import ChurnError
 from churnguard_gui.i18n import tr
-from churnguard_gui.reports.measures_pdf import MEASURE_KIND_LABELS, build_measures_pdf, measure_text
 from churnguard_gui.store.measures import add_measure, measures
 from churnguard_gui.store.settings import get_setting
 from churnguard_gui.ui.widgets import message_label
@@ -71,6 +70,8 @@ class MeasuresDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
+        from churnguard_gui.reports.measures_pdf import MEASURE_KIND_LABELS, measure_text  # reportlab: not at start
+
         self.found = measures(self.context.db)
         self.table.setRowCount(len(self.found))
         for i, measure in enumerate(self.found):
@@ -90,6 +91,7 @@ class MeasuresDialog(QDialog):
         self.fill()
 
     def print_record(self) -> None:
+        from churnguard_gui.reports.measures_pdf import build_measures_pdf
         from churnguard_gui.store.db import audit, writing
         from churnguard_gui.ui.report_preview import ReportPreview
 

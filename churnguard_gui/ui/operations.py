@@ -117,6 +117,9 @@ class Operations(QObject):
                 report_error(parent if shiboken6.isValid(parent) else None, error)
 
         def finish() -> None:
+            # finished is emitted from the thread just before it ends: let it end before the worker can be deleted
+            # (deleteLater below, or the interpreter exiting) - a QThread destroyed while running aborts the process.
+            worker.wait()
             self._workers.discard(worker)
             if shiboken6.isValid(dialog):
                 dialog.reset()
@@ -132,6 +135,12 @@ class Operations(QObject):
         worker.finished.connect(finish)
         dialog.canceled.connect(worker.cancel)
         worker.start()
+        return worker
+
+    def adopt(self, worker: Worker) -> Worker:
+        """A worker a widget starts itself (the Risk tab's computation): shutdown cancels and waits for it too."""
+        self._workers.add(worker)
+        worker.finished.connect(lambda: self._workers.discard(worker))
         return worker
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:

@@ -170,6 +170,7 @@ class RiskTab(QWidget):
 
     def _compute_in_background(self) -> None:
         from churnguard_gui.store.db import open_db
+        from churnguard_gui.ui.operations import operations
         from churnguard_gui.ui.workers import Worker
 
         path, today = self.db_path, self._today()
@@ -187,6 +188,7 @@ class RiskTab(QWidget):
         worker.succeeded.connect(self.show_figures)
         worker.failed.connect(self._failed)
         worker.finished.connect(self._computed)
+        operations().adopt(worker)  # waited for when the app ends mid-computation (else Qt aborts the process)
         worker.start()
 
     def _computed(self) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
@@ -11,6 +11,9 @@ from churnguard_gui.core.reminders import Reminder
 
 if TYPE_CHECKING:
     from churnguard_gui.ui.reminders_dialog import ReminderTray
+
+
+REMINDERS_BACKGROUND_FROM = 20_000  # clients: from here the reminders at start (about 1 s at 100,000) use a worker
 
 
 class Tactics(QObject):
@@ -128,15 +131,45 @@ class Tactics(QObject):
             QMessageBox.information(self.window, self.tr("Reminders"), item.detail)
 
     def on_start(self) -> None:
-        """At start: the reminders list when something is due (unless switched off), and the tray icon."""
+        """At start: the reminders list when something is due (unless switched off), and the tray icon.
+
+        With many clients the reminders take seconds of SQL: they are then worked out on a worker thread with a
+        connection of its own, so the window paints first and the list opens when they are ready."""
         from churnguard_gui.store.reminders import reminders
-        from churnguard_gui.ui.reminders_dialog import ON_START_KEY, RemindersDialog, ReminderTray
+        from churnguard_gui.store.risk import client_count
+        from churnguard_gui.ui.reminders_dialog import ON_START_KEY, ReminderTray
 
         if ReminderTray.available():
             tray = self.tray = ReminderTray(self.db, self.window, self.show_reminders)
             tray.start()
-        items = reminders(self.db)
-        if items and self.window.settings.value(ON_START_KEY, True, type=bool):
+        if not self.window.settings.value(ON_START_KEY, True, type=bool):
+            return
+        context = self.window.context
+        if context.path in ("", ":memory:") or client_count(self.db) < REMINDERS_BACKGROUND_FROM:
+            self._offer_reminders(reminders(self.db))
+            return
+        from churnguard_gui.ui.operations import Worker, operations
+
+        def job(progress):
+            db = context.connect()
+            try:
+                return reminders(db)
+            finally:
+                db.close()
+
+        worker = Worker(job, self)
+        # Offered from the event loop, not from inside whatever delivers the result: when that is the shutdown
+        # after the window closed (Operations.shutdown sends the posted events), the window is hidden by then and
+        # no modal list opens on the way out.
+        worker.succeeded.connect(lambda items: QTimer.singleShot(0, lambda: self._offer_reminders(items)))
+        worker.finished.connect(lambda: QTimer.singleShot(0, worker.deleteLater))  # after its other slots ran
+        operations().adopt(worker)  # waited for if the app ends first
+        worker.start()
+
+    def _offer_reminders(self, items: list[Reminder] | None) -> None:
+        from churnguard_gui.ui.reminders_dialog import RemindersDialog
+
+        if items and self.window.isVisible():
             self._run(RemindersDialog(self.db, self.window.settings, self.open_reminder, self.window, items))
 
 

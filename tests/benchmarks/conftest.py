@@ -56,6 +56,15 @@ def within(work: str, ours: Callable[[], object], limit_s: float, runs: int = 3)
     return ours_s
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "slow: a benchmark of many minutes (1,000,000 rows); `make bench` skips it, "
+                                       "`make bench-slow` runs it")
+
+
+def _shown(value: float, unit: str) -> str:
+    return f"{value:.0f} MB" if unit == "MB" else f"{value * 1000:.0f} ms"
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_terminal_summary(terminalreporter) -> None:
     if not RESULTS:
@@ -65,6 +74,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
     write("| Work | ChurnGuard | Bare reference | Ratio | Limit |")
     write("|---|---|---|---|---|")
     for row in RESULTS:
-        bare = f"{row.bare * 1000:.0f} ms" if row.bare else "—"
+        bare = _shown(row.bare, row.unit) if row.bare else "—"
         ratio = f"{row.ratio:.2f}×" if row.ratio else "—"
-        write(f"| {row.work} | {row.ours * 1000:.0f} ms | {bare} | {ratio} | {row.limit} |")
+        write(f"| {row.work} | {_shown(row.ours, row.unit)} | {bare} | {ratio} | {row.limit} |")

@@ -6,6 +6,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from churnguard_gui.store import listing
 from churnguard_gui.store.db import open_db, writing
 from churnguard_gui.store.search import suspended
-from tests.benchmarks.conftest import compare, within
+from tests.benchmarks.conftest import RESULTS, Row, compare, within
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS, STAFF = 100_000, 1_000
@@ -45,6 +46,8 @@ def big(tmp_path_factory) -> Path:
 
 # -- start: the real app until the client table is painted with rows, against a bare QTableView script
 
+# The moment the first table with rows is painted is printed (wall clock): what is timed is start to paint, not
+# the process ending after it (which waits for background jobs, such as the Risk tab's figures, to stop).
 _PAINTED = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -54,10 +57,14 @@ app = QApplication.instance() or QApplication(sys.argv[:1])
 
 
 class Painted(QObject):
+    done = False
+
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and isinstance(obj.parent(), QTableView) \
+        if not self.done and event.type() == QEvent.Type.Paint and isinstance(obj.parent(), QTableView) \
                 and obj.parent().isVisible() and obj.parent().model() is not None \
                 and obj.parent().model().rowCount() > 0:
+            self.done = True
+            print(f"PAINTED_AT {time.time()!r}", flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -66,8 +73,22 @@ watcher = Painted()
 app.installEventFilter(watcher)
 """
 
+# The app opens on the Risk tab (its figures come from a worker); a person then clicks Clients: done here as soon
+# as the window is shown, and what is timed is the client table painted with its rows.
 _OURS = _PAINTED + r"""
 from churnguard_gui.ui.app import run
+from churnguard_gui.ui.main_window import MainWindow
+
+
+def to_clients():
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            widget.tabs.setCurrentWidget(widget.clients_tab)
+            return
+    QTimer.singleShot(5, to_clients)
+
+
+QTimer.singleShot(0, to_clients)
 run(["--db", sys.argv[1], "--lang", "en"])
 """
 
@@ -106,18 +127,30 @@ app.exec()
 """
 
 
-def _run_script(script: str, db: Path, home: Path) -> None:
+def _run_script(script: str, db: Path, home: Path) -> float:
+    """Seconds from starting the process to its first painted table with rows."""
     env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
            "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
            "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", script, str(db)], check=True, env=env, cwd=ROOT, timeout=120,
-                   capture_output=True)
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", script, str(db)], check=True, env=env, cwd=ROOT, timeout=120,
+                          capture_output=True, text=True)
+    painted = [line for line in done.stdout.splitlines() if line.startswith("PAINTED_AT ")]
+    assert painted, done.stdout + done.stderr
+    return float(painted[0].split()[1]) - started
 
 
 def test_start_to_a_painted_client_table(big, tmp_path):
     _run_script(_OURS, big, tmp_path)  # first start: settings, backups and the like, not what is measured
-    compare("Start to the painted client table, 100k clients", lambda: _run_script(_OURS, big, tmp_path),
-            lambda: _run_script(_BARE, big, tmp_path), max_ratio=1.5)
+    ours, bare = [], []
+    for _ in range(3):  # alternated, best of each
+        bare.append(_run_script(_BARE, big, tmp_path))
+        ours.append(_run_script(_OURS, big, tmp_path))
+    work = "Start to the painted client table, 100k clients"
+    print(f"\n{work}: ours {min(ours):.2f} s, bare QTableView script {min(bare):.2f} s, "
+          f"ratio {min(ours) / min(bare):.2f}")
+    RESULTS.append(Row(work, min(ours), min(bare), "≤ 1.5×"))
+    assert min(ours) <= 1.5 * min(bare), f"start: {min(ours):.2f} s is {min(ours) / min(bare):.2f}× the bare"
 
 
 # -- search: each keystroke of what a person types, results in the list's sort

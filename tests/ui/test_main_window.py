@@ -180,6 +180,35 @@ def test_start_loads_only_the_shown_list_once_and_hidden_lists_when_first_shown(
     assert loads.count(listing.CLIENTS) == 2  # nothing changed while it was hidden
 
 
+def test_start_queries_the_client_list_once_with_its_index(qtbot, demo_db, db_path, settings):
+    """Every statement the database runs, traced: at start no list is read (the Risk tab shows first, hidden tabs
+    wait); opening the Clients tab reads the client ids once, sorted by name with the name index (no empty-name
+    test in ORDER BY, no join), and fetches only the page on screen."""
+    import re
+
+    seen: list[str] = []
+    demo_db.conn.set_trace_callback(lambda sql: seen.append(" ".join(sql.split())))
+    try:
+        win = MainWindow(demo_db, str(db_path), settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.wait(20)
+        lists = re.compile(r"^SELECT [cs]\.id FROM (clients|staff) ")
+        assert [s for s in seen if lists.match(s)] == []
+        seen.clear()
+        win.tabs.setCurrentWidget(win.clients_tab)
+        qtbot.wait(20)
+        assert win.clients_tab.model.rowCount() == 300
+        client_lists = [s for s in seen if lists.match(s)]
+        assert client_lists == ["SELECT c.id FROM clients c ORDER BY c.name ASC, c.id ASC"]
+        assert len([s for s in seen if " WHERE c.id IN (" in s]) <= 2  # the rows on screen, not all 300
+        plan = demo_db.execute(f"EXPLAIN QUERY PLAN {client_lists[0]}").fetchall()
+        assert any("INDEX clients_name" in row[-1] for row in plan), plan
+        assert not any("TEMP B-TREE" in row[-1] for row in plan), plan
+    finally:
+        demo_db.conn.set_trace_callback(None)
+
+
 def test_the_status_bar_counts_one_in_the_singular(qtbot, fresh_db, db_path, settings):
     from churnguard_gui.core.models import Client, Staff, TeamMember
     from churnguard_gui.store.clients import save_client
