@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from dataclasses import dataclass, field, replace
 
@@ -188,17 +189,45 @@ def propose_backups(lines: list[ClientLine], candidates: list[Candidate], depart
     active = [c for c in candidates if c.staff_id != leaver_id and c.can_take_over]
     load = {c.staff_id: c.load for c in active}
     keys = key_client_ids(lines)
+    # The least-loaded first, kept in heaps: a firm of 1,000 staff handing over 10,000 clients must not scan every
+    # colleague for every client (that took minutes on the Key clients page).
+    pool = [(c.load, c.name, c.staff_id) for c in _pool(active, department)]
+    rest = [(c.load, c.name, c.staff_id) for c in active]
+    heapq.heapify(pool)
+    heapq.heapify(rest)
     offers: dict[int, int | None] = {}
     for line in sorted(lines, key=lambda ln: (-ln.annual_value, ln.client_id)):
         if not single_after_handover(line) or (line.client_id not in keys and not collapses(line)):
             continue
-        pool = [c for c in _pool(active, department) if c.staff_id != line.successor_id] or \
-            [c for c in active if c.staff_id != line.successor_id]
-        choice = min(pool, key=lambda c: (load[c.staff_id], c.name)).staff_id if pool else None
+        choice = _least_loaded(pool, load, line.successor_id)
+        if choice is None:
+            choice = _least_loaded(rest, load, line.successor_id)
         offers[line.client_id] = choice
         if choice is not None:
             load[choice] += line.annual_value
     return offers
+
+
+def _least_loaded(heap: list[tuple[int, str, int]], load: dict[int, int], exclude: int | None) -> int | None:
+    """The colleague with the least load (then by name) in heap other than exclude; stale entries (their load has
+    grown since they were pushed) are pushed again with the current load."""
+    skipped = []
+    choice = None
+    while heap:
+        entry = heapq.heappop(heap)
+        held, name, staff_id = entry
+        if held != load[staff_id]:
+            heapq.heappush(heap, (load[staff_id], name, staff_id))
+            continue
+        if staff_id == exclude:
+            skipped.append(entry)
+            continue
+        choice = staff_id
+        skipped.append(entry)  # back in, to be refreshed with its new load when next popped
+        break
+    for entry in skipped:
+        heapq.heappush(heap, entry)
+    return choice
 
 
 def key_client_ids(lines: list[ClientLine]) -> set[int]:
@@ -248,11 +277,16 @@ def schedule_key_clients(lines: list[ClientLine], departure: Departure | str,
                          visitor: int | None = None) -> list[ClientLine]:
     """Key clients are told within two working days of the resignation and visited from the next working day,
     at most VISITS_PER_DAY a day per visitor (largest first), so the visits spread over the notice period
-    instead of piling up on one day. Dates already chosen are kept; visitor fills an empty "visited by"."""
+    instead of piling up on one day — but never after the last working day: when the notice period is too short
+    for them all, the rest are planned on the last day (the leaver must introduce the successor before going).
+    Dates already chosen are kept; visitor fills an empty "visited by"."""
     if isinstance(departure, str):  # callers that know only the resignation date
         departure = Departure(departure, "")
     start = dt.date.fromisoformat(departure.resignation_date)
     notify = _workdays(start, 2)
+    last = dt.date.fromisoformat(departure.last_day) if departure.last_day else None
+    if last is not None and notify > last:
+        notify = max(last, start)
     keys = key_client_ids(lines)
     taken: dict[tuple[int | None, str], int] = {}
     for line in lines:
@@ -266,12 +300,25 @@ def schedule_key_clients(lines: list[ClientLine], departure: Departure | str,
         visit = line.visit_on
         if not visit:
             day = _workdays(dt.date.fromisoformat(told), 1)
-            while taken.get((who, day.isoformat()), 0) >= VISITS_PER_DAY:
+            while taken.get((who, day.isoformat()), 0) >= VISITS_PER_DAY and (last is None or day < last):
                 day = _workdays(day, 1)
+            if last is not None and day > last:
+                day = max(last, dt.date.fromisoformat(told))
             visit = day.isoformat()
             taken[(who, visit)] = taken.get((who, visit), 0) + 1
         out[line.client_id] = replace(line, notify_on=told, visit_on=visit, visited_by=who)
     return [out.get(line.client_id, line) for line in lines]
+
+
+def over_booked_visits(lines: list[ClientLine], keys: set[int]) -> int:
+    """How many key-client visits are planned beyond VISITS_PER_DAY for one visitor on one day (the notice period
+    was too short to spread them): the Key clients page asks for more visitors."""
+    per_day: dict[tuple[int | None, str], int] = {}
+    for line in lines:
+        if line.client_id in keys and line.visit_on:
+            slot = (line.visited_by, line.visit_on)
+            per_day[slot] = per_day.get(slot, 0) + 1
+    return sum(max(n - VISITS_PER_DAY, 0) for n in per_day.values())
 
 
 def key_date_problems(line: ClientLine, departure: Departure) -> list[FieldProblem]:

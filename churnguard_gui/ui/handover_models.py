@@ -147,9 +147,11 @@ class HandoverClientsModel(QAbstractTableModel):
 
     def offer_backups(self, offers: dict[int, int | None]) -> None:
         """Fill "Backup added" for the clients offered one (a choice already made is kept)."""
-        for row, line in enumerate(self._lines):
-            if line.client_id in offers and line.new_backup_id is None and offers[line.client_id] is not None:
-                self._replace(row, new_backup_id=offers[line.client_id])
+        rows = [row for row, line in enumerate(self._lines)
+                if line.client_id in offers and line.new_backup_id is None and offers[line.client_id] is not None]
+        for row in rows:
+            self._set(row, new_backup_id=offers[self._lines[row].client_id])
+        self._announce(rows)  # one signal for the whole offer: each one re-checked every key client's dates
 
     def set_lines(self, lines: list[ClientLine]) -> None:
         self.beginResetModel()

@@ -28,6 +28,7 @@ from churnguard_gui.core.handover import (
     EXPOSURE_ADVICE,
     REASON_LABELS,
     REASONS,
+    VISITS_PER_DAY,
     ChecklistItem,
     Departure,
     HandoverPlan,
@@ -37,6 +38,7 @@ from churnguard_gui.core.handover import (
     key_client_ids,
     key_date_problems,
     nobody_to_propose,
+    over_booked_visits,
     plan_problems,
     propose_backups,
     propose_successors,
@@ -337,6 +339,13 @@ class KeyClientsPage(QWizardPage):
         dep = self._wizard.departure()
         problems = [problem_text(p) for ln in self._wizard.clients.lines() if ln.client_id in self._wizard.key_ids
                     for p in key_date_problems(ln, dep)]
+        crowded = over_booked_visits(self._wizard.clients.lines(), self._wizard.key_ids)
+        if crowded:
+            problems.insert(0, ntr(
+                "{n} visit is planned on a day that already has {per_day}: the notice period is too short for one "
+                "visitor. Choose other visitors in “Visited by” to spread them.",
+                "{n} visits are planned on days that already have {per_day}: the notice period is too short for one "
+                "visitor. Choose other visitors in “Visited by” to spread them.", crowded, per_day=VISITS_PER_DAY))
         self.problems.setText("\n".join(f"⚠ {text}" for text in problems[:8])
                               + ("\n…" if len(problems) > 8 else ""))
 
