@@ -192,7 +192,7 @@ def test_search_against_a_plain_like(big):
 
 @pytest.mark.parametrize(("held", "limit_s"), [(2_000, 1.0), (10_000, 5.0)])
 def test_handover_wizard_opens_and_proposes(qapp, tmp_path, held, limit_s):
-    from churnguard_gui.ui.handover_wizard import HandoverWizard
+    from churnguard_gui.ui.handover_wizard import HandoverWizard, Page
 
     db = open_db(tmp_path / "leaver.db")
     fill(db, held, 50, seed=held)
@@ -207,8 +207,12 @@ def test_handover_wizard_opens_and_proposes(qapp, tmp_path, held, limit_s):
         qapp.processEvents()
         wizard.accept_proposals()
         qapp.processEvents()
+        wizard.next()  # to the key clients page: visits scheduled, backups offered (80 s at 10,000 once)
+        qapp.processEvents()
+        assert wizard.currentId() == Page.KEY_CLIENTS
         wizard.close()
         wizard.deleteLater()
 
-    within(f"Handover wizard open + clients page + accept all, {held:,} clients", open_wizard, limit_s, runs=2)
+    within(f"Handover wizard open + clients page + accept all + key clients page, {held:,} clients", open_wizard,
+           limit_s, runs=2)
     db.close()
