@@ -21,6 +21,7 @@ def show_error(parent: QWidget | None, error: ChurnError, title: str | None = No
 
 _last_shown: dict[str, float] = {}
 _showing: list[str] = []
+_crash_open: list[QMessageBox] = []  # the crash box being shown, if any
 
 
 def _show_once(error: ChurnError, quiet_seconds: float = 10.0) -> None:
@@ -51,12 +52,18 @@ def install_crash_handler() -> None:
             return
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", text)
+        if _crash_open:  # a bug repeating on every event (a paint, say) must not stack boxes until Qt runs out of
+            return  # stack: one box at a time; the rest are in the log
         box = QMessageBox(QMessageBox.Icon.Critical,
                           QCoreApplication.translate("errors", "ChurnGuard hit a bug"),
                           QCoreApplication.translate(
                               "errors", "Something went wrong that should not have. Your data is safe: the change "
                               "in progress was not saved. Please send the details below to support."))
         box.setDetailedText(text)
-        box.exec()
+        _crash_open.append(box)
+        try:
+            box.exec()
+        finally:
+            _crash_open.clear()
 
     sys.excepthook = handle

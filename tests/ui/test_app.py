@@ -109,6 +109,36 @@ def test_a_bug_in_a_slot_is_logged_and_shown_as_a_crash_dialog(qtbot, isolated, 
 
 
 @pytest.mark.qt_no_exception_capture
+def test_a_bug_repeating_while_its_box_is_open_opens_no_second_box(qtbot, isolated, monkeypatch, caplog):
+    """An outside tester's script raised in an event filter: every paint opened another crash box inside the
+    last one's event loop, hundreds deep, until the process died (SIGSEGV). One box at a time; the rest logged."""
+    from PySide6.QtCore import QCoreApplication
+
+    shown = []
+    install_crash_handler()
+    button = QPushButton("Go")
+    qtbot.addWidget(button)
+
+    def again(box: QMessageBox) -> int:  # while the box is open, the same bug fires on the next events
+        shown.append(box.text())
+        if len(shown) == 1:
+            for _ in range(3):
+                qtbot.mouseClick(button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+                QCoreApplication.processEvents()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", again)
+
+    def broken() -> None:
+        raise RuntimeError("a bug on every event")
+
+    button.clicked.connect(broken)
+    with caplog.at_level(logging.ERROR, logger="churnguard"):
+        qtbot.mouseClick(button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and caplog.text.count("RuntimeError: a bug on every event") == 4
+
+
+@pytest.mark.qt_no_exception_capture
 def test_an_expected_error_reaching_the_handler_is_a_plain_message_not_a_crash(qtbot, isolated, monkeypatch):
     warnings, crashes = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
