@@ -92,14 +92,24 @@ class ClientWriter:
         return staff_id
 
 
+# Per-row triggers a bulk load drops (in its transaction) and replaces by one set-wise statement each at the end,
+# writing what they would have written (tests/store/test_bulk_triggers.py compares both ways). A trigger not named
+# here keeps firing row by row.
+SET_WISE_TRIGGERS = ("client_contacts_insert_version", "client_team_insert_version", "client_threads_client_ai",
+                     "client_threads_team_ai")
+
+
 @contextlib.contextmanager
 def bulk_load(db: Database, rows: int) -> Iterator[None]:
     """Inside a write transaction: for a load of rows clients bigger than what the tables hold, drop the
     secondary (non-unique) indexes of the client tables and build each once at the end, sorted, instead of
-    inserting into them row by row. The unique ones stay, so every constraint is still checked as rows go in;
-    a failure rolls the drop back with the rest."""
+    inserting into them row by row. The unique ones stay, so every constraint is still checked as rows go in.
+    For any big load, the row-version and client-thread triggers are dropped too and their work done once for
+    all the new rows at the end. Indexes and triggers come back in the same transaction: a failure rolls the
+    drop back with the rest."""
     held = db.execute("SELECT count(*) FROM clients").fetchone()[0]
     dropped: list[tuple[str, str]] = []
+    triggers: list[tuple[str, str]] = []
     if rows >= BULK_ROWS and rows >= held:
         marks = ", ".join("?" * len(_TABLES))
         dropped = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -107,9 +117,46 @@ def bulk_load(db: Database, rows: int) -> Iterator[None]:
                              list(_TABLES)).fetchall()
         for name, _ in dropped:
             db.execute(f'DROP INDEX "{name}"')
+    if rows >= BULK_ROWS:
+        marks = ", ".join("?" * len(SET_WISE_TRIGGERS))
+        triggers = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+                              list(SET_WISE_TRIGGERS)).fetchall()
+        before = db.execute("SELECT (SELECT coalesce(max(id), 0) FROM clients), "
+                            "(SELECT coalesce(max(id), 0) FROM client_contacts), "
+                            "(SELECT coalesce(max(id), 0) FROM client_team)").fetchone()
+        for name, _ in triggers:
+            db.execute(f'DROP TRIGGER "{name}"')
     yield
     for _, sql in dropped:
         db.execute(sql)
+    if triggers:
+        _after_triggers(db, {name for name, _ in triggers}, *before)
+        for _, sql in triggers:
+            db.execute(sql)
+
+
+def _after_triggers(db: Database, names: set[str], clients: int, contacts: int, team: int) -> None:
+    """What the dropped triggers would have written for the clients, contacts and team rows added after the
+    ids given: a row version bumped once per contact or team row, each new client's thread row and every
+    touched client's owner and single-thread flag."""
+    from churnguard_gui.store.migrations import _ALONE, _THREADS_OF
+
+    counted = [f"SELECT client_id FROM {table} WHERE id > {int(last)}" for table, last, trigger in
+               (("client_contacts", contacts, "client_contacts_insert_version"),
+                ("client_team", team, "client_team_insert_version")) if trigger in names]
+    if counted:
+        db.execute("INSERT INTO row_versions (tbl, id, version) SELECT 'clients', client_id, count(*) FROM ("
+                   + " UNION ALL ".join(counted) + ") WHERE true GROUP BY client_id "
+                   "ON CONFLICT (tbl, id) DO UPDATE SET version = version + excluded.version")
+    if "client_threads_client_ai" in names:
+        db.execute("INSERT OR REPLACE INTO client_threads (client_id, active, value) "
+                   "SELECT id, status = 'active', annual_value FROM clients WHERE id > ?", [clients])
+    touched = [f"client_id > {int(clients)}"] if "client_threads_client_ai" in names else []
+    if "client_threads_team_ai" in names:
+        touched.append(f"client_id IN (SELECT client_id FROM client_team WHERE id > {int(team)})")
+    if touched:
+        db.execute(f"UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE} WHERE "
+                   + " OR ".join(touched))
 
 
 class BoundedSeen:
