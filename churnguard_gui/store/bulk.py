@@ -97,6 +97,9 @@ class ClientWriter:
 # here keeps firing row by row.
 SET_WISE_TRIGGERS = ("client_contacts_insert_version", "client_team_insert_version", "client_threads_client_ai",
                      "client_threads_team_ai")
+# Search triggers that do nothing while the caller has suspended the search (store/search.py), which then indexes
+# every new client in one statement: dropped for the load so that no row pays for asking.
+SUSPENDED_SEARCH_TRIGGERS = ("client_search_ai", "client_search_contact_ai", "client_search_team_ai")
 
 
 @contextlib.contextmanager
@@ -118,9 +121,12 @@ def bulk_load(db: Database, rows: int) -> Iterator[None]:
         for name, _ in dropped:
             db.execute(f'DROP INDEX "{name}"')
     if rows >= BULK_ROWS:
-        marks = ", ".join("?" * len(SET_WISE_TRIGGERS))
+        names = list(SET_WISE_TRIGGERS)
+        if db.execute("SELECT EXISTS (SELECT 1 FROM client_search_suspended)").fetchone()[0]:
+            names += SUSPENDED_SEARCH_TRIGGERS
+        marks = ", ".join("?" * len(names))
         triggers = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
-                              list(SET_WISE_TRIGGERS)).fetchall()
+                              names).fetchall()
         before = db.execute("SELECT (SELECT coalesce(max(id), 0) FROM clients), "
                             "(SELECT coalesce(max(id), 0) FROM client_contacts), "
                             "(SELECT coalesce(max(id), 0) FROM client_team)").fetchone()
