@@ -17,7 +17,7 @@ from churnguard_gui.store.staff import insert_staff
 
 BATCH = 2_000  # clients written per executemany round
 BULK_ROWS = 5_000  # a file at least this big (and bigger than the table) rebuilds the secondary indexes at the end
-_TABLES = ("clients", "client_contacts", "client_team", "ownership_history")
+_TABLES = ("clients", "client_contacts", "client_team", "ownership_history", "client_threads")
 _COLUMNS = tuple(c for c in CLIENT_COLUMNS if c != "id")
 _values = attrgetter(*_COLUMNS)
 _CODE, _NEEDS_OWNER = _COLUMNS.index("code"), _COLUMNS.index("needs_owner")
@@ -154,15 +154,16 @@ def _after_triggers(db: Database, names: set[str], clients: int, contacts: int, 
         db.execute("INSERT INTO row_versions (tbl, id, version) SELECT 'clients', client_id, count(*) FROM ("
                    + " UNION ALL ".join(counted) + ") WHERE true GROUP BY client_id "
                    "ON CONFLICT (tbl, id) DO UPDATE SET version = version + excluded.version")
-    if "client_threads_client_ai" in names:
-        db.execute("INSERT OR REPLACE INTO client_threads (client_id, active, value) "
-                   "SELECT id, status = 'active', annual_value FROM clients WHERE id > ?", [clients])
-    touched = [f"client_id > {int(clients)}"] if "client_threads_client_ai" in names else []
-    if "client_threads_team_ai" in names:
-        touched.append(f"client_id IN (SELECT client_id FROM client_team WHERE id > {int(team)})")
-    if touched:
-        db.execute(f"UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE} WHERE "
-                   + " OR ".join(touched))
+    new_threads = "client_threads_client_ai" in names
+    if new_threads:  # each new client's row with its owner and flag, read at once (the triggers' own rule)
+        owner, alone = (rule.replace("client_threads.client_id", "c.id") for rule in (_THREADS_OF, _ALONE))
+        db.execute("INSERT OR REPLACE INTO client_threads (client_id, active, value, owner_id, alone) "
+                   f"SELECT c.id, c.status = 'active', c.annual_value, {owner}, {alone} FROM clients c "
+                   "WHERE c.id > ?", [clients])
+    if "client_threads_team_ai" in names:  # team rows of clients not just read in (none from an import)
+        db.execute(f"UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE} WHERE client_id IN "
+                   "(SELECT client_id FROM client_team WHERE id > ? AND client_id <= ?)",
+                   [team, clients if new_threads else 1 << 62])
 
 
 class BoundedSeen:
