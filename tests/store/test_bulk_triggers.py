@@ -45,3 +45,17 @@ def test_set_wise_writes_equal_the_triggers(tmp_path, demo_into, monkeypatch, ro
         assert set_wise[name] == row_by_row[name], name
     names = {n for _, n, _ in set_wise["schema"]}
     assert {*bulk.SET_WISE_TRIGGERS, *bulk.SUSPENDED_SEARCH_TRIGGERS} <= names  # back after the load
+
+
+def test_a_cancelled_big_import_leaves_triggers_indexes_and_rows_as_they_were(tmp_path, demo_into, monkeypatch):
+    from churnguard_gui.store.importer import Cancelled, plan_table, run_import
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 1)
+    db = open_db(tmp_path / "c.db")
+    demo_into(db)
+    before = {name: db.execute(sql).fetchall() for name, sql in _TABLES.items()}
+    table = read_table(write_csv(tmp_path / "clients.csv", 300, staff=40))
+    with pytest.raises(Cancelled):
+        run_import(db, plan_table(db, table, "clients"), table=table, progress=lambda done, total: done < 200)
+    assert {name: db.execute(sql).fetchall() for name, sql in _TABLES.items()} == before
+    db.close()
