@@ -17,7 +17,7 @@ from churnguard_gui.store.staff import insert_staff
 
 BATCH = 2_000  # clients written per executemany round
 BULK_ROWS = 5_000  # a file at least this big (and bigger than the table) rebuilds the secondary indexes at the end
-_TABLES = ("clients", "client_contacts", "client_team", "ownership_history")
+_TABLES = ("clients", "client_contacts", "client_team", "ownership_history", "client_threads")
 _COLUMNS = tuple(c for c in CLIENT_COLUMNS if c != "id")
 _values = attrgetter(*_COLUMNS)
 _CODE, _NEEDS_OWNER = _COLUMNS.index("code"), _COLUMNS.index("needs_owner")
@@ -92,14 +92,27 @@ class ClientWriter:
         return staff_id
 
 
+# Per-row triggers a bulk load drops (in its transaction) and replaces by one set-wise statement each at the end,
+# writing what they would have written (tests/store/test_bulk_triggers.py compares both ways). A trigger not named
+# here keeps firing row by row.
+SET_WISE_TRIGGERS = ("client_contacts_insert_version", "client_team_insert_version", "client_threads_client_ai",
+                     "client_threads_team_ai")
+# Search triggers that do nothing while the caller has suspended the search (store/search.py), which then indexes
+# every new client in one statement: dropped for the load so that no row pays for asking.
+SUSPENDED_SEARCH_TRIGGERS = ("client_search_ai", "client_search_contact_ai", "client_search_team_ai")
+
+
 @contextlib.contextmanager
 def bulk_load(db: Database, rows: int) -> Iterator[None]:
     """Inside a write transaction: for a load of rows clients bigger than what the tables hold, drop the
     secondary (non-unique) indexes of the client tables and build each once at the end, sorted, instead of
-    inserting into them row by row. The unique ones stay, so every constraint is still checked as rows go in;
-    a failure rolls the drop back with the rest."""
+    inserting into them row by row. The unique ones stay, so every constraint is still checked as rows go in.
+    For any big load, the row-version and client-thread triggers are dropped too and their work done once for
+    all the new rows at the end. Indexes and triggers come back in the same transaction: a failure rolls the
+    drop back with the rest."""
     held = db.execute("SELECT count(*) FROM clients").fetchone()[0]
     dropped: list[tuple[str, str]] = []
+    triggers: list[tuple[str, str]] = []
     if rows >= BULK_ROWS and rows >= held:
         marks = ", ".join("?" * len(_TABLES))
         dropped = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -107,9 +120,50 @@ def bulk_load(db: Database, rows: int) -> Iterator[None]:
                              list(_TABLES)).fetchall()
         for name, _ in dropped:
             db.execute(f'DROP INDEX "{name}"')
+    if rows >= BULK_ROWS:
+        names = list(SET_WISE_TRIGGERS)
+        if db.execute("SELECT EXISTS (SELECT 1 FROM client_search_suspended)").fetchone()[0]:
+            names += SUSPENDED_SEARCH_TRIGGERS
+        marks = ", ".join("?" * len(names))
+        triggers = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+                              names).fetchall()
+        before = db.execute("SELECT (SELECT coalesce(max(id), 0) FROM clients), "
+                            "(SELECT coalesce(max(id), 0) FROM client_contacts), "
+                            "(SELECT coalesce(max(id), 0) FROM client_team)").fetchone()
+        for name, _ in triggers:
+            db.execute(f'DROP TRIGGER "{name}"')
     yield
     for _, sql in dropped:
         db.execute(sql)
+    if triggers:
+        _after_triggers(db, {name for name, _ in triggers}, *before)
+        for _, sql in triggers:
+            db.execute(sql)
+
+
+def _after_triggers(db: Database, names: set[str], clients: int, contacts: int, team: int) -> None:
+    """What the dropped triggers would have written for the clients, contacts and team rows added after the
+    ids given: a row version bumped once per contact or team row, each new client's thread row and every
+    touched client's owner and single-thread flag."""
+    from churnguard_gui.store.migrations import _ALONE, _THREADS_OF
+
+    counted = [f"SELECT client_id FROM {table} WHERE id > {int(last)}" for table, last, trigger in
+               (("client_contacts", contacts, "client_contacts_insert_version"),
+                ("client_team", team, "client_team_insert_version")) if trigger in names]
+    if counted:
+        db.execute("INSERT INTO row_versions (tbl, id, version) SELECT 'clients', client_id, count(*) FROM ("
+                   + " UNION ALL ".join(counted) + ") WHERE true GROUP BY client_id "
+                   "ON CONFLICT (tbl, id) DO UPDATE SET version = version + excluded.version")
+    new_threads = "client_threads_client_ai" in names
+    if new_threads:  # each new client's row with its owner and flag, read at once (the triggers' own rule)
+        owner, alone = (rule.replace("client_threads.client_id", "c.id") for rule in (_THREADS_OF, _ALONE))
+        db.execute("INSERT OR REPLACE INTO client_threads (client_id, active, value, owner_id, alone) "
+                   f"SELECT c.id, c.status = 'active', c.annual_value, {owner}, {alone} FROM clients c "
+                   "WHERE c.id > ?", [clients])
+    if "client_threads_team_ai" in names:  # team rows of clients not just read in (none from an import)
+        db.execute(f"UPDATE client_threads SET owner_id = {_THREADS_OF}, alone = {_ALONE} WHERE client_id IN "
+                   "(SELECT client_id FROM client_team WHERE id > ? AND client_id <= ?)",
+                   [team, clients if new_threads else 1 << 62])
 
 
 class BoundedSeen:
