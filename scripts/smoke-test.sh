@@ -34,7 +34,7 @@ if [ "$mode" != --gui-only ]; then
   [ $rc = 0 ] || fail "--version exit $rc"
   cat out.txt
   run --db firm.db demo
-  { [ $rc = 0 ] && grep -q "Demo firm added: 12 staff, 300 clients" out.txt; } || { fail "demo (exit $rc)"; cat out.txt; }
+  { [ $rc = 0 ] && grep -q "Demo firm added: 300 clients, 12 staff" out.txt; } || { fail "demo (exit $rc)"; cat out.txt; }
   run --lang zh --db firm.db check
   { [ $rc = 0 ] && grep -q "数据库" out.txt; } || { fail "--lang zh check (exit $rc), expected Chinese"; cat out.txt; }
   cat out.txt
