@@ -219,8 +219,9 @@ class RiskTab(QWidget):
             clients=f"{f.clients:,}", value=format_money(f.value), date=f.as_of))
         largest = f.concentration[0] if f.concentration else None
         self.tiles["concentration"].show_figure(
-            str(len(f.flagged)), self.tr("salespeople above {percent}% of client value").format(
-                percent=t.concentration_percent),
+            str(len(f.flagged)), ntr("salesperson above {percent}% of client value",
+                                     "salespeople above {percent}% of client value", len(f.flagged),
+                                     percent=t.concentration_percent),
             self.tr("Largest: {name} {share}").format(name=largest.staff, share=f"{largest.share:.1%}")
             if largest else self.tr("No active clients yet."), RED if f.flagged else GREEN)
         self.tiles["single_threaded"].show_figure(
@@ -235,7 +236,8 @@ class RiskTab(QWidget):
                                                                        else "") or self.tr("Everyone has signed."),
             RED if f.without_confidentiality else GREEN)
         self.tiles["noncompete"].show_figure(
-            str(len(f.key_without_noncompete)), self.tr("key people without a non-compete"),
+            str(len(f.key_without_noncompete)), ntr("key person without a non-compete",
+                                                    "key people without a non-compete", len(f.key_without_noncompete)),
             join_names(p.name for p in f.key_without_noncompete[:4]) + ("…" if len(f.key_without_noncompete) > 4
                                                                       else "") or self.tr("None."),
             AMBER if f.key_without_noncompete else GREEN)
@@ -250,7 +252,8 @@ class RiskTab(QWidget):
             RED if overdue else AMBER if due else GREEN)
         people = f.signs_by_staff
         self.tiles["signs"].show_figure(
-            str(len(people)), self.tr("people with warning signs (last {days} days)").format(days=t.sign_days),
+            str(len(people)), ntr("person with warning signs (last {days} days)",
+                                  "people with warning signs (last {days} days)", len(people), days=t.sign_days),
             join_names(f"{name} ({count})" for name, count in list(people.items())[:3]) or self.tr("None recorded."),
             RED if people else GREEN)
         self.tiles["unvisited"].show_figure(
