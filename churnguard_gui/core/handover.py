@@ -247,6 +247,15 @@ def successor_loads(lines: list[ClientLine]) -> dict[int, tuple[int, int]]:
     return loads
 
 
+def active_value_taken(lines: list[ClientLine]) -> dict[int, int]:
+    """successor id -> the annual value of the active clients they take over (what the Risk tab counts)."""
+    taken: dict[int, int] = {}
+    for line in lines:
+        if line.role == "owner" and line.status == "active" and line.successor_id is not None:
+            taken[line.successor_id] = taken.get(line.successor_id, 0) + line.annual_value
+    return taken
+
+
 def plan_problems(plan: HandoverPlan) -> dict[str, FieldProblem]:
     """What stops the handover from being finished."""
     problems: dict[str, FieldProblem] = {}

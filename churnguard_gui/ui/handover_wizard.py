@@ -14,6 +14,7 @@ from churnguard_gui.core.handover import (
     ChecklistItem,
     Departure,
     HandoverPlan,
+    active_value_taken,
     checklist_from_template,
     default_departure,
     key_client_ids,
@@ -135,11 +136,8 @@ class HandoverWizard(QWizard):
 
     def concentrated(self) -> dict[int, float]:
         """Successors this handover would put above the concentration threshold, with their share after it."""
-        taken: dict[int, int] = {}
-        for line in self.clients.lines():
-            if line.role == "owner" and line.status == "active" and line.successor_id is not None:
-                taken[line.successor_id] = taken.get(line.successor_id, 0) + line.annual_value
-        return concentrated_after(self.held, taken, self.firm_value, self.thresholds)
+        return concentrated_after(self.held, active_value_taken(self.clients.lines()), self.firm_value,
+                                  self.thresholds)
 
     def accept_proposals(self) -> None:
         lines = self.clients.lines()

@@ -224,3 +224,12 @@ def test_when_only_the_manager_can_take_over_a_backup_is_offered_even_for_a_smal
     offers = propose_backups(lines, team, "销售部", leaver_id=9)
     assert offers[30] == DIRECTOR  # the handover made it single-threaded: a backup is offered all the same
     assert not single_after_handover(replace(after, new_backup_id=DIRECTOR))
+
+
+def test_the_value_a_successor_takes_counts_active_owned_clients_only():
+    from churnguard_gui.core.handover import active_value_taken
+
+    lines = [replace(line(1, 100), successor_id=7), replace(line(2, 50), successor_id=7),
+             replace(line(3, 40), successor_id=7, status="lost"), replace(line(4, 30, role="backup"), successor_id=7),
+             replace(line(5, 20), successor_id=8), line(6, 10)]
+    assert active_value_taken(lines) == {7: 150, 8: 20}
