@@ -34,7 +34,9 @@ class SheetParser(WorkSheetParser):
         number = row.get("r")
         self.where.row = int(number) if number and number.isdigit() else self.row_counter + 1
         self.where.column_index = None
-        return super().parse_row(row)
+        parsed = super().parse_row(row)
+        self.row_dimensions.clear()  # row heights are not wanted: kept, they would grow with the sheet
+        return parsed
 
     def parse_cell(self, element):
         coordinate = element.get("r")
