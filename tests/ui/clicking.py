@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
+
+from churnguard_gui.ui.operations import operations
 
 
 def answer_save_dialog(monkeypatch, path: Path | None) -> Path | None:
@@ -103,10 +105,20 @@ def click_row(view: QTableView, row: int) -> None:
 
 
 def cancel_progress(parent: QWidget) -> None:
-    """Press Cancel on the progress dialog of the job parent started (on screen after 0.3 s; its button works from
-    the start, so a quick job can be cancelled before the dialog shows)."""
-    progress = [p for p in parent.findChildren(QProgressDialog) if not p.wasCanceled()][-1]
+    """Press Cancel on the progress dialog of the job parent started and is still running (on screen after 0.3 s;
+    its button works from the start, so a quick job can be cancelled before the dialog shows).
+
+    The press is checked by the dialog's canceled signal, emitted by the click itself: wasCanceled() cannot tell,
+    because once the job stops, the dialog is reset (Qt's reset() clears the flag) and deleted - which can happen
+    within the click's own event processing when the job notices the Cancel at once (seen on a loaded machine)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the dialogs of jobs already finished
+    assert operations().busy(), "no job is running: there is nothing to cancel"
+    dialogs = [p for p in parent.findChildren(QProgressDialog) if not p.wasCanceled()]
+    assert dialogs, "the job has no progress dialog"
+    progress = dialogs[-1]  # the newest: the job now running
     buttons = progress.findChildren(QPushButton)
     assert len(buttons) == 1, "the progress dialog has one button: Cancel"
+    pressed: list[bool] = []
+    progress.canceled.connect(lambda: pressed.append(True))
     click(buttons[0])
-    assert progress.wasCanceled()
+    assert pressed, "the Cancel click did not reach the progress dialog"
