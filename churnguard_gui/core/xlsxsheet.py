@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from openpyxl.worksheet._reader import CELL_TAG, FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import CELL_TAG, FORMULA_TAG, INLINE_STRING, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
@@ -43,7 +43,10 @@ class SheetParser(WorkSheetParser):
         if coordinate:
             letters = coordinate.rstrip("0123456789")
             self.where.column_index = _index(letters)
+        plain = _plain_inline_text(element)
         cell = super().parse_cell(element)
+        if plain is not None:
+            cell["value"], cell["data_type"] = plain, "s"
         formula = element.find(FORMULA_TAG)
         if formula is not None:
             shared = formula.get("t") == "shared"
@@ -64,6 +67,19 @@ class SheetParser(WorkSheetParser):
         if isinstance(value, str):
             return value
         return str(getattr(value, "text", "") or "")
+
+
+def _plain_inline_text(element) -> str | None:
+    """The text of an inline string cell that is only <is><t>text</t></is> (what most programs but Excel write),
+    taken out of the cell so that openpyxl does not build its rich-text objects for it (a third of the reading
+    time); the same text openpyxl reads. None for any other cell, which openpyxl reads as before."""
+    if element.get("t") != "inlineStr":
+        return None
+    child = element.find(INLINE_STRING)
+    if child is None or child.attrib or len(child) != 1 or child[0].tag.rpartition("}")[2] != "t":
+        return None
+    element.remove(child)
+    return child[0].text or ""
 
 
 def _index(letters: str) -> int | None:

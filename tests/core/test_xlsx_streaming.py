@@ -72,3 +72,22 @@ def test_a_streamed_workbook_imports_like_before(tmp_path):
     assert not plan.problems and plan.total == ROWS
     assert plan.records[-1].client.name == f"深圳市兴旺五金有限公司{ROWS - 1}"
     assert plan.records[-1].client.contract_start is not None and plan.records[-1].client.annual_value > 0
+
+
+def test_inline_strings_read_as_openpyxl_reads_them(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.core.test_hostile_files import with_sheet
+
+    cells = ['<is><t>客户名称</t></is>', '<is><t xml:space="preserve"> 甲 公司 </t></is>',
+             '<is><r><t>乙</t></r><r><rPr><b/></rPr><t>公司</t></r></is>', '<is><t>丙</t><t>丁</t></is>', '<is><t/></is>', '<is><t>a&amp;b\nc</t></is>']
+    xml = "<sheetData>" + "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr">{c}</c><c r="B{i}" t="inlineStr">'
+                                  f'<is><t>x{i}</t></is></c></row>' for i, c in enumerate(cells, start=1)) + "</sheetData>"
+    path = tmp_path / "inline.xlsx"
+    path.write_bytes(with_sheet(xml))
+    expected = [tuple(v for v in row if v not in (None, "")) for row in
+                load_workbook(path, read_only=True).active.iter_rows(values_only=True)]
+    table = read_table(path)
+    assert [tuple(v for v in table.headers if v)] + [tuple(v for v in row if v not in (None, ""))
+                                                      for _, row in table.rows] == expected
+    assert table.headers == ["客户名称", "x1"] and expected[1] == (" 甲 公司 ", "x2") and expected[2][0] == "乙公司"
