@@ -153,11 +153,13 @@ def _open(raw, path: Path, sheet: str | None, tick: Ticker, where: Where):
     stream = _Watched(raw, tick)
     with zipfile.ZipFile(stream) as archive:
         check_directory(archive, where)
-    from openpyxl import load_workbook
+    from churnguard_gui.core.xlsxsheet import SheetsReader
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's remarks about styles and extensions are not the user's
-        book = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+        reader = SheetsReader(stream, read_only=True, data_only=True, keep_links=False)
+        reader.read()  # as openpyxl's load_workbook(read_only=True) does
+        book = reader.wb
     try:
         names = list(book.sheetnames)
         sheets = book.worksheets

@@ -3,11 +3,39 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from openpyxl.packaging.relationship import get_dependents, get_rels_path
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import CELL_TAG, FORMULA_TAG, INLINE_STRING, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from churnguard_gui.core.readerrors import Where
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    def _get_size(self) -> None:
+        """Not wanted: openpyxl reads a sheet that does not declare its dimension to its end to find it."""
+
+
+class SheetsReader(ExcelReader):
+    """openpyxl's read-only workbook reader, its sheets opened without that whole first reading (every pass over a
+    workbook saved without a dimension read its sheet twice, the first time with no way to cancel)."""
+
+    def read_worksheets(self) -> None:  # ExcelReader.read_worksheets for read_only (openpyxl 3.1)
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            rels_path = get_rels_path(rel.target)
+            if rels_path in self.valid_files:
+                get_dependents(self.archive, rels_path)  # read as openpyxl does: a broken one is refused as before
+            ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+
 
 # Parts of a row that parse_row still needs when the row ends; everything else is dropped as soon as read.
 _KEEP = {CELL_TAG, VALUE_TAG, FORMULA_TAG} | {f"{{{SHEET_MAIN_NS}}}{t}" for t in ("is", "t", "r")}
