@@ -42,18 +42,26 @@ def client_condition(search: str) -> tuple[str, list[str]]:
     return " AND ".join(clauses), params
 
 
+class Suspension(set[int]):
+    """The ids of clients a bulk write touched (to index again at the end); new_indexed says that the writer has
+    indexed the new clients itself (a big import), so they are not indexed again."""
+
+    new_indexed = False
+
+
 @contextlib.contextmanager
-def suspended(db: Database) -> Iterator[set[int]]:
+def suspended(db: Database) -> Iterator[Suspension]:
     """Inside a write transaction: keep the index triggers quiet for a bulk write, then index every client whose
     text may have changed (new ids, and the ones in touched) in one pass. Use: with suspended(db) as touched."""
     first_new = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
     db.execute("INSERT INTO client_search_suspended (since) VALUES (datetime('now'))")
-    touched: set[int] = set()
+    touched = Suspension()
     yield touched
     db.execute("DELETE FROM client_search_suspended")
-    db.execute("DELETE FROM client_search WHERE rowid >= ?", [first_new])
-    db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id >= ?",
-               [first_new])
+    if not touched.new_indexed:
+        db.execute("DELETE FROM client_search WHERE rowid >= ?", [first_new])
+        db.execute("INSERT INTO client_search (rowid, doc) SELECT id, doc FROM client_search_doc WHERE id >= ?",
+                   [first_new])
     if touched:
         reindex(db, touched)
 
