@@ -210,3 +210,19 @@ def test_any_bytes_read_or_give_a_clear_input_error(data):
         assert error.file == "f.csv" and str(error)
     else:
         assert table.encoding in ("utf-8", "gb18030", "utf-16") and isinstance(table.headers, list)
+
+
+def _outcome(read, text):
+    try:
+        return read(text)
+    except FieldProblem as exc:
+        return exc.code
+
+
+@PROPERTY
+@given(st.one_of(st.from_regex(r"\+?[0-9-]{0,25}", fullmatch=True), st.text(alphabet="0123456789-+ ()x转٣", max_size=26)))
+def test_a_phone_reads_the_same_by_the_quick_path_as_by_the_careful_one(text):
+    """parse_phone answers the common shapes (0755-1234567) without tidying: the answer is the careful reader's."""
+    from churnguard_gui.core.values import _read_phone
+
+    assert _outcome(parse_phone, text) == _outcome(_read_phone, text)
