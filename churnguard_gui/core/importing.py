@@ -288,7 +288,7 @@ def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldP
     return problem
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """One data row as read: its values, its name, and where to report its problems."""
 
@@ -351,12 +351,15 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
         needs_owner = not owner and status == "active"
         if needs_owner and not owners.unassigned:
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
-        backups, manager = _team(read, owner, by_field) if has_team else ((), "")
+        if has_team and (data.get("backups") or data.get("manager")):
+            backups, manager = _team(read, owner, by_field)
+        else:
+            backups, manager = (), ""
         if read.refused():
             continue
         if owner and (key := _person_key(owner)) not in staff_names:
             new_staff.setdefault(key, owner)
-        for person in (*backups, manager) if has_team else ():
+        for person in (*backups, manager):
             if person and (key := _person_key(person)) not in staff_names:
                 new_staff.setdefault(key, person)
         client = Client(

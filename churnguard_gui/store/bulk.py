@@ -14,6 +14,7 @@ from churnguard_gui.core.importing import ClientRow, name_key
 from churnguard_gui.core.models import CLIENT_COLUMNS, Staff
 from churnguard_gui.core.values import phone_digits
 from churnguard_gui.i18n import tr
+from churnguard_gui.store.search import SEARCH_COLUMNS
 from churnguard_gui.store.staff import insert_staff
 
 BATCH = 2_000  # clients written per executemany round
@@ -62,23 +63,28 @@ class ClientWriter:
         values[_CODE] = client.code or None
         values[_NEEDS_OWNER] = int(bool(client.needs_owner) and owner is None)  # an owner ends the wait
         self.clients.append((client_id, *values, self.now, self.now))
-        people: list[str] = []
+        names: list[str] = []
+        phones: list[str] = []
         for contact in client.contacts:
             digits = phone_digits(contact.phone)
             self.contacts.append((client_id, contact.name, contact.title, contact.phone, digits,
                                   contact.email, int(contact.is_primary), contact.notes))
-            people.append(f"{contact.name} {contact.phone} {digits}")
+            names.append(contact.name)
+            phones.append(digits)
         members = dict.fromkeys(team)
         for staff_id, role in members:
             self.team.append((client_id, staff_id, role, self.today))
         if owner is not None:
             self.history.append((client_id, owner, self.names.get(owner, ""), self.today))
         if self.direct:  # the rules of the triggers (store/migrations.py _THREADS_OF, _ALONE and the search view)
-            alone = not any(staff_id != owner and self.status.get(staff_id) in _ON_STAFF for staff_id, _ in members)
+            alone = True
+            for staff_id, _ in members:
+                if staff_id != owner and self.status.get(staff_id) in _ON_STAFF:
+                    alone = False
+                    break
             self.threads.append((client_id, int(client.status == "active"), client.annual_value, owner, int(alone)))
-            self.search.append((client_id, f"{client.name} {client.code or ''} "
-                                           f"{self.names.get(owner, '') if owner is not None else ''} "
-                                           f"{' '.join(people)}"))
+            self.search.append((client_id, client.name, client.code or "", " ".join(names),
+                                " ".join(phones)))
 
     def __len__(self) -> int:
         return len(self.clients)
@@ -93,7 +99,8 @@ class ClientWriter:
                     extra={"from_staff_id": "NULL", "from_name": "''", "reason": "'import'"})
         rows.insert("client_threads", ("client_id", "active", "value", "owner_id", "alone"), self.threads)
         # the search view's text, lower-cased by SQLite's own lower() as the view does
-        rows.insert("client_search", ("rowid", "doc"), self.search, wrap={"doc": "lower(?)"})
+        rows.insert("client_search", ("rowid", *SEARCH_COLUMNS), self.search,
+                    wrap={"name": "lower(?)", "code": "lower(?)", "contacts": "lower(?)"})
         for batch in (self.clients, self.contacts, self.team, self.history, self.threads, self.search):
             batch.clear()
 
@@ -152,7 +159,7 @@ SET_WISE_TRIGGERS = ("client_contacts_insert_version", "client_team_insert_versi
                      "client_threads_team_ai")
 # Search triggers that do nothing while the caller has suspended the search (store/search.py), which then indexes
 # every new client in one statement: dropped for the load so that no row pays for asking.
-SUSPENDED_SEARCH_TRIGGERS = ("client_search_ai", "client_search_contact_ai", "client_search_team_ai")
+SUSPENDED_SEARCH_TRIGGERS = ("client_search_ai", "client_search_contact_ai")
 
 
 def is_bulk(rows: int) -> bool:
