@@ -121,6 +121,7 @@ class ClientWriter:
         return staff_id
 
 
+FTS5_AUTOMERGE = 4  # SQLite's default
 _ROWS_PER_STATEMENT = 256  # more rows per statement save little and cost memory (each prepared statement grows)
 _ON_STAFF = ("active", "notice")  # a team member who still works here keeps a client multi-threaded
 
@@ -198,7 +199,11 @@ def bulk_load(db: Database, rows: int) -> Iterator[bool]:
                             "(SELECT coalesce(max(id), 0) FROM client_team)").fetchone()
         for name, _ in triggers:
             db.execute(f'DROP TRIGGER "{name}"')
+        # The search index merges its segments as they fill (crisis merges still bound them): not while loading.
+        db.execute("INSERT INTO client_search (client_search, rank) VALUES ('automerge', 0)")
     yield is_bulk(rows)
+    if is_bulk(rows):
+        db.execute(f"INSERT INTO client_search (client_search, rank) VALUES ('automerge', {FTS5_AUTOMERGE})")
     for _, sql in dropped:
         db.execute(sql)
     if triggers:
