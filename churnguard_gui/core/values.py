@@ -175,6 +175,9 @@ def _read_phone(value: object) -> str:
 
 def phone_digits(text: str) -> str:
     """Only the digits of a phone number, for search."""
+    plain = text.replace("-", "")
+    if plain.isascii() and plain.isdigit():  # 0755-1234567: most phones
+        return plain
     return _NOT_DIGIT.sub("", clean_text(text))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from operator import attrgetter
@@ -150,7 +151,7 @@ class _MultiRow:
                 names = ", ".join((*columns, *extra))
                 one = "(" + ", ".join([*(wrap.get(c, "?") for c in columns), *extra.values()]) + ")"
                 sql = self._sql[key] = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}"
-            self.conn.execute(sql, [value for row in chunk for value in row])
+            self.conn.execute(sql, list(itertools.chain.from_iterable(chunk)))
 
 
 # Per-row triggers a bulk load drops (in its transaction) and replaces by one set-wise statement each at the end,
