@@ -50,9 +50,10 @@ def client_condition(search: str) -> tuple[str, list[str]]:
             # One or two characters (a Chinese given name, say): too short for trigrams, so scan the text, still as
             # a substring. client_search_content is the FTS5 table's own documented shadow table (columns id, c0..):
             # scanning it directly is twice as fast as through the virtual table.
-            found = " OR ".join(f"instr({column}, ?) > 0" for column in _COLUMNS)
+            columns = _COLUMNS if any(ch.isdigit() for ch in word) else _COLUMNS[:3]  # phones hold only digits
+            found = " OR ".join(f"instr({column}, ?) > 0" for column in columns)
             clauses.append(f"c.id IN (SELECT id FROM client_search_content WHERE {found} UNION ALL {_BY_OWNER})")
-            params += [word] * len(_COLUMNS) + [word]
+            params += [word] * len(columns) + [word]
     return " AND ".join(clauses), params
 
 
