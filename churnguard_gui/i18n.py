@@ -15,17 +15,17 @@ How to use it:
 from __future__ import annotations
 
 import gettext
-import io
 import locale
 import os
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from churnguard_gui import pofile, resources
 
-from churnguard_gui import resources
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 # code → the language's own name, as the Language menu shows it. English is the source text.
 LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
@@ -33,7 +33,7 @@ SOURCE_LANGUAGE = "en"
 
 _language = SOURCE_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
-_known: set[tuple[str | None, str]] = set()
+_known: frozenset[tuple[str | None, str]] = frozenset()
 
 
 def translations_dir(lang: str) -> Path:
@@ -41,7 +41,11 @@ def translations_dir(lang: str) -> Path:
 
 
 def read_catalog(lang: str) -> Catalog:
-    """Every .po file of lang merged into one catalogue (later files win on a clash)."""
+    """Every .po file of lang merged into one Babel catalogue, for the tools (the first translation of an id wins
+    on a clash); the app itself reads them with translations() below."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
     merged = Catalog(locale=lang, fuzzy=False)
     for path in sorted(translations_dir(lang).glob("*.po")):
         with path.open("rb") as handle:
@@ -52,11 +56,19 @@ def read_catalog(lang: str) -> Catalog:
     return merged
 
 
-def _compile(catalog: Catalog) -> gettext.GNUTranslations:
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+Known = frozenset[tuple[str | None, str]]  # the (context, id) pairs a language translates
+
+
+def translations(lang: str) -> tuple[gettext.NullTranslations, Known]:
+    """lang's translations and the (context, id) pairs they cover, read once per process (again only when a .po
+    file of the language changed)."""
+    files = sorted(translations_dir(lang).glob("*.po"))
+    return _read(tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+
+
+@cache
+def _read(files: tuple[tuple[Path, int, int], ...]) -> tuple[gettext.NullTranslations, Known]:
+    return pofile.load(path for path, _, _ in files)
 
 
 def system_language() -> str:
@@ -73,11 +85,9 @@ def set_language(lang: str) -> None:
     """Load the catalogue for lang (the source language needs none)."""
     global _language, _translations, _known
     _language = lang if lang in LANGUAGES else SOURCE_LANGUAGE
-    _translations, _known = gettext.NullTranslations(), set()
+    _translations, _known = gettext.NullTranslations(), frozenset()
     if _language != SOURCE_LANGUAGE:
-        catalog = read_catalog(_language)
-        _translations = _compile(catalog)
-        _known = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+        _translations, _known = translations(_language)
 
 
 def language() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -70,7 +71,66 @@ def records(path: Path, encoding: str, delimiter: str, where: Where, tick: Ticke
 
     Raises Undecodable at the first byte the encoding cannot read, csv.Error for a broken record (where
     names it), InputError when a record or line is longer than any real row can be.
+
+    A well-formed file is read the quick way (_quick_records); at anything unusual (a damaged byte, a broken
+    record, a line too long, a lone carriage return) the file is read again the careful way from the start,
+    which locates the problem exactly, and the records not yet given are given from there.
     """
+    given = 0
+    try:
+        for record in _quick_records(path, encoding, delimiter, tick):
+            given += 1
+            yield record
+        return
+    except (_Unusual, Undecodable, UnicodeDecodeError, csv.Error):
+        pass
+    for number, values in _careful_records(path, encoding, delimiter, where, tick):
+        if number > given:
+            yield number, values
+
+
+class _Unusual(Exception):
+    """The quick reader met something only the careful one reads (or locates) right."""
+
+
+def _quick_records(path: Path, encoding: str, delimiter: str, tick: Ticker) -> Iterator[tuple[int, list[str]]]:
+    """The records of a file whose lines end in \n or \r\n: each chunk decoded and split into lines in C, the
+    lines handed to the csv reader in bulk, no bookkeeping per line (which the careful reader needs to locate
+    an error). Raises _Unusual (or the decoder's or csv's error) where the careful reader must take over."""
+    with open(path, "rb") as handle:
+        reader = csv.reader(itertools.chain.from_iterable(_line_batches(handle, encoding, tick)),
+                            delimiter=delimiter, strict=True)
+        yield from enumerate(reader, start=1)
+
+
+def _line_batches(handle, encoding: str, tick: Ticker) -> Iterator[list[str]]:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    rest = ""  # the start of a line that goes on in the next chunk
+    done = 0
+    while True:
+        chunk = handle.read(CHUNK)
+        done += len(chunk)
+        tick(done)
+        final = not chunk
+        text = rest + decoder.decode(chunk, final)
+        if "\r" in text and text.count("\r") != text.count("\r\n") + text.endswith("\r"):
+            raise _Unusual()  # a line ended by a lone carriage return (old Mac files)
+        lines = text.split("\n")
+        rest = lines.pop()
+        if len(rest) > MAX_RECORD_CHARS:
+            raise _Unusual()
+        yield [line + "\n" for line in lines]
+        if final:
+            if rest:
+                if rest.endswith("\r"):
+                    raise _Unusual()
+                yield [rest]
+            return
+
+
+def _careful_records(path: Path, encoding: str, delimiter: str, where: Where,
+                     tick: Ticker) -> Iterator[tuple[int, list[str]]]:
+    """records(), reading line by line and keeping what locates an error: the row, the field, the bytes."""
     state = _State()
     with open(path, "rb") as handle:
         reader = csv.reader(_lines(handle, encoding, delimiter, state, where, tick), delimiter=delimiter,

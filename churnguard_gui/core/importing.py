@@ -154,15 +154,53 @@ def _money_reader(multiplier: int) -> Callable[[object], object]:
     return read
 
 
-def _read_row(values: list[object], columns: list[tuple[ColumnMap, int, str, Callable]],
-              problem: Callable[[ColumnMap, FieldProblem], None]) -> dict[str, object]:
+class _Column:
+    """One mapped column and its reader. Text that recurs down the column (an owner, a date, an amount, a tier) is
+    read once and remembered; a column whose text hardly recurs (names, phones) stops remembering after PROBE rows
+    (_read_rows decides), and any column stops at KEEP values, so memory stays flat on a file of a million rows."""
+
+    __slots__ = ("column", "index", "name", "reader", "memo")
+
+    PROBE = 4096
+    KEEP = 20_000
+
+    def __init__(self, column: ColumnMap, reader: Callable) -> None:
+        self.column, self.index, self.name, self.reader = column, column.index, column.field, reader
+        self.memo: dict[str, object] | None = {}
+
+    def first_read(self, raw: str) -> object:
+        """raw read for the first time (a refused value raises and is not remembered)."""
+        value = self.reader(raw)
+        if self.memo is not None:
+            self.memo[raw] = value
+            if len(self.memo) >= self.KEEP:
+                self.memo = None
+        return value
+
+    def probed(self) -> None:
+        """After PROBE rows: keep remembering only if the column's text recurs (dates do; names and phones not)."""
+        if self.memo is not None and len(self.memo) > self.PROBE * 3 // 4:
+            self.memo = None
+
+
+_MISSING = object()
+
+
+def _read_row(values: list[object], columns: list[_Column], problem: Callable[[ColumnMap, FieldProblem], None]
+              ) -> dict[str, object]:
     out: dict[str, object] = {}
     width = len(values)
-    for column, index, name, reader in columns:
+    for column in columns:  # the remembering inlined: this loop runs for every cell of a big file
         try:
-            out[name] = reader(values[index] if index < width else None)
+            raw = values[column.index] if column.index < width else None
+            memo = column.memo
+            if memo is not None and type(raw) is str:  # only text: 1, 1.0 and True are equal keys in a dict
+                value = memo.get(raw, _MISSING)
+                out[column.name] = column.first_read(raw) if value is _MISSING else value
+            else:
+                out[column.name] = column.reader(raw)
         except FieldProblem as exc:
-            problem(column, exc)
+            problem(column.column, exc)
     return out
 
 
@@ -250,7 +288,7 @@ def _collector(plan: ImportPlan, row: int) -> Callable[[ColumnMap | None, FieldP
     return problem
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """One data row as read: its values, its name, and where to report its problems."""
 
@@ -268,13 +306,16 @@ class _Row:
 def _read_rows(table: Table, plan: ImportPlan, kind: str, progress: Callable[[int, int], bool] | None):
     """Every row read with the kind's readers; a missing or too long name is reported already."""
     readers = _readers(kind)
-    columns = [(c, c.index, c.field, _money_reader(c.multiplier) if c.field in MONEY_FIELDS
-                else readers.get(c.field, plain_text)) for c in plan.columns]
+    columns = [_Column(c, _money_reader(c.multiplier) if c.field in MONEY_FIELDS else readers.get(c.field, plain_text))
+               for c in plan.columns]
     by_field = {c.field: c for c in plan.columns}
     total = max(getattr(table, "row_count", 0), 0)
     for done, (row, values) in enumerate(table.rows, start=1):
         if progress is not None and done % 1000 == 0 and not progress(done, max(total, done)):
             raise Cancelled(file=plan.file)
+        if done == _Column.PROBE:
+            for column in columns:
+                column.probed()
         problem = _collector(plan, row)
         before = plan.problem_count
         data = _read_row(values, columns, problem)
@@ -289,6 +330,8 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
                     seen: SeenKeys) -> Iterator[ClientRow]:
     by_field = {c.field: c for c in plan.columns}
     new_staff: dict[str, str] = {}
+    optional = [f for f in _OPTIONAL_CLIENT_FIELDS if f in by_field]  # only the mapped ones are ever read
+    has_team = "backups" in by_field or "manager" in by_field
     for read in _read_rows(table, plan, "clients", progress):
         row, data, name, problem = read.row, read.data, read.name, read.problem
         code = str(data.get("code") or "") or None
@@ -308,18 +351,21 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
         needs_owner = not owner and status == "active"
         if needs_owner and not owners.unassigned:
             problem(by_field.get("owner"), FieldProblem("no_owner"), "", "owner")
-        backups, manager = _team(read, owner, by_field)
+        if has_team and (data.get("backups") or data.get("manager")):
+            backups, manager = _team(read, owner, by_field)
+        else:
+            backups, manager = (), ""
         if read.refused():
             continue
-        for person in (owner, *backups, manager):
+        if owner and (key := _person_key(owner)) not in staff_names:
+            new_staff.setdefault(key, owner)
+        for person in (*backups, manager):
             if person and (key := _person_key(person)) not in staff_names:
                 new_staff.setdefault(key, person)
         client = Client(
             code=code, name=name, status=str(status),
             annual_value=int(data.get("annual_value") or 0),
-            **{f: data[f] for f in ("industry", "tier", "address", "trading_habits", "price_terms", "needs",
-                                    "contract_start", "contract_end", "last_contact", "last_manager_visit",
-                                    "notes", "source") if data.get(f) not in (None, "")},
+            **{f: value for f in optional if (value := data.get(f)) is not None and value != ""},
             needs_owner=needs_owner,
         )
         plan.unassigned += needs_owner
@@ -328,6 +374,10 @@ def _client_records(table: Table, plan: ImportPlan, staff_names: set[str], clien
                                            email=str(data.get("email") or ""), is_primary=True))
         yield ClientRow(row, client, owner, backups, manager)
     plan.new_staff = list(new_staff.values())
+
+
+_OPTIONAL_CLIENT_FIELDS = ("industry", "tier", "address", "trading_habits", "price_terms", "needs", "contract_start",
+                           "contract_end", "last_contact", "last_manager_visit", "notes", "source")
 
 
 def _names(value: object) -> tuple[str, ...]:

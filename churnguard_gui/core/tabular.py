@@ -86,7 +86,7 @@ class CsvRows:
             try:
                 stream = csvread.records(self.path, self.encoding, self.delimiter, where, Ticker(None, 0, ""))
                 for number, values in csvread.checked(stream, where):
-                    if number > self.header_row and any(v.strip() for v in values):
+                    if number > self.header_row and "".join(values).strip():  # not a blank row
                         yield number, cast("list[object]", values)  # cells of text; nobody writes into it
             except Undecodable as exc:  # the file changed since it was checked
                 where.row, where.column_index = exc.row, exc.column_index
@@ -155,7 +155,7 @@ def _scan(path: Path, encoding: str, label: str, tick: Ticker, on_undecodable: s
         try:
             stream = csvread.records(path, encoding, delimiter, where, tick)
             for number, values in csvread.checked(stream, where):
-                if not any(v.strip() for v in values):
+                if not "".join(values).strip():  # a blank row
                     continue
                 if headers is None:
                     headers = [v.strip() for v in values]

@@ -150,8 +150,18 @@ def _checked(year: int, month: int, day: int, text: str) -> str:
     return date.isoformat()
 
 
+_PLAIN_PHONE_RE = re.compile(r"\+?[0-9][0-9-]{3,22}[0-9]", re.ASCII)  # 0755-1234567, 13812345678: most cells
+
+
 def parse_phone(value: object) -> str:
     """A phone as written, with spacing tidied; refused when it is not digits, spaces and dashes."""
+    if (type(value) is str and _PLAIN_PHONE_RE.fullmatch(value)
+            and 5 <= len(value) - value.count("-") - value.startswith("+") <= 20):
+        return value  # nothing to tidy; 5 to 20 digits, as _read_phone checks
+    return _read_phone(value)
+
+
+def _read_phone(value: object) -> str:
     if foreign_digits(value):
         raise FieldProblem("foreign_digits", value=plain_text(value))
     text = re.sub(r"\s+", " ", clean_text(value))
@@ -165,6 +175,9 @@ def parse_phone(value: object) -> str:
 
 def phone_digits(text: str) -> str:
     """Only the digits of a phone number, for search."""
+    plain = text.replace("-", "")
+    if plain.isascii() and plain.isdigit():  # 0755-1234567: most phones
+        return plain
     return _NOT_DIGIT.sub("", clean_text(text))
 
 

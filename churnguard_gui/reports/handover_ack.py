@@ -6,12 +6,8 @@ translation follows it, marked as such and without signature lines."""
 from __future__ import annotations
 
 import datetime as dt
-import gettext
-import io
 from collections.abc import Callable
-from functools import cache
 
-from babel.messages.mofile import write_mo
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
@@ -19,7 +15,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 from churnguard_gui.core.chinese import cn_date
 from churnguard_gui.core.handover import AgreementLine, HandoverReport
 from churnguard_gui.core.values import format_money
-from churnguard_gui.i18n import language, read_catalog, tr
+from churnguard_gui.i18n import language, tr, translations
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.tables import paragraph
 
@@ -27,17 +23,10 @@ SEAL_RED = colors.HexColor("#b03a2e")
 Tr = Callable[..., str]
 
 
-@cache
-def _chinese() -> gettext.GNUTranslations:
-    buffer = io.BytesIO()
-    write_mo(buffer, read_catalog("zh"))
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
-
-
 def chinese_tr(text: str, **values: object) -> str:
-    """tr() into Chinese whatever the app's language (the signed acknowledgement is Chinese)."""
-    translated = _chinese().gettext(text)
+    """tr() into Chinese whatever the app's language (the signed acknowledgement is Chinese); the catalogue is the
+    one the app already read when its language is Chinese."""
+    translated = translations("zh")[0].gettext(text)
     return translated.format(**values) if values else translated
 
 

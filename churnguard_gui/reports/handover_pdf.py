@@ -18,7 +18,7 @@ from churnguard_gui.i18n import language, ntr, tr
 from churnguard_gui.reports.fonts import register
 from churnguard_gui.reports.handover_ack import acknowledgement
 from churnguard_gui.reports.pages import canvas_maker
-from churnguard_gui.reports.tables import fit_cell, paragraph
+from churnguard_gui.reports.tables import fit_cell, long_table, paragraph
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -152,7 +152,10 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
     fixed = sum(w for w, _ in _CLIENT_COLUMNS) * mm
     widths = [w * mm if w else width - fixed for w, _ in _CLIENT_COLUMNS]
     cell = styles["cell"]
-    rows: list[list] = [[paragraph(tr(label), styles["head"]) for _, label in _CLIENT_COLUMNS]]
+    # The header repeats on every page: labels that fit are plain strings, drawn as a Paragraph would draw them
+    # (same font, size and first baseline; LEADING below gives the row a Paragraph line's height).
+    rows: list[list] = [[fit_cell(tr(label), w, styles["head"]) for w, (_, label) in zip(widths, _CLIENT_COLUMNS,
+                                                                                        strict=True)]]
     for line in report.lines:
         successor = report.successor_names.get(line.successor_id, "") if line.successor_id else ""
         if line.role == "backup":
@@ -163,9 +166,10 @@ def _clients(report: HandoverReport, styles, width: float) -> list:
         rows.append([fit_cell(v, w, cell) for v, w in zip(values, widths, strict=True)])
     if len(rows) == 1:
         rows.append([tr("No clients."), "", "", "", "", "", "", "", "", ""])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([*_grid(), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
-                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")])]))
+    table = long_table(rows, [*_grid(), ("LEADING", (0, 0), (-1, 0), styles["head"].leading),
+                              ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+                              ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")])],
+                       colWidths=widths, repeatRows=1)
     return [CondPageBreak(30 * mm), paragraph(tr("Clients and successors"), styles["h2"]), table]
 
 

@@ -21,8 +21,10 @@ APPLICATION_ID = 0x43475244  # "CGRD"
 
 
 def _migration_names() -> tuple[str, ...]:
-    """Every registered migration's name, in order: what an empty database has pending (public sqlite-utils API)."""
-    empty = Database(memory=True)
+    """Every registered migration's name, in order: what an empty database has pending (public sqlite-utils API).
+    Without sqlite-utils plugins, as every connection here: loading them scans every installed package's entry
+    points (importlib.metadata), which cost each command ~30 ms at import and could run code no one chose."""
+    empty = Database(memory=True, execute_plugins=False)
     try:
         return tuple(m.name for m in migrations.pending(empty))
     finally:

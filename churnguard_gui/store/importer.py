@@ -148,9 +148,10 @@ def _check_and_write(db: Database, checked: ImportPlan | None, table: Table, ove
     plan, records, replay = check_rows(table, "clients", overrides, set(staff_ids), set(client_name_index(db)),
                                        client_codes(db), owners, None, lambda: BoundedSeen(db))
     total = checked.total if checked is not None else max(table.row_count, 0)
-    writer = ClientWriter(db, staff_ids, result.created_staff, result.created_team_staff)
     written = 0
-    with suspended(db), bulk_load(db, total):  # the search index and other indexes built once, at the end
+    with suspended(db) as search, bulk_load(db, total) as direct:  # indexes built once, at the end
+        writer = ClientWriter(db, staff_ids, result.created_staff, result.created_team_staff, direct=direct)
+        search.new_indexed = direct  # the writer indexes each new client as it writes it
         for written, record in enumerate(records, start=1):
             if plan.problem_count and not skip_bad:
                 continue  # refused: only the rest of the problems are still wanted

@@ -210,3 +210,56 @@ def test_any_bytes_read_or_give_a_clear_input_error(data):
         assert error.file == "f.csv" and str(error)
     else:
         assert table.encoding in ("utf-8", "gb18030", "utf-16") and isinstance(table.headers, list)
+
+
+def _outcome(read, text):
+    try:
+        return read(text)
+    except FieldProblem as exc:
+        return exc.code
+
+
+@PROPERTY
+@given(st.one_of(st.from_regex(r"\+?[0-9-]{0,25}", fullmatch=True), st.text(alphabet="0123456789-+ ()x转٣", max_size=26)))
+def test_a_phone_reads_the_same_by_the_quick_path_as_by_the_careful_one(text):
+    """parse_phone answers the common shapes (0755-1234567) without tidying: the answer is the careful reader's."""
+    from churnguard_gui.core.values import _read_phone
+
+    assert _outcome(parse_phone, text) == _outcome(_read_phone, text)
+
+
+cells = st.text(alphabet='ab,"\r\n 中文', max_size=6)
+
+
+@PROPERTY
+@given(st.lists(st.lists(cells, min_size=1, max_size=4), min_size=1, max_size=8),
+       st.sampled_from(["\r\n", "\n", "\r"]), st.booleans(), st.integers(min_value=1, max_value=5))
+def test_a_csv_file_reads_the_same_the_quick_way_and_the_careful_way(rows, newline, damaged, chunk):
+    """csvread.records reads most files the quick way; what it gives (records, numbers, or the error and where)
+    is what the careful reader gives, for any quoting, line ends and a damaged byte, at any chunk size."""
+    import csv
+
+    from churnguard_gui.core import csvread
+    from churnguard_gui.core.readerrors import Where
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator=newline).writerows(rows)
+        if damaged:
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2] + b"\xff" + data[len(data) // 2:])
+
+        def outcome(read):
+            where = Where("t.csv")
+            try:
+                return list(read(path, "utf-8", ",", where, csvread.Ticker(None, 0, ""))), None
+            except (csvread.Undecodable, csv.Error, InputError) as exc:
+                return type(exc).__name__, (where.row, where.column_index, getattr(exc, "row", None))
+
+        old = csvread.CHUNK
+        csvread.CHUNK = chunk  # tiny chunks: every line end and character split across two reads
+        try:
+            assert outcome(csvread.records) == outcome(csvread._careful_records)
+        finally:
+            csvread.CHUNK = old

@@ -18,7 +18,7 @@ _TABLES = {
     "staff": "SELECT id, name, status FROM staff ORDER BY id",
     "row_versions": "SELECT * FROM row_versions ORDER BY tbl, id",
     "threads": "SELECT * FROM client_threads ORDER BY client_id",
-    "search": "SELECT rowid, doc FROM client_search ORDER BY rowid",
+    "search": "SELECT rowid, name, code, contacts, phones FROM client_search ORDER BY rowid",
     "schema": "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
 }
 
