@@ -103,14 +103,21 @@ def _quick_records(path: Path, encoding: str, delimiter: str, tick: Ticker) -> I
         yield from enumerate(reader, start=1)
 
 
+def _chunks(handle, tick: Ticker) -> Iterator[bytes]:
+    """The file's bytes a chunk at a time, progress told after each, then b"" once at the end."""
+    done = 0
+    while chunk := handle.read(CHUNK):
+        done += len(chunk)
+        tick(done)
+        yield chunk
+    tick(done)
+    yield b""
+
+
 def _line_batches(handle, encoding: str, tick: Ticker) -> Iterator[list[str]]:
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     rest = ""  # the start of a line that goes on in the next chunk
-    done = 0
-    while True:
-        chunk = handle.read(CHUNK)
-        done += len(chunk)
-        tick(done)
+    for chunk in _chunks(handle, tick):
         final = not chunk
         text = rest + decoder.decode(chunk, final)
         if "\r" in text and text.count("\r") != text.count("\r\n") + text.endswith("\r"):
@@ -178,11 +185,7 @@ def _lines(handle, encoding: str, delimiter: str, state: _State, where: Where, t
     parts: list[str] = []  # the line being read, when it spans chunks
     size = 0
     held_cr = False
-    done = 0
-    while True:
-        chunk = handle.read(CHUNK)
-        done += len(chunk)
-        tick(done)
+    for chunk in _chunks(handle, tick):
         final = not chunk
         try:
             text = decoder.decode(chunk, final)
