@@ -11,7 +11,17 @@ from sqlite_utils import Database
 
 from churnguard_gui.core.errors import Cancelled, InputError, StoreError
 from churnguard_gui.core.headers import normalise
-from churnguard_gui.core.importing import ClientRow, ImportPlan, Owners, StaffRow, check_rows, name_key, plan_import
+from churnguard_gui.core.importing import (
+    ClientRow,
+    DictSeen,
+    ImportPlan,
+    Owners,
+    SeenKeys,
+    StaffRow,
+    check_rows,
+    name_key,
+    plan_import,
+)
 from churnguard_gui.core.models import Staff, TeamMember
 from churnguard_gui.core.tabular import Table, read_table
 from churnguard_gui.i18n import tr
@@ -55,8 +65,16 @@ def plan_table(db: Database, table: Table, kind: str, overrides: dict[str, str |
     staff_names = set(staff_name_index(db))
     if kind == "clients":
         return plan_import(table, kind, overrides, staff_names, set(client_name_index(db)), client_codes(db),
-                           owners=owners, progress=progress, seen=lambda: BoundedSeen(db))
+                           owners=owners, progress=progress, seen=lambda: _seen(db, table))
     return plan_import(table, kind, overrides, staff_names, progress=progress)
+
+
+SEEN_IN_MEMORY = 200_000  # rows: the codes and names met in a file this size fit in a dict (about 20 MB at most)
+
+
+def _seen(db: Database, table: Table) -> SeenKeys:
+    """Where the codes and names met in the file are kept: a dict, or for a bigger file mostly on disk."""
+    return DictSeen() if 0 <= table.row_count <= SEEN_IN_MEMORY else BoundedSeen(db)
 
 
 def _mapping_key(kind: str, headers: list[str]) -> str:
@@ -146,7 +164,7 @@ def _check_and_write(db: Database, checked: ImportPlan | None, table: Table, ove
     any refused row without skip_bad, roll it all back."""
     staff_ids = staff_name_index(db)
     plan, records, replay = check_rows(table, "clients", overrides, set(staff_ids), set(client_name_index(db)),
-                                       client_codes(db), owners, None, lambda: BoundedSeen(db))
+                                       client_codes(db), owners, None, lambda: _seen(db, table))
     total = checked.total if checked is not None else max(table.row_count, 0)
     written = 0
     with suspended(db) as search, bulk_load(db, total) as direct:  # indexes built once, at the end
